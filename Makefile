@@ -1,0 +1,36 @@
+# The two commands README gives: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.requirements-installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site test serve clean
+
+setup: $(READY)
+
+$(READY): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Build into a temporary folder and swap it in only after a strict build succeeded,
+# so a failed build leaves the last good site/ as it was.
+site: $(READY)
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	rm -rf .site-old
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
+	@echo "Built site/ (open site/index.html, or run 'make serve')."
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+# Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
+serve: $(READY)
+	HANDBOOK_PDFS=false $(BIN)/mkdocs serve --livereload
+
+clean:
+	rm -rf site .site-new .site-old .cache .pytest_cache

@@ -1,0 +1,127 @@
+"""What a site build does with cards, engine-neutral: the MkDocs hooks call only this."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import cache, pdf
+from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .labels import LABELS
+from .model import Card, CardError, card_from_meta
+from .render import Renderer, pdf_paths, qr_codes, relative_url
+from .source import scan_pages, split_name
+
+
+class CardProblems(Exception):
+    """One or more CardErrors; the message lists them all, one per line."""
+
+    def __init__(self, errors: list[CardError]):
+        self.errors = errors
+        lines = "\n".join(f"  - {error}" for error in errors)
+        super().__init__(f"{len(errors)} problem(s) with pages or checklist cards:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the card logic needs to know of the site being built, in one language."""
+    docs_dir: Path
+    shown_as: str                  # how editors see docs_dir in messages ("docs")
+    languages: tuple[str, ...]     # the default language first
+    lang: str                      # the language being built
+    lang_root: str                 # its folder below the site root ("" or "en/")
+    site_url: str | None
+    templates_dir: Path
+    pdfs: bool                     # False: skip PDFs (quick preview)
+    cache_dir: Path
+
+    @property
+    def labels(self) -> dict:
+        return LABELS[self.lang]
+
+    def notice(self) -> str | None:
+        notes = [self.labels["no_pdf"]] if not self.pdfs else []
+        notes += [self.labels["no_qr"]] if not self.site_url else []
+        return " ".join(notes) or None
+
+
+def validate_docs(site: Site) -> None:
+    """Check every page and card of every language; raise CardProblems listing them all."""
+    pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
+    errors += check_translations(pages, site.languages, site.shown_as)
+    cards, card_errors = cards_of(pages)
+    errors += card_errors + check_deck(cards, site.languages)
+    if errors:
+        raise CardProblems(errors)
+
+
+def page_card(site: Site, meta: dict, src_uri: str, url: str) -> Card | None:
+    stem, lang = split_name(src_uri, site.languages)
+    try:
+        return card_from_meta(meta, card_id=posixpath.basename(stem), lang=lang,
+                              path=f"{site.shown_as}/{src_uri}", url=url)
+    except CardError as error:
+        raise CardProblems([error]) from None
+
+
+def card_section(site: Site, card: Card) -> str:
+    """The HTML appended to the card's own page."""
+    links = None
+    if site.pdfs:
+        paths = pdf_paths(site.lang, [card])
+        links = {"card": relative_url(site.lang_root + paths[card.id], card.url),
+                 "a4": relative_url(site.lang_root + paths["a4"], card.url)}
+    return Renderer(site.templates_dir, site.lang).card_section(
+        card, qr=qr_codes([card], site.site_url, site.lang).get(card.id),
+        links=links, notice=site.notice())
+
+
+def sort_cards(cards: list[Card]) -> list[Card]:
+    return [card for group in group_by_kind(cards).values() for card in group]
+
+
+def cards_sheet(site: Site, cards: list[Card], sheet_url: str) -> Markup:
+    """The HTML of the cards page, for the page at sheet_url."""
+    cards = sort_cards(cards)
+    pdf_links = None
+    if site.pdfs:
+        pdf_links = {name: relative_url(site.lang_root + path, sheet_url)
+                     for name, path in pdf_paths(site.lang, cards).items()}
+    page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
+    html = Renderer(site.templates_dir, site.lang).cards_sheet(
+        cards, groups=group_by_kind(cards), qrs=qr_codes(cards, site.site_url, site.lang),
+        page_links=page_links, pdf_links=pdf_links, notice=site.notice())
+    return Markup(html)
+
+
+def created_date(source_date_epoch: str | None) -> str | None:
+    """The PDFs' date, only where SOURCE_DATE_EPOCH fixes it (reproducible builds)."""
+    if not source_date_epoch:
+        return None
+    moment = datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def card_pdfs(site: Site, cards: list[Card], *, css: str,
+              source_date_epoch: str | None = None) -> dict[str, bytes]:
+    """PDF bytes per path below the language root; from the cache when nothing changed."""
+    cards = sort_cards(cards)
+    if not site.pdfs or not cards:
+        return {}
+    renderer = Renderer(site.templates_dir, site.lang)
+    html = renderer.print_document(cards, qrs=qr_codes(cards, site.site_url, site.lang),
+                                   css=css, created=created_date(source_date_epoch))
+    key = cache.content_key(html, pdf.engine_version())
+    outputs = cache.load(site.cache_dir, key)
+    if outputs is None:
+        document = pdf.render_document(html, base_url=str(site.templates_dir))
+        overflows = pdf.find_overflow(document, cards)
+        if overflows:
+            faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
+            raise CardProblems(pdf.overflow_errors(overflows, faces))
+        outputs = pdf.split_pdfs(document, cards, pdf_paths(site.lang, cards))
+        cache.store(site.cache_dir, key, outputs)
+    return outputs

@@ -1,0 +1,45 @@
+"""A content cache for rendered PDFs: the same print document is never laid out twice."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def content_key(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def load(cache_dir: Path, key: str) -> dict[str, bytes] | None:
+    entry = cache_dir / key
+    try:
+        names = json.loads((entry / "index.json").read_text(encoding="utf-8"))
+        return {name: (entry / f"{number}.pdf").read_bytes()
+                for number, name in enumerate(names)}
+    except (OSError, ValueError):
+        return None
+
+
+def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int = 8) -> None:
+    """Write the entry whole or not at all, and keep only the newest few entries."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".tmp-"))
+    names = sorted(outputs)
+    for number, name in enumerate(names):
+        (staging / f"{number}.pdf").write_bytes(outputs[name])
+    (staging / "index.json").write_text(json.dumps(names), encoding="utf-8")
+    try:
+        os.replace(staging, cache_dir / key)
+    except OSError:          # another build stored the same entry first
+        shutil.rmtree(staging, ignore_errors=True)
+    entries = sorted((p for p in cache_dir.iterdir() if not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)

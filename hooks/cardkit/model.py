@@ -1,0 +1,113 @@
+"""The card model and the validation of one card's front matter."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("attitude", "tip")
+FIELDS = ("kind", "order", "title", "principle", "checklist", "question")
+CHECKLIST_ITEMS = (3, 7)
+# Longest text per field. The layout check catches the rest; these limits give editors
+# an early, plain message and stop absurd input (a 1 MB field) before it reaches layout.
+MAX_CHARS = {"title": 60, "principle": 160, "item": 120, "question": 220}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class CardError(ValueError):
+    """A problem an editor can fix. ``str()`` is the whole message for them."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    lang: str
+    kind: str
+    order: int
+    title: str
+    principle: str
+    checklist: tuple[str, ...]
+    question: str
+    path: str          # the source file, as shown to editors (docs/tipps/kontakt.en.md)
+    url: str = ""      # the page's URL below the site root (en/tipps/kontakt/)
+
+
+def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
+                   url: str = "") -> Card | None:
+    """Return the page's card, None where the page has none; raise CardError if invalid."""
+    if "card" not in meta:
+        return None
+    raw = meta["card"]
+    if not isinstance(raw, dict):
+        raise CardError(path, f"card must be a set of fields ({', '.join(FIELDS)}), "
+                              f"not {_describe(raw)}")
+    if not SLUG.match(card_id):
+        raise CardError(path, f"the file name gives the card id '{card_id}', which is not a "
+                              "lowercase slug; rename the file to letters a-z, digits and "
+                              "hyphens, such as 'klare-grenzen.md'")
+    unknown = sorted(str(key) for key in raw if key not in FIELDS)
+    if unknown:
+        raise CardError(path, f"card.{unknown[0]} is not a card field; "
+                              f"allowed are: {', '.join(FIELDS)}")
+    missing = [name for name in FIELDS if name not in raw]
+    if missing:
+        raise CardError(path, f"card.{missing[0]} is missing; a card needs "
+                              f"{', '.join(FIELDS)}")
+    return Card(
+        id=card_id, lang=lang,
+        kind=_kind(raw["kind"], path),
+        order=_order(raw["order"], path),
+        title=_text(raw["title"], "title", path),
+        principle=_text(raw["principle"], "principle", path),
+        checklist=_checklist(raw["checklist"], path),
+        question=_text(raw["question"], "question", path),
+        path=path, url=url,
+    )
+
+
+def _describe(value) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "yes/no",
+             list: "a list", dict: "a set of fields", type(None): "empty"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _kind(value, path: str) -> str:
+    if value not in KINDS:
+        raise CardError(path, f"card.kind is '{value}'; allowed are: {', '.join(KINDS)}")
+    return value
+
+
+def _order(value, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise CardError(path, f"card.order is {_describe(value)} ('{value}'); "
+                              "it must be a whole number from 1 up")
+    return value
+
+
+def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
+    if not isinstance(value, str):
+        raise CardError(path, f"card.{field} is {_describe(value)}; it must be text")
+    text = " ".join(value.split())
+    if not text:
+        raise CardError(path, f"card.{field} is empty; write a short text")
+    limit = MAX_CHARS[limit_key or field]
+    if len(text) > limit:
+        raise CardError(path, f"card.{field} has {len(text)} characters; "
+                              f"at most {limit} fit on a card, so shorten it")
+    return text
+
+
+def _checklist(value, path: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise CardError(path, f"card.checklist is {_describe(value)}; it must be a list "
+                              "with one '- ' line per item")
+    low, high = CHECKLIST_ITEMS
+    if not low <= len(value) <= high:
+        raise CardError(path, f"card.checklist has {len(value)} items; "
+                              f"a card holds {low} to {high}")
+    return tuple(_text(item, f"checklist[{number}]", path, limit_key="item")
+                 for number, item in enumerate(value, start=1))

@@ -1,0 +1,22 @@
+"""QR codes as inline SVG (vector in the browser and in the PDF)."""
+from __future__ import annotations
+
+import io
+from urllib.parse import quote, urljoin
+
+import segno
+
+
+def page_address(site_url: str, page_url: str) -> str:
+    """The absolute address of a page; the path is percent-encoded, so nothing can escape."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/",
+                   quote(page_url, safe="/-._~"))
+
+
+def qr_svg(address: str, *, label: str) -> str:
+    """An SVG QR code with a quiet zone of 4 modules, sized by CSS (no fixed width)."""
+    code = segno.make(address, error="m", micro=False)
+    out = io.BytesIO()
+    code.save(out, kind="svg", border=4, xmldecl=False, svgns=True, svgid=None,
+              title=label, svgclass="hb-qr", lineclass=None, omitsize=True, dark="#000")
+    return out.getvalue().decode("utf-8")

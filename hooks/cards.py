@@ -1,0 +1,91 @@
+"""MkDocs hooks for the checklist cards: a thin adapter from build events to cardkit.
+
+mkdocs-static-i18n runs every build event once per language (German, then English into
+site/en/), so each handler works out the language it is building from the i18n plugin.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import mkdocs.plugins
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import cardkit.build as cards
+
+log = mkdocs.plugins.get_plugin_logger(__name__)
+CSS = "assets/hb-cards.css"
+
+
+def _site(config: MkDocsConfig) -> cards.Site:
+    i18n = config.plugins["i18n"]
+    languages = tuple(lang.locale for lang in sorted(
+        i18n.config.languages, key=lambda lang: not lang.default) if lang.locale != "null")
+    lang = i18n.current_language or i18n.default_language
+    options = config.extra.get("handbook", {})
+    project = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    return cards.Site(
+        docs_dir=docs_dir,
+        shown_as=os.path.relpath(docs_dir, project),
+        languages=languages,
+        lang=lang,
+        lang_root="" if lang == languages[0] else f"{lang}/",
+        site_url=config.site_url or None,
+        templates_dir=Path(config.theme.custom_dir),
+        pdfs=bool(options.get("pdfs", True)),
+        cache_dir=project / options.get("cache_dir", ".cache/cards"),
+    )
+
+
+def _stop(problems: cards.CardProblems) -> PluginError:
+    return PluginError(str(problems))
+
+
+@mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
+def on_config(config: MkDocsConfig) -> None:
+    site = _site(config)
+    try:
+        cards.validate_docs(site)
+    except cards.CardProblems as problems:
+        raise _stop(problems) from None
+    if not site.site_url:
+        log.info("no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
+                 "HANDBOOK_SITE_URL to the handbook's address)")
+    if not site.pdfs:
+        log.info("handbook.pdfs is off: no card PDFs in this build")
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = _site(config)
+    try:
+        card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
+    except cards.CardProblems as problems:
+        raise _stop(problems) from None
+    return html + cards.card_section(site, card) if card else html
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Collect this language's cards, write their PDFs and render the cards page."""
+    site = _site(config)
+    pages = [file.page for file in files.documentation_pages()
+             if file.page and getattr(file, "locale", site.lang) == site.lang]
+    deck = [card for page in pages
+            if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))]
+    sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
+    css = (site.templates_dir / CSS).read_text(encoding="utf-8")
+    try:
+        outputs = cards.card_pdfs(site, deck, css=css,
+                                  source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    except cards.CardProblems as problems:
+        raise _stop(problems) from None
+    for path, data in outputs.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url) if sheet else ""
+    return env
