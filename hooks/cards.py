@@ -79,12 +79,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
     css = (site.templates_dir / CSS).read_text(encoding="utf-8")
     try:
-        outputs = cards.card_pdfs(site, deck, css=css,
-                                  source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+        pdfs = cards.card_pdfs(site, deck, css=css,
+                               source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
     except cards.CardProblems as problems:
         raise _stop(problems) from None
-    for path, data in outputs.items():
-        target = Path(config.site_dir) / path
+    if pdfs.files:
+        how = "taken from the cache" if pdfs.from_cache else "rendered"
+        log.info("%s: %d cards, %d PDFs %s", site.lang, len(deck), len(pdfs.files), how)
+    for path, data in pdfs.files.items():
+        target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url) if sheet else ""

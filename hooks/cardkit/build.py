@@ -105,23 +105,30 @@ def created_date(source_date_epoch: str | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@dataclass(frozen=True)
+class PdfSet:
+    files: dict[str, bytes]        # PDF bytes per path below the language root
+    from_cache: bool
+
+
 def card_pdfs(site: Site, cards: list[Card], *, css: str,
-              source_date_epoch: str | None = None) -> dict[str, bytes]:
-    """PDF bytes per path below the language root; from the cache when nothing changed."""
+              source_date_epoch: str | None = None) -> PdfSet:
+    """The card PDFs of one language; from the cache when no input changed."""
     cards = sort_cards(cards)
     if not site.pdfs or not cards:
-        return {}
+        return PdfSet({}, from_cache=False)
     renderer = Renderer(site.templates_dir, site.lang)
     html = renderer.print_document(cards, qrs=qr_codes(cards, site.site_url, site.lang),
                                    css=css, created=created_date(source_date_epoch))
     key = cache.content_key(html, pdf.engine_version())
     outputs = cache.load(site.cache_dir, key)
-    if outputs is None:
-        document = pdf.render_document(html, base_url=str(site.templates_dir))
-        overflows = pdf.find_overflow(document, cards)
-        if overflows:
-            faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
-            raise CardProblems(pdf.overflow_errors(overflows, faces))
-        outputs = pdf.split_pdfs(document, cards, pdf_paths(site.lang, cards))
-        cache.store(site.cache_dir, key, outputs)
-    return outputs
+    if outputs is not None:
+        return PdfSet(outputs, from_cache=True)
+    document = pdf.render_document(html, base_url=str(site.templates_dir))
+    overflows = pdf.find_overflow(document, cards)
+    if overflows:
+        faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
+        raise CardProblems(pdf.overflow_errors(overflows, faces))
+    outputs = pdf.split_pdfs(document, cards, pdf_paths(site.lang, cards))
+    cache.store(site.cache_dir, key, outputs)
+    return PdfSet(outputs, from_cache=False)

@@ -26,8 +26,12 @@ def render_document(html: str, base_url: str):
 
 
 def _anchor_pages(document) -> dict[str, int]:
-    return {anchor: number for number, page in enumerate(document.pages)
-            for anchor in page.anchors}
+    """The page each anchor starts on (an element that spans pages is listed on each)."""
+    first = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            first.setdefault(anchor, number)
+    return first
 
 
 def find_overflow(document, cards: list[Card]) -> list[Overflow]:

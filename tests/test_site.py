@@ -1,0 +1,119 @@
+"""The bilingual handbook as built: pages, language pairs, navigation, search, strictness."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT, german_pages, html_file, page_url, run_build, soup
+
+PAGES = german_pages()
+
+
+def test_the_handbook_has_every_chapter_page():
+    expected = {"index", "karten", "trainer", "quellen", "haltungen/koenig-kunde",
+                "haltungen/professionell", "haltungen/fazit", "tipps/alle-verantwortlich",
+                *(f"haltungen/{name}" for name in ("augenhoehe", "flexibilitaet",
+                                                    "unaufdringlichkeit", "aufrichtigkeit",
+                                                    "klarheit")),
+                *(f"tipps/{name}" for name in ("kontakt", "verstehen", "zufriedenheit",
+                                               "probleme", "freundlichkeit"))}
+    assert expected <= set(PAGES)
+
+
+def test_strict_build_passes_without_warnings(built):
+    assert built.ok
+    assert not re.search(r"^WARNING", built.log, re.M), built.log
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("stem", PAGES)
+def test_every_page_exists_in_both_languages(built, stem, lang):
+    path = html_file(built.site, lang, stem)
+    assert path.is_file(), f"{stem} missing in {lang}"
+    page = soup(path)
+    assert page.html["lang"] == lang
+    source = ROOT / "docs" / (f"{stem}.md" if lang == "de" else f"{stem}.en.md")
+    title = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])["title"]
+    assert page.find("h1").get_text(strip=True).startswith(title.strip())
+
+
+def _resolve(from_url: str, href: str) -> str:
+    """The site path a relative href on the page at from_url points to ('' = home)."""
+    joined = posixpath.normpath(posixpath.join(from_url or ".", href))
+    return "" if joined == "." else joined.strip("/") + "/"
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_alternate_links_pair_each_page_with_its_translation(built, stem):
+    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    for lang, url in urls.items():
+        links = {link["hreflang"]: link["href"]
+                 for link in soup(html_file(built.site, lang, stem)).select("link[rel=alternate][hreflang]")}
+        assert set(links) == set(LANGUAGES)
+        for other, href in links.items():
+            assert _resolve(url, href) == (urls[other] or ""), (lang, other, href)
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_language_switcher_leads_to_the_same_page(built, stem):
+    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    for lang, url in urls.items():
+        switcher = soup(html_file(built.site, lang, stem)).select("a.md-select__link[hreflang]")
+        targets = {link["hreflang"]: _resolve(url, link["href"]) for link in switcher}
+        assert targets == {"de": urls["de"], "en": urls["en"]}
+
+
+NAV_SECTIONS = {
+    "de": ["Kundenorientierung ohne Unterwerfung", "Die fünf Haltungen",
+           "Kundenorientierung ist Aufgabe aller", "Die fünf Tipps"],
+    "en": ["Customer orientation without submission", "The five attitudes",
+           "Customer orientation is everyone's job", "The five tips"],
+}
+
+
+def _nav_labels(path) -> set[str]:
+    nav = soup(path).select_one("nav.md-nav--primary")
+    return {" ".join(item.get_text(" ", strip=True).split())
+            for item in nav.select(".md-nav__link .md-ellipsis")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_labels_are_in_the_page_language(built, lang):
+    labels = _nav_labels(html_file(built.site, lang, "index"))
+    other = "en" if lang == "de" else "de"
+    assert set(NAV_SECTIONS[lang]) <= labels
+    assert not set(NAV_SECTIONS[other]) & labels
+    for stem in PAGES:
+        source = ROOT / "docs" / (f"{stem}.md" if lang == "de" else f"{stem}.en.md")
+        title = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])["title"]
+        assert title in labels, f"nav lacks {title!r} in {lang}"
+
+
+@pytest.mark.parametrize("lang, site_name, search_label", [
+    ("de", "Servicekultur-Handbuch", "Suche"), ("en", "Service-culture handbook", "Search")])
+def test_site_name_and_theme_strings_follow_the_language(built, lang, site_name, search_label):
+    page = soup(html_file(built.site, lang, "index"))
+    assert page.select_one(".md-header__topic").get_text(strip=True) == site_name
+    assert page.select_one("input.md-search__input")["placeholder"] == search_label
+
+
+def test_search_index_holds_both_languages_with_stemming(built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["de", "en"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"tipps/kontakt/", "en/tipps/kontakt/"} <= {loc.split("#")[0] for loc in locations}
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Kundinnen" in text and "customers" in text
+
+
+def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):
+    (project / "docs" / "trainer.en.md").unlink()
+    build = run_build(project)
+    assert not build.ok
+    assert "docs/trainer.md: has no English version; create docs/trainer.en.md" in build.log
+    assert "Traceback" not in build.log
+    assert not (project / "site" / "en" / "trainer").exists()
