@@ -1,0 +1,191 @@
+"""The card core on its own: parsing, validation, deck checks, QR addresses. No MkDocs."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cardkit import CardError, card_from_meta
+from cardkit.deck import cards_of, check_deck, check_translations
+from cardkit.model import FIELDS
+from cardkit.qr import page_address
+from cardkit.source import Page, read_page, split_name
+from conftest import ROOT
+
+PATH = "docs/tipps/kontakt.en.md"
+
+
+def valid(**changes) -> dict:
+    card = {"kind": "tip", "order": 1, "title": "Stay in touch",
+            "principle": "I keep in personal contact with the people I serve.",
+            "checklist": ["I give my name.", "I ask one open question.", "I call back."],
+            "question": "When did I last call a customer back unasked?"}
+    card.update(changes)
+    return {"title": "Personal contact", "card": card}
+
+
+def make(meta: dict, card_id: str = "kontakt", lang: str = "en"):
+    return card_from_meta(meta, card_id=card_id, lang=lang, path=PATH, url="en/tipps/kontakt/")
+
+
+def problem(meta: dict, card_id: str = "kontakt") -> str:
+    with pytest.raises(CardError) as caught:
+        make(meta, card_id)
+    assert caught.value.path == PATH
+    return str(caught.value)
+
+
+def test_a_valid_card_is_read_with_its_id_from_the_file_name():
+    card = make(valid(title="  Stay   in touch "))
+    assert (card.id, card.lang, card.kind, card.order) == ("kontakt", "en", "tip", 1)
+    assert card.title == "Stay in touch"
+    assert len(card.checklist) == 3
+
+
+def test_a_page_without_card_has_none():
+    assert make({"title": "Home"}) is None
+
+
+def test_the_documented_checklist_message():
+    meta = valid(checklist=[f"Item {n}" for n in range(9)])
+    assert problem(meta) == "docs/tipps/kontakt.en.md: card.checklist has 9 items; a card holds 3 to 7"
+
+
+@pytest.mark.parametrize("count", [0, 2, 8, 20])
+def test_too_few_or_too_many_items(count):
+    meta = valid(checklist=[f"Item {n}" for n in range(count)])
+    assert f"card.checklist has {count} items; a card holds 3 to 7" in problem(meta)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_each_missing_field_is_named(field):
+    meta = valid()
+    del meta["card"][field]
+    assert f"card.{field} is missing" in problem(meta)
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("kind", "rule", "card.kind is 'rule'; allowed are: attitude, tip"),
+    ("order", "1", "card.order is text ('1'); it must be a whole number from 1 up"),
+    ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 up"),
+    ("order", True, "card.order is yes/no"),
+    ("order", 1.5, "card.order is a number ('1.5')"),
+    ("title", "", "card.title is empty; write a short text"),
+    ("title", "   ", "card.title is empty"),
+    ("title", 12, "card.title is a number; it must be text"),
+    ("title", None, "card.title is empty; it must be text"),
+    ("title", "x" * 61, "card.title has 61 characters; at most 60 fit on a card"),
+    ("principle", ["a"], "card.principle is a list; it must be text"),
+    ("principle", "y" * 161, "card.principle has 161 characters; at most 160"),
+    ("question", "z" * 1_000_000, "card.question has 1000000 characters; at most 220"),
+    ("checklist", "one item", "card.checklist is text; it must be a list"),
+    ("checklist", ["ok", "", "ok"], "card.checklist[2] is empty"),
+    ("checklist", ["ok", {"a": 1}, "ok"], "card.checklist[2] is a set of fields; it must be text"),
+    ("checklist", ["ok", "ok", "i" * 121], "card.checklist[3] has 121 characters; at most 120"),
+])
+def test_wrong_values_are_named_with_what_is_allowed(field, value, expected):
+    assert expected in problem(valid(**{field: value}))
+
+
+def test_an_unknown_field_is_named():
+    assert "card.colour is not a card field; allowed are: kind, order" in problem(valid(colour="red"))
+
+
+def test_a_card_that_is_not_a_set_of_fields():
+    assert "card must be a set of fields" in problem({"card": ["kind", "tip"]})
+
+
+@pytest.mark.parametrize("card_id", ["Kontakt", "kontakt_neu", "kontakt neu", "..", "-x", "ä"])
+def test_a_file_name_that_is_not_a_slug(card_id):
+    assert f"the file name gives the card id '{card_id}', which is not a lowercase slug" in \
+        problem(valid(), card_id=card_id)
+
+
+def test_language_and_stem_come_from_the_file_name():
+    assert split_name("tipps/kontakt.en.md", ("de", "en")) == ("tipps/kontakt", "en")
+    assert split_name("tipps/kontakt.md", ("de", "en")) == ("tipps/kontakt", "de")
+
+
+def test_front_matter_that_does_not_parse_names_file_and_line(tmp_path):
+    source = tmp_path / "kontakt.md"
+    source.write_text("---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n",
+                      encoding="utf-8")
+    with pytest.raises(CardError) as caught:
+        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
+    assert str(caught.value).startswith("docs/tipps/kontakt.md: the front matter between the "
+                                        "'---' lines cannot be read (line 5)")
+
+
+def test_a_file_that_is_not_utf8(tmp_path):
+    source = tmp_path / "kontakt.md"
+    source.write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
+    with pytest.raises(CardError, match="docs/tipps/kontakt.md: is not saved as UTF-8"):
+        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
+
+
+def page(src_uri: str, **card) -> Page:
+    stem, lang = split_name(src_uri, ("de", "en"))
+    meta = valid(**card) if card is not None else {}
+    return Page(src_uri=src_uri, path=f"docs/{src_uri}", lang=lang, stem=stem, meta=meta)
+
+
+def deck_errors(*pages: Page) -> list[str]:
+    cards, errors = cards_of(list(pages))
+    assert errors == []
+    return [str(error) for error in check_deck(cards, ("de", "en"))]
+
+
+def test_a_matching_pair_of_cards_is_fine():
+    assert deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md")) == []
+
+
+def test_languages_must_agree_on_kind_and_order():
+    errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", kind="attitude"))
+    assert errors == ["docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but "
+                      "docs/tipps/kontakt.md says tip 1; the languages must agree on kind and order"]
+    errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", order=2))
+    assert "card.kind/order is tip 2, but docs/tipps/kontakt.md says tip 1" in errors[0]
+
+
+def test_a_card_missing_in_one_language():
+    english = Page(src_uri="tipps/kontakt.en.md", path="docs/tipps/kontakt.en.md", lang="en",
+                   stem="tipps/kontakt", meta={"title": "Contact"})
+    assert deck_errors(page("tipps/kontakt.md"), english) == [
+        "docs/tipps/kontakt.md: has a card, but its English version has none; "
+        "add the translated card to it"]
+
+
+def test_duplicate_ids_and_numbers():
+    errors = deck_errors(page("tipps/kontakt.md"), page("haltungen/kontakt.md", kind="attitude"),
+                         page("tipps/nahe.md", order=1),
+                         page("tipps/kontakt.en.md"), page("tipps/nahe.en.md"))
+    assert ("docs/haltungen/kontakt.md: makes a card with the id 'kontakt', like "
+            "docs/tipps/kontakt.md; card ids come from file names, so rename one of "
+            "the files") in errors
+    assert ("docs/tipps/nahe.md: card.order 1 is already used by docs/tipps/kontakt.md; "
+            "give each tip its own number") in errors
+
+
+def test_every_page_needs_every_language():
+    pages = [page("trainer.md", card=None), page("quellen.en.md", card=None)]
+    messages = [str(e) for e in check_translations(pages, ("de", "en"), "docs")]
+    assert messages == [
+        "docs/quellen.en.md: has no German version; create docs/quellen.md "
+        "(copy docs/quellen.en.md and translate it)",
+        "docs/trainer.md: has no English version; create docs/trainer.en.md "
+        "(copy docs/trainer.md and translate it)"]
+
+
+def test_qr_address_is_the_page_in_its_language_and_cannot_escape():
+    assert page_address("http://h.intranet/", "en/tipps/kontakt/") == "http://h.intranet/en/tipps/kontakt/"
+    assert page_address("http://h.intranet/handbuch", "tipps/kontakt/") == \
+        "http://h.intranet/handbuch/tipps/kontakt/"
+    assert page_address("http://h.intranet/", '"><img src=x>/') == \
+        "http://h.intranet/%22%3E%3Cimg%20src%3Dx%3E/"
+
+
+def test_the_core_imports_no_mkdocs():
+    code = ("import sys; sys.path.insert(0, 'hooks'); import cardkit, cardkit.build; "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs imported'")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
