@@ -1,0 +1,236 @@
+"""Checklist cards in the real build: pages, cards pages, PDFs, QR codes, cache, errors."""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+
+from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
+
+MM = 72 / 25.4
+A6 = (105 * MM, 148 * MM)
+A4 = (210 * MM, 297 * MM)
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def source_cards(lang: str) -> dict[str, tuple[str, dict]]:
+    """id -> (page stem, card) for every card of one language, read from the real docs/."""
+    cards = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        is_english = path.stem.endswith(".en")
+        if is_english != (lang == "en"):
+            continue
+        card = front_matter(path).get("card")
+        if card:
+            stem = path.relative_to(ROOT / "docs").as_posix().removesuffix(".md").removesuffix(".en")
+            cards[stem.rsplit("/", 1)[-1]] = (stem, card)
+    return cards
+
+
+CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
+ROOTS = {"de": "", "en": "en/"}
+PDF_NAME = {"de": "karten", "en": "cards"}
+
+
+def squash(text: str) -> str:
+    """Text without spaces and hyphens: PDF text breaks lines and hyphenates words."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", text)
+
+
+def test_every_attitude_and_tip_has_a_card_in_both_languages():
+    for lang in LANGUAGES:
+        kinds = sorted((card["kind"], card["order"]) for _, card in CARDS[lang].values())
+        assert kinds == [("attitude", n) for n in range(1, 6)] + [("tip", n) for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_card_is_rendered_on_its_page_with_pdf_links(built, lang):
+    for card_id, (stem, card) in CARDS[lang].items():
+        path = html_file(built.site, lang, stem)
+        section = soup(path).select_one("section.hb-card-section")
+        assert section is not None, stem
+        assert section.select_one(".hb-title").get_text(strip=True) == card["title"]
+        assert section.select_one(".hb-principle").get_text(strip=True) == card["principle"]
+        checklist = section.select_one("ul.hb-checklist")
+        assert [li.get_text(strip=True) for li in checklist.find_all("li")] == card["checklist"]
+        assert checklist["aria-label"].endswith(card["title"])
+        assert section.select_one(".hb-question").get_text(strip=True) == card["question"]
+        links = [a["href"] for a in section.select(".hb-downloads a")]
+        assert links and all((path.parent / href).resolve().is_file() for href in links), links
+        assert f"{card_id}-{lang}.pdf" in links[0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cards_page_lists_exactly_the_cards_of_its_language(built, lang):
+    page = soup(html_file(built.site, lang, "karten"))
+    screen = page.select_one(".hb-screen-only")
+    titles = [t.get_text(strip=True) for t in screen.select(".hb-card .hb-title")]
+    expected = sorted(CARDS[lang].values(), key=lambda sc: (sc[1]["kind"] != "attitude", sc[1]["order"]))
+    assert titles == [card["title"] for _, card in expected]
+    other = "en" if lang == "de" else "de"
+    other_titles = {card["title"] for _, card in CARDS[other].values()}
+    text = page.get_text(" ")
+    assert not [title for title in other_titles if title in text]
+    assert {card.get("lang") for card in page.select(".hb-card")} == {lang}
+    headings = [h.get_text(strip=True) for h in screen.find_all("h2")]
+    assert headings == ({"de": ["Die fünf Haltungen", "Die fünf Tipps"],
+                         "en": ["The five attitudes", "The five tips"]}[lang])
+    # printed from the browser: A4 sheets of four, fronts then mirrored backs
+    sheets = page.select(".hb-print-only .hb-sheet")
+    assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / 4)
+    assert all(len(sheet.select(".hb-cell")) <= 4 and sheet.select(".hb-cut-v") for sheet in sheets)
+
+
+def _pdf(built, lang: str, name: str) -> pypdf.PdfReader:
+    return pypdf.PdfReader(built.site / ROOTS[lang] / "pdf" / name)
+
+
+def _size(box) -> tuple[float, float]:
+    return float(box.width), float(box.height)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
+    for card_id, (_, card) in CARDS[lang].items():
+        reader = _pdf(built, lang, f"{card_id}-{lang}.pdf")
+        assert len(reader.pages) == 2                      # front and back
+        for page in reader.pages:
+            assert _size(page.trimbox) == pytest.approx(A6, abs=0.5)
+            bleed = _size(page.bleedbox)
+            assert bleed == pytest.approx((A6[0] + 6 * MM, A6[1] + 6 * MM), abs=0.5)
+        assert _crop_marks_drawn(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf")
+        front, back = (squash(page.extract_text()) for page in reader.pages)
+        for text in (card["title"], card["principle"], *card["checklist"]):
+            assert squash(text) in front, (card_id, text)
+        assert squash(card["question"]) in back
+
+
+def _crop_marks_drawn(path: Path) -> bool:
+    """WeasyPrint draws crop marks in the bleed: ink in each corner outside the trim box."""
+    image = pypdfium2.PdfDocument(str(path))[0].render(scale=4).to_pil().convert("L")
+    bleed = int(3 * MM * 4)           # pixels at scale 4; the marks run along the trim lines
+    width, height = image.size
+    strips = [(0, 0, bleed, bleed + 4), (width - bleed, 0, width, bleed + 4),
+              (0, height - bleed - 4, bleed, height), (width - bleed, height - bleed - 4, width, height)]
+    return all(min(image.crop(strip).getdata()) < 128 for strip in strips)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_collected_pdfs_hold_every_card(built, lang):
+    count = len(CARDS[lang])
+    a6 = _pdf(built, lang, f"{PDF_NAME[lang]}-a6-{lang}.pdf")
+    a4 = _pdf(built, lang, f"{PDF_NAME[lang]}-a4-{lang}.pdf")
+    assert len(a6.pages) == 2 * count
+    assert len(a4.pages) == 2 * math.ceil(count / 4)
+    assert all(_size(page.mediabox) == pytest.approx(A4, abs=0.5) for page in a4.pages)
+    everything = squash(" ".join(page.extract_text() for page in a4.pages))
+    for _, card in CARDS[lang].values():
+        for text in (card["title"], card["principle"], *card["checklist"], card["question"]):
+            assert squash(text) in everything
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
+    for path in (built.site / ROOTS[lang] / "pdf").glob("*.pdf"):
+        reader = pypdf.PdfReader(path)
+        assert reader.trailer["/Root"]["/Lang"] == lang, path.name
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = font.get("/FontDescriptor") or \
+                    font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())
+
+
+def _decode_qr(pdf_path: Path, page_number: int) -> list[str]:
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    image = document[page_number].render(scale=4).to_pil()
+    return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_qr_codes_open_the_card_page_in_its_language(built, lang):
+    for card_id, (stem, _) in CARDS[lang].items():
+        expected = SITE_URL + ROOTS[lang] + page_url(stem)
+        assert _decode_qr(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf", 1) == [expected]
+        assert _decode_qr(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf", 0) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_duplex_backs_sit_behind_their_fronts(built, lang):
+    """Long-edge duplex mirrors left and right: the back of the top-left card is top-right."""
+    a4 = built.site / ROOTS[lang] / "pdf" / f"{PDF_NAME[lang]}-a4-{lang}.pdf"
+    document = pypdfium2.PdfDocument(str(a4))
+    width = document[1].get_width() * 4
+    cards = sorted(CARDS[lang].values(), key=lambda sc: (sc[1]["kind"] != "attitude", sc[1]["order"]))
+    image = document[1].render(scale=4).to_pil()
+    found = {code.text: code.position.top_left.x for code in zxingcpp.read_barcodes(image)}
+    first, second = (SITE_URL + ROOTS[lang] + page_url(stem) for stem, _ in cards[:2])
+    assert found[first] > width / 2 > found[second]
+
+
+def test_pdfs_are_reproducible_and_cached(built, project):
+    first = run_build(project, extra_env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert first.ok, first.log
+    assert first.log.count("PDFs rendered") == 2
+    for pdf in (built.site / "pdf").glob("*.pdf"):
+        assert (project / "site" / "pdf" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+    again = run_build(project, extra_env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert again.ok and again.log.count("PDFs taken from the cache") == 2, again.log
+    for pdf in (built.site / "en" / "pdf").glob("*.pdf"):
+        assert (project / "site" / "en" / "pdf" / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
+    build = run_build(project, site_url="", extra_env={"HANDBOOK_PDFS": "false"})
+    assert build.ok, build.log
+    assert "no site_url in mkdocs.yml: the cards carry no QR code" in build.log
+    for lang, notice in (("de", "Ohne site_url"), ("en", "Without site_url")):
+        section = soup(html_file(project / "site", lang, "haltungen/augenhoehe")).select_one(".hb-card-section")
+        assert section.find("svg") is None
+        assert notice in section.select_one(".hb-notice").get_text()
+    assert not (project / "site" / "pdf").exists()
+
+
+def _edit_card(project: Path, src: str, **changes) -> None:
+    path = project / "docs" / src
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("---")[1], text.split("---", 2)[2]
+    meta = yaml.safe_load(head)
+    meta["card"].update(changes)
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body,
+                    encoding="utf-8")
+
+
+def test_a_card_too_long_for_its_face_stops_the_build(project):
+    long_items = ["Ich höre zu, frage nach, fasse zusammen und prüfe, ob ich das Anliegen "
+                  "richtig verstanden habe, bevor ich antworte."] * 7
+    _edit_card(project, "tipps/kontakt.md", checklist=long_items,
+               principle="W" * 20 + " lang " * 20)
+    build = run_build(project)
+    assert not build.ok
+    assert "docs/tipps/kontakt.md: the card 'kontakt' does not fit on one A6 front" in build.log
+    assert "Traceback" not in build.log
+
+
+@pytest.mark.parametrize("src, changes, message", [
+    ("tipps/kontakt.en.md", {"checklist": [f"Item {n}" for n in range(9)]},
+     "docs/tipps/kontakt.en.md: card.checklist has 9 items; a card holds 3 to 7"),
+    ("tipps/kontakt.en.md", {"kind": "attitude"},
+     "docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but docs/tipps/kontakt.md says tip 1"),
+])
+def test_invalid_cards_stop_the_strict_build_with_file_and_field(project, src, changes, message):
+    _edit_card(project, src, **changes)
+    build = run_build(project)
+    assert not build.ok
+    assert message in build.log
+    assert "Traceback" not in build.log
