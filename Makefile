@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 
+NODE_READY := node_modules/.installed
+
 .PHONY: setup site test serve clean
 
 setup: $(READY)
@@ -25,7 +27,12 @@ site: $(READY)
 	rm -rf .site-old
 	@echo "Built site/ (open site/index.html, or run 'make serve')."
 
-test: $(READY)
+# axe-core for the accessibility tests, exactly as package-lock.json pins it.
+$(NODE_READY): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
@@ -33,4 +40,4 @@ serve: $(READY)
 	HANDBOOK_PDFS=false $(BIN)/mkdocs serve --livereload
 
 clean:
-	rm -rf site .site-new .site-old .cache .pytest_cache
+	rm -rf site .site-new .site-old .cache .pytest_cache test-artifacts

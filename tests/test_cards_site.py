@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -42,8 +43,9 @@ PDF_NAME = {"de": "karten", "en": "cards"}
 
 
 def squash(text: str) -> str:
-    """Text without spaces and hyphens: PDF text breaks lines and hyphenates words."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", text)
+    """Text without spaces and hyphens (PDF text breaks lines and hyphenates words), and
+    with ligatures such as "ﬁ" spelled out."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", unicodedata.normalize("NFKC", text))
 
 
 def test_every_attitude_and_tip_has_a_card_in_both_languages():

@@ -1,0 +1,213 @@
+"""What staff and trainers see in a real Chromium: offline, switchable, searchable,
+accessible, printable and readable on a phone. These tests never skip: CI installs Chromium."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from browser import chromium, serve
+from conftest import LANGUAGES, ROOT, german_pages, page_url
+from test_cards_site import CARDS, squash
+
+PAGES = german_pages()
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def url_of(stem: str, lang: str) -> str:
+    return ("" if lang == "de" else f"{lang}/") + page_url(stem)
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    with serve(built.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as context:
+        yield context
+
+
+@pytest.fixture
+def tab(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def open_recording(tab, address: str) -> tuple[list[str], list[str]]:
+    """Open a page; return every URL it requested and every console error or page error."""
+    requests, errors = [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(address, wait_until="networkidle")
+    return requests, errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_loads_from_its_own_server_without_errors(site, browser, lang):
+    for stem in PAGES:
+        tab = browser.new_page()
+        requests, errors = open_recording(tab, site + url_of(stem, lang))
+        tab.close()
+        foreign = [url for url in requests if not url.startswith((site, "data:", "blob:"))]
+        assert foreign == [], stem
+        assert errors == [], (stem, errors)
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_language_switcher_leads_to_the_same_page_and_back(site, tab, stem):
+    tab.goto(site + url_of(stem, "de"))
+    for target in ("en", "de"):
+        tab.hover(".md-header__option .md-select")
+        tab.click(f"a.md-select__link[hreflang={target}]")
+        tab.wait_for_load_state()
+        assert tab.url.rstrip("/") == (site + url_of(stem, target)).rstrip("/")
+        assert tab.locator("html").get_attribute("lang") == target
+
+
+def search(tab, address: str, query: str) -> list[str]:
+    """Type a query into the site search; return the result paths, best first."""
+    tab.goto(address, wait_until="networkidle")
+    tab.click("label.md-search__icon, .md-search__input")
+    for _ in range(5):          # a query typed before the search worker is ready is lost
+        tab.fill("input.md-search__input", "")
+        tab.type("input.md-search__input", query)
+        try:
+            tab.wait_for_selector(".md-search-result__item", timeout=3_000)
+            break
+        except Exception:       # noqa: BLE001 - Playwright's TimeoutError; try again
+            continue
+    links = tab.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                     "links => links.map(a => new URL(a.href).pathname)")
+    return links
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("de", "Beschwerden", "/haltungen/aufrichtigkeit/"),    # plural; the card says Beschwerde
+    ("de", "Grenze", "/haltungen/klarheit/"),               # singular; the title says Grenzen
+    ("en", "complaints", "/en/haltungen/aufrichtigkeit/"),
+])
+def test_search_finds_inflected_forms_in_the_right_language(site, tab, lang, query, expected):
+    results = search(tab, site + url_of("index", lang), query)
+    assert expected in results[:3], results
+
+
+def run_axe(tab) -> list[dict]:
+    tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_serious_or_critical_violation(site, tab, lang):
+    assert AXE.is_file(), "run make test: it installs axe-core from the npm registry"
+    problems = {}
+    for stem in PAGES:
+        tab.goto(site + url_of(stem, lang), wait_until="networkidle")
+        violations = run_axe(tab)
+        if violations:
+            problems[stem] = violations
+    assert problems == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keyboard_reaches_switcher_search_and_downloads(site, tab, lang):
+    tab.goto(site + url_of("haltungen/augenhoehe", lang))
+    reached = []
+    for _ in range(250):
+        tab.keyboard.press("Tab")
+        reached.append(tab.evaluate("""() => { const e = document.activeElement;
+            return [e.tagName, e.className || '', e.getAttribute('href') || '',
+                    e.closest('.md-select') ? 'switcher' : ''].join('|') }"""))
+    assert any("switcher" in item for item in reached)
+    assert any("md-search__input" in item for item in reached)
+    assert any(".pdf" in item for item in reached)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_card_checklist_is_a_list_with_an_accessible_name(site, tab, lang):
+    for card_id, (stem, card) in CARDS[lang].items():
+        tab.goto(site + url_of(stem, lang))
+        label = {"de": "Checkliste", "en": "Checklist"}[lang] + ": " + card["title"]
+        checklist = tab.get_by_role("list", name=label, exact=True)
+        assert checklist.count() == 1
+        assert checklist.get_by_role("listitem").count() == len(card["checklist"])
+
+
+def _pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "print.pdf"
+    path.write_bytes(pdf)
+    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printed_article_has_no_chrome_and_keeps_its_card_whole(site, tab, tmp_path, lang):
+    stem, card = CARDS[lang]["augenhoehe"]
+    tab.goto(site + url_of(stem, lang))
+    tab.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    pages = [squash(text) for text in _pages_text(tab.pdf(prefer_css_page_size=True), tmp_path)]
+    heading = {"de": "Checklistenkarte", "en": "Checklist card"}[lang]
+    parts = [heading, card["principle"][:25], card["checklist"][0][:25],
+             card["checklist"][-1][:25], card["question"][:25]]
+    found = {part: [n for n, text in enumerate(pages) if squash(part) in text] for part in parts}
+    assert all(len(places) == 1 for places in found.values()), found
+    assert len({places[0] for places in found.values()}) == 1, found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printed_cards_page_gives_a4_sheets_of_four(site, tab, tmp_path, lang):
+    tab.goto(site + url_of("karten", lang))
+    pdf = tab.pdf(prefer_css_page_size=True)
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(pdf)
+    reader = pypdf.PdfReader(path)
+    count = len(CARDS[lang])
+    assert len(reader.pages) == 2 * math.ceil(count / 4)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    fronts = " ".join(reader.pages[n].extract_text() for n in range(0, len(reader.pages), 2))
+    assert all(card["title"].split()[0] in fronts for _, card in CARDS[lang].values())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_width_has_no_sideways_scrolling_and_readable_cards(site, browser, lang):
+    phone = browser.new_page(viewport={"width": 375, "height": 812})
+    try:
+        for stem in PAGES:
+            phone.goto(site + url_of(stem, lang))
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 375, stem
+        for _, (stem, _) in CARDS[lang].items():
+            phone.goto(site + url_of(stem, lang))
+            face = phone.locator(".hb-card-section .hb-front").bounding_box()
+            assert face["x"] >= 0 and face["x"] + face["width"] <= 375
+            size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                                  "'.hb-card-section .hb-checklist li')).fontSize)")
+            assert size >= 13
+    finally:
+        phone.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screenshots_for_review(site, browser, lang):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width, device in ((1280, "desktop"), (375, "phone")):
+        view = browser.new_page(viewport={"width": width, "height": 900})  # noqa
+        try:
+            for stem, name in (("index", "home"), ("haltungen/augenhoehe", "attitude"),
+                               ("karten", "cards")):
+                view.goto(site + url_of(stem, lang), wait_until="networkidle")
+                target = ARTIFACTS / f"{name}-{lang}-{device}.png"
+                view.screenshot(path=str(target), full_page=True)
+                assert target.stat().st_size > 10_000
+        finally:
+            view.close()
