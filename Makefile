@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site test serve clean
+.PHONY: setup site test serve bench clean
 
 setup: $(READY)
 
@@ -34,6 +34,10 @@ $(NODE_READY): package-lock.json
 
 test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
+
+# Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
+bench: $(READY)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: $(READY)

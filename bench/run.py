@@ -1,0 +1,167 @@
+"""`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
+
+For N cards per language it builds the same handbook four ways, interleaved, and reports
+medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
+(cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
+plain against cards. Ratios are measured side by side in one run, on one machine.
+
+Usage: python bench/run.py [--quick] [--runs R] [--sizes 10,100]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_project  # noqa: E402
+
+VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
+BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def environment(pdfs: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HANDBOOK_")}
+    env.update(NO_MKDOCS_2_WARNING="1", HANDBOOK_SITE_URL="http://handbuch.bench/",
+               HANDBOOK_PDFS="true" if pdfs else "false")
+    return env
+
+
+def build(project: Path, *, pdfs: bool) -> tuple[float, float]:
+    """One strict build; returns (seconds, peak memory in MiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                               cwd=project, env=environment(pdfs),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
+    process.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def html_bytes_per_page(site: Path) -> float:
+    pages = [p for p in site.rglob("index.html")]
+    return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_rebuilds(project: Path, page: Path, edits: int, *, pdfs: bool) -> float:
+    """Median seconds MkDocs reports for a serve rebuild after one edit of page."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=environment(pdfs), stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_for(process, "Serving on")
+        times = []
+        original = page.read_text(encoding="utf-8")
+        for number in range(edits):
+            # a changed checklist item: the card, its page and the cards page change
+            page.write_text(original.replace("(1)", f"(1.{number})"), encoding="utf-8")
+            times.append(float(_wait_for(process, BUILT_IN).group(1)))
+        page.write_text(original, encoding="utf-8")
+        return statistics.median(times)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_for(process, pattern, timeout: float = 900):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            raise SystemExit("mkdocs serve stopped")
+        match = re.search(pattern, line)
+        if match:
+            return match
+    raise SystemExit(f"mkdocs serve: no {pattern!r} within {timeout} s")
+
+
+def measure(size: int, runs: int, workdir: Path) -> dict:
+    plain = write_project(workdir / f"plain-{size}", size, plain=True).parent
+    cards = write_project(workdir / f"cards-{size}", size, plain=False).parent
+    seconds = {variant: [] for variant in VARIANTS}
+    memory = {variant: 0.0 for variant in VARIANTS}
+    for _ in range(runs):                       # interleaved: drift hits every variant alike
+        for variant in VARIANTS:
+            project = plain if variant == "plain" else cards
+            if variant == "pdf-cold":
+                shutil.rmtree(cards / ".cache", ignore_errors=True)
+            took, peak = build(project, pdfs=variant.startswith("pdf"))
+            seconds[variant].append(took)
+            memory[variant] = max(memory[variant], peak)
+    medians = {variant: statistics.median(values) for variant, values in seconds.items()}
+    pages = 2 * (size + 2)
+    edited = sorted((cards / "docs" / "tipps").rglob("tip-0001.md"))[0]
+    edited_plain = plain / edited.relative_to(cards)
+    return {
+        "size": size, "pages": pages, "medians": medians, "memory": memory,
+        "html": html_bytes_per_page(cards / "site"),
+        "serve_plain": serve_rebuilds(plain, edited_plain, 3, pdfs=False),
+        "serve_cards": serve_rebuilds(cards, edited, 3, pdfs=False),
+    }
+
+
+def report(results: list[dict]) -> str:
+    head = ("| N cards/lang | pages | plain s | cards s (×plain) | PDF cold s (×plain) | "
+            "PDF warm s (×plain) | PDF stage s | s/page (cards) | peak MiB (cold) | "
+            "HTML KB/page | serve rebuild plain s | serve rebuild cards s (×plain) |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    rows = []
+    for r in results:
+        m = r["medians"]
+        ratio = {v: m[v] / m["plain"] for v in VARIANTS}
+        rows.append(
+            f"| {r['size']} | {r['pages']} | {m['plain']:.2f} | {m['cards']:.2f} "
+            f"({ratio['cards']:.3f}) | {m['pdf-cold']:.2f} ({ratio['pdf-cold']:.2f}) | "
+            f"{m['pdf-warm']:.2f} ({ratio['pdf-warm']:.3f}) | {m['pdf-cold'] - m['cards']:.2f} | "
+            f"{m['cards'] / r['pages']:.4f} | {r['memory']['pdf-cold']:.0f} | "
+            f"{r['html'] / 1024:.1f} | {r['serve_plain']:.2f} | {r['serve_cards']:.2f} "
+            f"({r['serve_cards'] / r['serve_plain']:.2f}) |")
+    return "\n".join([head, *rows])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="stop at N=100")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10,100,300,1000")
+    options = parser.parse_args()
+    sizes = [int(n) for n in options.sizes.split(",")]
+    if options.quick:
+        sizes = [n for n in sizes if n <= 100]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; mkdocs {version('mkdocs')}, mkdocs-material "
+          f"{version('mkdocs-material')}, mkdocs-static-i18n {version('mkdocs-static-i18n')}, "
+          f"weasyprint {version('weasyprint')}; medians of {options.runs} interleaved runs",
+          flush=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as workdir:
+        for size in sizes:
+            results.append(measure(size, options.runs, Path(workdir)))
+            print(report(results[-1:]).splitlines()[-1], flush=True)
+    print()
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()
