@@ -35,7 +35,9 @@ def pdf_paths(lang: str, cards: list[Card]) -> dict[str, str]:
 def relative_url(target: str, page_url: str) -> str:
     """A link from the page at page_url (as MkDocs gives it) to target below the site root."""
     start = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    return posixpath.relpath(target, start or ".")
+    link = posixpath.relpath(target or ".", start or ".")
+    # relpath drops a trailing slash; without it the server answers with a redirect
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
 def qr_codes(cards: list[Card], site_url: str | None, lang: str) -> dict[str, Markup]:
