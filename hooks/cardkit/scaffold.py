@@ -1,0 +1,141 @@
+"""A new attitude or tip: its German and English page with a valid card skeleton.
+
+Plain Python like the rest of cardkit; `tools/new_card.py` is the command editors run.
+The skeleton builds as it is, so `make serve` shows it at once; every text to replace
+starts with FILL_IN, and a test fails while any page still carries it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .deck import cards_of
+from .model import KINDS, SLUG
+from .source import scan_pages
+
+FOLDERS = {"attitude": "haltungen", "tip": "tipps"}   # where each kind's pages live
+FILL_IN = {"de": "AUSFÜLLEN", "en": "FILL IN"}
+
+SKELETON = {
+    "de": {
+        "page_title": "Titel der Seite",
+        "description": "Ein Satz, worum es auf der Seite geht.",
+        "card_title": "Titel der Karte",
+        "principle": "Der Grundsatz in einem Satz, in der Ich-Form.",
+        "items": ("Erster Punkt: etwas, das ich heute tun kann.",
+                  "Zweiter Punkt.", "Dritter Punkt."),
+        "question": "Eine offene Frage zur Selbstreflexion?",
+        "sections": ("Worum es geht", "Warum es zählt", "Beispiele aus dem Alltag",
+                     "### Am Schalter", "### Am Telefon", "### Per E-Mail",
+                     "### Bei einer Beschwerde", "Das hilft, das schadet", "### Das hilft",
+                     "### Das schadet", "Fragen zur Selbstreflexion"),
+        "paragraph": "Text schreiben.",
+    },
+    "en": {
+        "page_title": "Title of the page",
+        "description": "One sentence on what the page is about.",
+        "card_title": "Title of the card",
+        "principle": "The principle in one sentence, in the first person.",
+        "items": ("First item: something I can do today.", "Second item.", "Third item."),
+        "question": "An open question for self-reflection?",
+        "sections": ("What it means", "Why it matters", "Examples from everyday service",
+                     "### At the counter", "### On the phone", "### By e-mail",
+                     "### With a complaint", "Do and don't", "### Do", "### Don't",
+                     "Questions for self-reflection"),
+        "paragraph": "Write the text.",
+    },
+}
+
+
+class ScaffoldError(Exception):
+    """Why no card was made, in words for editors: the problem and the fix."""
+
+
+@dataclass(frozen=True)
+class NewCard:
+    kind: str
+    card_id: str
+    order: int
+    files: dict[str, Path]        # the page per language
+    nav_entry: str                # the German page as mkdocs.yml's nav names it
+
+
+def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
+         card_id: str) -> NewCard:
+    """Check kind and id against the handbook as it is; say where the pages go."""
+    if kind not in KINDS:
+        raise ScaffoldError(f"KIND={kind!r} is not a card kind; use one of: {', '.join(KINDS)}")
+    if not SLUG.match(card_id):
+        raise ScaffoldError(f"ID={card_id!r} is not a lowercase slug; use letters a-z, digits "
+                            "and single hyphens, no umlauts or spaces, such as 'klare-worte'")
+    pages, errors = scan_pages(docs_dir, shown_as, languages)
+    cards, card_errors = cards_of(pages)
+    if errors or card_errors:
+        raise ScaffoldError("fix these pages first:\n" + "\n".join(
+            f"  - {error}" for error in errors + card_errors))
+    taken = [page.path for page in pages if page.card_id == card_id]
+    if taken:
+        raise ScaffoldError(f"ID={card_id!r} is taken by {' and '.join(sorted(taken))}; "
+                            "card ids come from file names and must be unique, so choose "
+                            "another ID")
+    order = 1 + max((card.order for card in cards if card.kind == kind), default=0)
+    stem = f"{FOLDERS[kind]}/{card_id}"
+    files = {lang: docs_dir / f"{stem}{'' if lang == languages[0] else '.' + lang}.md"
+             for lang in languages}
+    return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md")
+
+
+def page_text(lang: str, kind: str, order: int) -> str:
+    """A page whose card is valid as it stands; every text starts with FILL_IN."""
+    words, mark = SKELETON[lang], FILL_IN[lang]
+
+    def fill(text: str) -> str:
+        return f'"{mark}: {text}"'
+
+    items = "\n".join(f"    - {fill(item)}" for item in words["items"])
+    body = []
+    for section in words["sections"]:
+        heading = section if section.startswith("#") else f"## {section}"
+        body.append(f"{heading}\n\n{mark}: {words['paragraph']}\n")
+    return (f"---\ntitle: {fill(words['page_title'])}\n"
+            f"description: {fill(words['description'])}\n"
+            f"card:\n  kind: {kind}\n  order: {order}\n"
+            f"  title: {fill(words['card_title'])}\n"
+            f"  principle: {fill(words['principle'])}\n"
+            f"  checklist:\n{items}\n"
+            f"  question: {fill(words['question'])}\n---\n\n"
+            f"# {mark}: {words['page_title']}\n\n" + "\n".join(body))
+
+
+def write(new: NewCard) -> None:
+    for lang, file in new.files.items():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with file.open("x", encoding="utf-8") as out:   # "x": never overwrite a page
+            out.write(page_text(lang, new.kind, new.order))
+
+
+def add_to_nav(config_text: str, new: NewCard, same_kind: list[str]) -> str | None:
+    """mkdocs.yml with the new page after the last page of its kind, or None if none is
+    listed there. Edits the text, so the file's comments and !ENV tags stay as they are."""
+    lines = config_text.splitlines(keepends=True)
+    last = None
+    for number, line in enumerate(lines):
+        entry = line.strip()
+        if entry.startswith("- ") and entry[2:].strip() in same_kind:
+            last = number
+    if last is None:
+        return None
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- {new.nav_entry}\n")
+    return "".join(lines)
+
+
+def pages_of_kind(docs_dir: Path, shown_as: str, languages: tuple[str, ...],
+                  kind: str) -> list[str]:
+    """The German pages (as nav names them) whose card is of this kind."""
+    pages, _ = scan_pages(docs_dir, shown_as, languages)
+    cards, _ = cards_of(pages)
+    by_path = {page.path: page.src_uri for page in pages}
+    return [by_path[card.path] for card in cards
+            if card.kind == kind and card.lang == languages[0]]
+

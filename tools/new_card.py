@@ -1,0 +1,52 @@
+"""`make new-card KIND=tip ID=klare-worte`: a new attitude or tip, in German and English.
+
+Creates docs/<folder>/<ID>.md and <ID>.en.md with a valid card skeleton and lists the
+German page in mkdocs.yml's nav after the last page of the same kind.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from project import CONFIG, ROOT, languages, load_config, nav_entries
+
+from cardkit import scaffold
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", required=True, help="attitude or tip")
+    parser.add_argument("--id", required=True, dest="card_id",
+                        help="lowercase slug, becomes the file name")
+    options = parser.parse_args(argv)
+    config = load_config()
+    langs = languages(config)
+    docs_dir = ROOT / config.get("docs_dir", "docs")
+    shown_as = docs_dir.relative_to(ROOT).as_posix()
+    try:
+        new = scaffold.plan(docs_dir, shown_as, langs, options.kind, options.card_id)
+    except scaffold.ScaffoldError as error:
+        print(f"new-card: {error}", file=sys.stderr)
+        return 2
+    same_kind = scaffold.pages_of_kind(docs_dir, shown_as, langs, new.kind)
+    scaffold.write(new)
+    for file in new.files.values():
+        print(f"created {file.relative_to(ROOT)}")
+    config_text = CONFIG.read_text(encoding="utf-8")
+    updated = scaffold.add_to_nav(config_text, new, same_kind)
+    if updated is not None:
+        CONFIG.write_text(updated, encoding="utf-8")
+        assert new.nav_entry in nav_entries(load_config()["nav"])
+        print(f"added '- {new.nav_entry}' to nav: in mkdocs.yml, after the last {new.kind}")
+    else:
+        print(f"mkdocs.yml lists no {new.kind} yet: add the line '- {new.nav_entry}' under "
+              "nav:, where the page should appear")
+    print(f"next: replace every '{scaffold.FILL_IN[langs[0]]}' and "
+          f"'{scaffold.FILL_IN.get('en', '')}' text, then preview with 'make serve'. "
+          "If a nav section title counts the pages (\"Die fünf Tipps\"), update it and its "
+          "nav_translations entry in mkdocs.yml.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""What the editor tools read from mkdocs.yml: the docs folder and the languages.
+
+mkdocs.yml uses `!ENV [NAME, default]`; a tool reads the default, as a build without
+those variables would.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+sys.path.insert(0, str(ROOT / "hooks"))        # the plain card core
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def load_config(path: Path = CONFIG) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def languages(config: dict) -> tuple[str, ...]:
+    """The i18n plugin's languages, the default first."""
+    plugins = {name: options for entry in config["plugins"]
+               for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])}
+    entries = plugins["i18n"]["languages"]
+    return tuple(entry["locale"] for entry in sorted(entries, key=lambda e: not e.get("default")))
+
+
+def nav_entries(nav) -> list[str]:
+    """Every page file named in a nav, at any depth."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [entry for item in nav for entry in nav_entries(item)]
+    if isinstance(nav, dict):
+        return [entry for value in nav.values() for entry in nav_entries(value)]
+    return []
