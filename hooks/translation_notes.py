@@ -1,0 +1,51 @@
+"""A visible note on every translation whose original changed after it (by git history).
+
+Thin adapter: hooks/translation_status.py finds the out-of-date translations; this hook
+lists them in the build log for editors and puts the note at the top of each such page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import mkdocs.plugins
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import translation_status
+
+log = mkdocs.plugins.get_plugin_logger(__name__)
+STALE = "hb_stale_translations"   # on_config leaves this build's findings here, by src_uri
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+    i18n = config.plugins["i18n"]
+    ordered = sorted(i18n.config.languages, key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in ordered if lang.locale != "null")
+
+
+@mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
+def on_config(config: MkDocsConfig) -> None:
+    languages = _languages(config)
+    stale = translation_status.stale_translations(Path(config.docs_dir), languages)
+    building = config.plugins["i18n"].current_language or languages[0]
+    if building == languages[0]:        # say it once, not once per language
+        if stale is None:
+            log.info("not a git checkout: translations are not compared with their originals")
+        for item in stale or []:
+            log.info("translation out of date: %s (%s changed in %s on %s); "
+                     "'make translations' lists them all", item.translation, item.original,
+                     item.changed_by.short, item.changed_by.date)
+    config.extra[STALE] = {item.src_uri: item for item in stale or []}
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    item = config.extra.get(STALE, {}).get(page.file.src_uri)
+    if item is None:
+        return html
+    lang = page.file.locale
+    root = f"{lang}/"
+    original_url = page.url[len(root):] if page.url.startswith(root) else page.url
+    note = translation_status.note_html(item, lang=lang, original_lang=_languages(config)[0],
+                                        page_url=page.url, original_url=original_url)
+    return note + html
