@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site test serve bench clean
+.PHONY: setup site test serve bench new-card translations lint links clean
 
 setup: $(READY)
 
@@ -42,6 +42,25 @@ bench: $(READY)
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: $(READY)
 	HANDBOOK_PDFS=false $(BIN)/mkdocs serve --livereload
+
+# Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
+#   make new-card KIND=tip ID=klare-worte
+new-card: $(READY)
+	$(BIN)/python tools/new_card.py --kind "$(KIND)" --id "$(ID)"
+
+# English pages whose German original changed after them, by git history.
+translations: $(READY)
+	$(BIN)/python tools/translation_report.py
+
+# Markdown lint of docs/ (also part of make test).
+lint: $(READY)
+	$(BIN)/pymarkdown --strict-config --config .pymarkdown.json scan -r docs || { \
+	  echo "Markdown lint: each line above is file:line:column: rule: problem. Fix that line;"; \
+	  echo "CONTRIBUTING.md explains the rules we use."; exit 1; }
+
+# Every link and anchor of the built site/ (also part of make test).
+links: $(READY)
+	$(BIN)/python tools/check_links.py site
 
 clean:
 	rm -rf site .site-new .site-old .cache .pytest_cache test-artifacts

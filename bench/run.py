@@ -28,6 +28,7 @@ from generate import write_project  # noqa: E402
 
 VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
+SETTLE = 1.5     # seconds between a serve rebuild and the next edit
 
 
 def environment(pdfs: bool) -> dict:
@@ -74,6 +75,8 @@ def serve_rebuilds(project: Path, page: Path, edits: int, *, pdfs: bool) -> floa
         times = []
         original = page.read_text(encoding="utf-8")
         for number in range(edits):
+            # MkDocs drops a change that lands while it finishes the previous build
+            time.sleep(SETTLE)
             # a changed checklist item: the card, its page and the cards page change
             page.write_text(original.replace("(1)", f"(1.{number})"), encoding="utf-8")
             times.append(float(_wait_for(process, BUILT_IN).group(1)))
@@ -84,7 +87,7 @@ def serve_rebuilds(project: Path, page: Path, edits: int, *, pdfs: bool) -> floa
         process.wait(timeout=30)
 
 
-def _wait_for(process, pattern, timeout: float = 900):
+def _wait_for(process, pattern, timeout: float = 600):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         line = process.stdout.readline()

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))   # the plain card core, importable without MkDocs
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
 LANGUAGES = ("de", "en")
 

@@ -1,0 +1,215 @@
+"""What editors use: new-card scaffolding, edit links, translation freshness, lint, links."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, html_file, run_build, soup
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+from cardkit.scaffold import FILL_IN  # noqa: E402
+from check_links import check  # noqa: E402
+
+NO_PDFS = {"HANDBOOK_PDFS": "false"}
+DEFAULT_EDIT_URL = "https://git.intranet/servicekultur/handbuch/edit/main/docs/"
+
+
+def new_card(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "tools" / "new_card.py"), *args],
+                          cwd=project, capture_output=True, text=True, timeout=60)
+
+
+# --- make new-card -----------------------------------------------------------------------
+
+def test_new_card_makes_both_pages_in_the_nav_and_on_the_cards_page(project):
+    made = new_card(project, "--kind", "tip", "--id", "klare-worte")
+    assert made.returncode == 0, made.stderr
+    assert "created docs/tipps/klare-worte.md" in made.stdout
+    assert "created docs/tipps/klare-worte.en.md" in made.stdout
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "          - tipps/freundlichkeit.md\n          - tipps/klare-worte.md\n" in nav
+    build = run_build(project, extra_env=NO_PDFS)
+    assert build.ok, build.log
+    for lang in LANGUAGES:
+        page = soup(html_file(build.site, lang, "tipps/klare-worte"))
+        card = page.select_one("#hb-card-klare-worte")
+        assert card is not None
+        assert FILL_IN[lang] in card.get_text()
+        assert len(card.select(".hb-checklist li")) == 3
+        neighbour = soup(html_file(build.site, lang, "tipps/kontakt"))
+        assert "../klare-worte/" in [a.get("href") for a in neighbour.select(".md-nav a")]
+        sheet = soup(html_file(build.site, lang, "karten"))
+        assert sheet.select_one("#hb-card-klare-worte") is not None
+    # the next free number of its kind: five tips exist
+    assert "order: 6" in (project / "docs/tipps/klare-worte.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--kind", "tip", "--id", "kontakt"),
+     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and docs/tipps/kontakt.md; "
+     "card ids come from file names and must be unique, so choose another ID"),
+    (("--kind", "tip", "--id", "Klare Worte"),
+     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits and single "
+     "hyphens"),
+    (("--kind", "tip", "--id", "../../etc"), "new-card: ID='../../etc' is not a lowercase slug"),
+    (("--kind", "tipp", "--id", "klare-worte"),
+     "new-card: KIND='tipp' is not a card kind; use one of: attitude, tip"),
+])
+def test_new_card_refuses_and_changes_nothing(project, args, message):
+    before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    refused = new_card(project, *args)
+    assert refused.returncode == 2
+    assert message in refused.stderr
+    assert "Traceback" not in refused.stderr
+    after = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_every_fill_in_text_was_replaced_in_docs():
+    left = [f"{path.relative_to(ROOT)}: line {number}"
+            for path in sorted((ROOT / "docs").rglob("*.md"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if any(f"{mark}:" in line for mark in FILL_IN.values())]
+    assert left == [], ("replace the 'AUSFÜLLEN:' / 'FILL IN:' texts that "
+                        "'make new-card' left in: " + ", ".join(left))
+
+
+# --- Edit this page ----------------------------------------------------------------------
+
+def edit_links(site: Path, lang: str, stem: str) -> list[str]:
+    page = soup(html_file(site, lang, stem))
+    return [a["href"] for a in page.select("a.md-content__button[href]")]
+
+
+def test_every_page_links_to_its_own_file_in_the_web_editor(built):
+    from conftest import german_pages
+    for stem in german_pages():
+        assert edit_links(built.site, "de", stem) == [f"{DEFAULT_EDIT_URL}{stem}.md"]
+        assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{stem}.en.md"]
+
+
+def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):
+    address = "https://code.example.intranet/team/handbuch/-/edit/main/docs/"
+    build = run_build(project, extra_env={**NO_PDFS, "HANDBOOK_EDIT_URL": address})
+    assert build.ok, build.log
+    assert edit_links(build.site, "de", "tipps/kontakt") == [address + "tipps/kontakt.md"]
+    assert edit_links(build.site, "en", "tipps/kontakt") == [address + "tipps/kontakt.en.md"]
+    for lang in LANGUAGES:   # no repo_url: the theme's repository widget (and API call) is off
+        assert soup(html_file(build.site, lang, "index")).select(".md-source") == []
+
+
+# --- Translations older than their original ----------------------------------------------
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=e@intranet",
+                           "-c", "commit.gpgsign=false", *args], cwd=project, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def report(project: Path) -> str:
+    return subprocess.run([sys.executable, str(project / "tools" / "translation_report.py"),
+                           "--config", str(project / "mkdocs.yml")], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+
+
+def stale_notes(site: Path) -> dict[str, str]:
+    """Every page that carries the out-of-date note, with the note's text."""
+    return {path.relative_to(site).as_posix(): note.get_text(" ", strip=True)
+            for path in sorted(site.rglob("index.html"))
+            for note in soup(path).select(".hb-stale-translation")}
+
+
+def test_a_translation_older_than_its_original_is_reported_and_marked(project):
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Handbook")
+    assert report(project).strip() == "All translations are up to date with their originals."
+
+    german = project / "docs" / "tipps" / "kontakt.md"
+    german.write_text(german.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n",
+                      encoding="utf-8")
+    git(project, "commit", "-qam", "Kontakt: neuer Absatz")
+    changed = git(project, "log", "-1", "--format=%h %cs").split()
+    listed = report(project)
+    assert listed.startswith("1 translation(s) older than their German original:")
+    assert (f"docs/tipps/kontakt.en.md: docs/tipps/kontakt.md changed in {changed[0]} "
+            f"({changed[1]}, \"Kontakt: neuer Absatz\")") in listed
+    assert "update docs/tipps/kontakt.en.md to match, then commit it." in listed
+
+    build = run_build(project, extra_env=NO_PDFS)
+    assert build.ok, build.log
+    assert "translation out of date: docs/tipps/kontakt.en.md" in build.log
+    notes = stale_notes(build.site)
+    assert list(notes) == ["en/tipps/kontakt/index.html"]        # not the German page
+    assert notes["en/tipps/kontakt/index.html"].startswith(
+        f"Translation out of date The German original of this page changed on {changed[1]}")
+    link = soup(build.site / "en/tipps/kontakt/index.html").select_one(
+        ".hb-stale-translation a")["href"]
+    assert (build.site / "en/tipps/kontakt" / link / "index.html").resolve() == \
+        (build.site / "tipps/kontakt/index.html").resolve()
+
+    english = project / "docs" / "tipps" / "kontakt.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new paragraph.\n",
+                       encoding="utf-8")
+    git(project, "commit", "-qam", "Contact: translated the new paragraph")
+    assert report(project).strip() == "All translations are up to date with their originals."
+    rebuilt = run_build(project, extra_env=NO_PDFS)
+    assert rebuilt.ok, rebuilt.log
+    assert stale_notes(rebuilt.site) == {}
+
+
+def test_outside_git_the_build_says_it_cannot_compare(project):
+    assert report(project).startswith("Not a git checkout")
+
+
+# --- Markdown lint -----------------------------------------------------------------------
+
+def lint(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pymarkdown", "--strict-config", "--config",
+                           str(ROOT / ".pymarkdown.json"), "scan", *map(str, paths)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_docs_pass_the_markdown_lint():
+    result = lint(ROOT / "docs" / "**" / "*.md", ROOT / "docs" / "*.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
+    page = tmp_path / "seite.md"
+    page.write_text("---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",
+                    encoding="utf-8")
+    result = lint(page)
+    assert result.returncode == 1
+    assert f"{page}:6:1: MD022: Headings should be surrounded by blank lines." in result.stdout
+    assert f"{page}:11:1: MD025: Multiple top-level headings in the same document" in result.stdout
+
+
+# --- Links and anchors on the built site -------------------------------------------------
+
+def test_every_link_and_anchor_of_the_built_site_resolves(built):
+    clean, found = check(built.site)
+    assert clean, found
+
+
+def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(project):
+    page = project / "docs" / "tipps" / "kontakt.en.md"
+    page.write_text(page.read_text(encoding="utf-8") +
+                    "\n[gone](gibts-nicht.md)\n\n[no such part](verstehen.md#nirgendwo)\n",
+                    encoding="utf-8")
+    strict = run_build(project, extra_env=NO_PDFS)
+    assert not strict.ok
+    assert ("Doc file 'tipps/kontakt.en.md' contains a link 'gibts-nicht.md', but the target "
+            "'tipps/gibts-nicht.md' is not found among documentation files.") in strict.log
+    assert "contains a link 'verstehen.md#nirgendwo'" in strict.log
+    anyway = run_build(project, extra_env=NO_PDFS, args=("--no-strict",))
+    assert anyway.ok, anyway.log
+    clean, found = check(anyway.site)
+    assert not clean
+    assert "Parent URL http://127.0.0.1:" in found and "/en/tipps/kontakt/" in found
+    assert "Anchor `nirgendwo'" in found
+    assert "gibts-nicht.md" in found
