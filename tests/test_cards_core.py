@@ -189,3 +189,32 @@ def test_the_core_imports_no_mkdocs():
     code = ("import sys; sys.path.insert(0, 'hooks'); import cardkit, cardkit.build; "
             "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs imported'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_relative_links_keep_the_trailing_slash_of_a_page():
+    from cardkit.render import relative_url
+    assert relative_url("haltungen/klarheit/", "karten/") == "../haltungen/klarheit/"
+    assert relative_url("en/tipps/kontakt/", "en/karten/") == "../tipps/kontakt/"
+    assert relative_url("tipps/kontakt/", "en/tipps/kontakt/") == "../../../tipps/kontakt/"
+    assert relative_url("pdf/karten-a4-de.pdf", "tipps/kontakt/") == "../../pdf/karten-a4-de.pdf"
+    assert relative_url("", "karten/") == ".."
+
+
+def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_path):
+    from cardkit import cache
+    from cardkit.render import qr_codes
+    card = make(valid())
+    qr_dir = tmp_path / "cards" / "qr"
+    first = qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)
+    kept = sorted(qr_dir.glob("*.svg"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first["kontakt"]
+    assert first["kontakt"].startswith("<svg") and "hb-qr" in first["kontakt"]
+    kept[0].write_text("<svg>kept</svg>", encoding="utf-8")    # the next build reads the disk
+    assert qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)["kontakt"] == \
+        "<svg>kept</svg>"
+    other = qr_codes([card], "http://other.intranet/", "en", qr_dir)["kontakt"]
+    assert other != "<svg>kept</svg>" and len(list(qr_dir.glob("*.svg"))) == 2
+    for number in range(10):                  # more PDF entries than the cache keeps
+        cache.store(tmp_path / "cards", cache.content_key(str(number)), {"a.pdf": b"%PDF"})
+    assert len([p for p in (tmp_path / "cards").iterdir() if cache.KEY.fullmatch(p.name)]) == 8
+    assert len(list(qr_dir.glob("*.svg"))) == 2

@@ -39,6 +39,10 @@ class Site:
     cache_dir: Path
 
     @property
+    def qr_cache_dir(self) -> Path:
+        return self.cache_dir / "qr"
+
+    @property
     def labels(self) -> dict:
         return LABELS[self.lang]
 
@@ -75,7 +79,7 @@ def card_section(site: Site, card: Card) -> str:
         links = {"card": relative_url(site.lang_root + paths[card.id], card.url),
                  "a4": relative_url(site.lang_root + paths["a4"], card.url)}
     return Renderer(site.templates_dir, site.lang).card_section(
-        card, qr=qr_codes([card], site.site_url, site.lang).get(card.id),
+        card, qr=qr_codes([card], site.site_url, site.lang, site.qr_cache_dir).get(card.id),
         links=links, notice=site.notice())
 
 
@@ -92,7 +96,8 @@ def cards_sheet(site: Site, cards: list[Card], sheet_url: str) -> Markup:
                      for name, path in pdf_paths(site.lang, cards).items()}
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
     html = Renderer(site.templates_dir, site.lang).cards_sheet(
-        cards, groups=group_by_kind(cards), qrs=qr_codes(cards, site.site_url, site.lang),
+        cards, groups=group_by_kind(cards),
+        qrs=qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir),
         page_links=page_links, pdf_links=pdf_links, notice=site.notice())
     return Markup(html)
 
@@ -118,7 +123,8 @@ def card_pdfs(site: Site, cards: list[Card], *, css: str,
     if not site.pdfs or not cards:
         return PdfSet({}, from_cache=False)
     renderer = Renderer(site.templates_dir, site.lang)
-    html = renderer.print_document(cards, qrs=qr_codes(cards, site.site_url, site.lang),
+    qrs = qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir)
+    html = renderer.print_document(cards, qrs=qrs,
                                    css=css, created=created_date(source_date_epoch))
     key = cache.content_key(html, pdf.engine_version())
     outputs = cache.load(site.cache_dir, key)

@@ -4,9 +4,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+KEY = re.compile(r"[0-9a-f]{32}")     # the name of a PDF entry; other names are left alone
 
 
 def content_key(*parts: str) -> str:
@@ -39,7 +43,21 @@ def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int = 8) -
         os.replace(staging, cache_dir / key)
     except OSError:          # another build stored the same entry first
         shutil.rmtree(staging, ignore_errors=True)
-    entries = sorted((p for p in cache_dir.iterdir() if not p.name.startswith(".")),
+    entries = sorted((p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[keep:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def remembered(path: Path, make: Callable[[], str]) -> str:
+    """The text kept at path by an earlier build, or make()'s text, kept there for the next."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    staging.write_text(text, encoding="utf-8")
+    os.replace(staging, path)            # whole or not at all, even with two builds at once
+    return text

@@ -8,9 +8,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import cache, qr
 from .labels import LABELS
 from .model import Card
-from .qr import page_address, qr_svg
 
 PDF_DIR = "pdf"
 
@@ -40,13 +40,22 @@ def relative_url(target: str, page_url: str) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
-def qr_codes(cards: list[Card], site_url: str | None, lang: str) -> dict[str, Markup]:
-    """One QR code per card, to its page; none at all without site_url."""
+def qr_codes(cards: list[Card], site_url: str | None, lang: str,
+             cache_dir: Path | None = None) -> dict[str, Markup]:
+    """One QR code per card, to its page; none at all without site_url. With cache_dir,
+    each code is kept on disk by content, so the next build does not make it again."""
     if not site_url:
         return {}
     label = LABELS[lang]["qr"]
-    return {card.id: Markup(qr_svg(page_address(site_url, card.url), label=label))
-            for card in cards}
+
+    def code(address: str) -> str:
+        if cache_dir is None:
+            return qr.qr_svg(address, label=label)
+        key = cache.content_key(address, label, qr.engine_version())
+        return cache.remembered(cache_dir / f"{key}.svg",
+                                lambda: qr.qr_svg(address, label=label))
+
+    return {card.id: Markup(code(qr.page_address(site_url, card.url))) for card in cards}
 
 
 class Renderer:
