@@ -16,16 +16,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import cardkit.build as cards
+import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 CSS = "assets/hb-cards.css"
 
 
 def _site(config: MkDocsConfig) -> cards.Site:
-    i18n = config.plugins["i18n"]
-    languages = tuple(lang.locale for lang in sorted(
-        i18n.config.languages, key=lambda lang: not lang.default) if lang.locale != "null")
-    lang = i18n.current_language or i18n.default_language
+    languages = i18n_languages.languages(config)
+    lang = i18n_languages.current(config)
     options = config.extra.get("handbook", {})
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)

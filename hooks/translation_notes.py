@@ -12,24 +12,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import i18n_languages
 import translation_status
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 STALE = "hb_stale_translations"   # on_config leaves this build's findings here, by src_uri
 
 
-def _languages(config: MkDocsConfig) -> tuple[str, ...]:
-    i18n = config.plugins["i18n"]
-    ordered = sorted(i18n.config.languages, key=lambda lang: not lang.default)
-    return tuple(lang.locale for lang in ordered if lang.locale != "null")
-
-
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
-    languages = _languages(config)
+    languages = i18n_languages.languages(config)
     stale = translation_status.stale_translations(Path(config.docs_dir), languages)
-    building = config.plugins["i18n"].current_language or languages[0]
-    if building == languages[0]:        # say it once, not once per language
+    if i18n_languages.current(config) == languages[0]:    # say it once, not per language
         if stale is None:
             log.info("not a git checkout: translations are not compared with their originals")
         for item in stale or []:
@@ -46,6 +40,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     lang = page.file.locale
     root = f"{lang}/"
     original_url = page.url[len(root):] if page.url.startswith(root) else page.url
-    note = translation_status.note_html(item, lang=lang, original_lang=_languages(config)[0],
+    original_lang = i18n_languages.languages(config)[0]
+    note = translation_status.note_html(item, lang=lang, original_lang=original_lang,
                                         page_url=page.url, original_url=original_url)
     return note + html

@@ -213,3 +213,12 @@ def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(pro
     assert "Parent URL http://127.0.0.1:" in found and "/en/tipps/kontakt/" in found
     assert "Anchor `nirgendwo'" in found
     assert "gibts-nicht.md" in found
+
+
+def test_a_page_missing_from_the_nav_fails_the_strict_build_and_is_named(project):
+    for name, text in (("neu.md", "# Neu\n"), ("neu.en.md", "# New\n")):
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    build = run_build(project, extra_env=NO_PDFS)
+    assert not build.ok
+    assert ("The following pages exist in the docs directory, but are not included in the "
+            '"nav" configuration:\n  - neu.md') in build.log

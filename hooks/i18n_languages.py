@@ -1,0 +1,20 @@
+"""The languages of a build, as mkdocs-static-i18n configures them (used by the hooks).
+
+The plugin builds the default language first, then each other language in the same
+process; `current` is the one being built (None in the very first on_config).
+"""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """Every language the handbook is built in, the default first."""
+    i18n = config.plugins["i18n"]
+    ordered = sorted(i18n.config.languages, key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in ordered if lang.locale != "null")
+
+
+def current(config: MkDocsConfig) -> str:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language
