@@ -61,11 +61,26 @@ def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path
                 f"---\n{yaml.safe_dump(meta)}---\n\n# {name.title()}\n", encoding="utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config.pop("nav")                                   # MkDocs builds the nav from folders
+    _write_config(target, config, plain=plain)
+    return target / "mkdocs.yml"
+
+
+def copy_real_project(target: Path, *, plain: bool) -> Path:
+    """The real handbook (mkdocs.yml, docs/, overrides/, hooks/); plain: without cards."""
+    if target.exists():
+        shutil.rmtree(target)
+    for part in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    _write_config(target, config, plain=plain)
+    return target / "mkdocs.yml"
+
+
+def _write_config(target: Path, config: dict, *, plain: bool) -> None:
     if plain:
         config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith("cards.py")]
     (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True),
                                        encoding="utf-8")
-    return target / "mkdocs.yml"
 
 
 class _Env:

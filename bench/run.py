@@ -1,6 +1,6 @@
 """`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
 
-For N cards per language it builds the same handbook four ways, interleaved, and reports
+For N cards per language, and for the real handbook, it builds the same handbook four ways, interleaved, and reports
 medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
 (cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
 plain against cards. Ratios are measured side by side in one run, on one machine.
@@ -26,10 +26,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write_project  # noqa: E402
+from generate import copy_real_project, write_project  # noqa: E402
 
 VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
+FIRST_ITEM = re.compile(r"checklist:\n\s*- ")
 SETTLE = 1.5            # seconds between a serve rebuild and the next edit
 STARTUP = 900           # seconds for `mkdocs serve` to build and start (N=1000: minutes)
 REBUILD_TIMEOUT = 300   # seconds to wait for a rebuild before editing again
@@ -116,19 +117,19 @@ def serve_rebuilds(project: Path, page: Path, edits: int, *, pdfs: bool) -> floa
 
 
 def _rebuild_after_edit(output: ServeLog, page: Path, original: str, number: int) -> float:
-    """Edit a checklist item (card, page and cards page change); the rebuild's seconds.
-    The file watcher now and then misses a write: after a quiet spell, edit again."""
+    """Edit the first checklist item (card, page and cards page change); the rebuild's
+    seconds. The file watcher now and then misses a write: after a quiet spell, edit again."""
     for attempt in range(3):
         time.sleep(SETTLE)
-        page.write_text(original.replace("(1)", f"(1.{number}.{attempt})"), encoding="utf-8")
+        page.write_text(FIRST_ITEM.sub(rf"\g<0>{number}.{attempt} ", original, count=1),
+                        encoding="utf-8")
         if built := output.wait_for(BUILT_IN, timeout=REBUILD_TIMEOUT):
             return float(built.group(1))
     raise SystemExit(f"mkdocs serve did not rebuild after 3 edits of {page}")
 
 
-def measure(size: int, runs: int, workdir: Path) -> dict:
-    plain = write_project(workdir / f"plain-{size}", size, plain=True).parent
-    cards = write_project(workdir / f"cards-{size}", size, plain=False).parent
+def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dict:
+    """Build both projects every way, interleaved; edited is the page the serve run edits."""
     seconds = {variant: [] for variant in VARIANTS}
     memory = {variant: 0.0 for variant in VARIANTS}
     for _ in range(runs):                       # interleaved: drift hits every variant alike
@@ -140,19 +141,30 @@ def measure(size: int, runs: int, workdir: Path) -> dict:
             seconds[variant].append(took)
             memory[variant] = max(memory[variant], peak)
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
-    pages = 2 * (size + 2)
-    edited = sorted((cards / "docs" / "tipps").rglob("tip-0001.md"))[0]
-    edited_plain = plain / edited.relative_to(cards)
+    pages = len(list((cards / "site").rglob("index.html")))
     return {
-        "size": size, "pages": pages, "medians": medians, "memory": memory,
+        "label": label, "pages": pages, "medians": medians, "memory": memory,
         "html": html_bytes_per_page(cards / "site"),
-        "serve_plain": serve_rebuilds(plain, edited_plain, 3, pdfs=False),
-        "serve_cards": serve_rebuilds(cards, edited, 3, pdfs=False),
+        "serve_plain": serve_rebuilds(plain, plain / edited, 3, pdfs=False),
+        "serve_cards": serve_rebuilds(cards, cards / edited, 3, pdfs=False),
     }
 
 
+def synthetic(size: int, runs: int, workdir: Path) -> dict:
+    plain = write_project(workdir / f"plain-{size}", size, plain=True).parent
+    cards = write_project(workdir / f"cards-{size}", size, plain=False).parent
+    edited = sorted((cards / "docs" / "tipps").rglob("tip-0001.md"))[0].relative_to(cards)
+    return {"size": size, **measure(str(size), plain, cards, str(edited), runs)}
+
+
+def real(runs: int, workdir: Path) -> dict:
+    plain = copy_real_project(workdir / "real-plain", plain=True).parent
+    cards = copy_real_project(workdir / "real-cards", plain=False).parent
+    return measure("handbook", plain, cards, "docs/tipps/kontakt.md", runs)
+
+
 def report(results: list[dict]) -> str:
-    head = ("| N cards/lang | pages | plain s | cards s (×plain) | PDF cold s (×plain) | "
+    head = ("| N cards/lang | pages (HTML) | plain s | cards s (×plain) | PDF cold s (×plain) | "
             "PDF warm s (×plain) | PDF stage s | s/page (cards) | peak MiB (cold) | "
             "HTML KB/page | serve rebuild plain s | serve rebuild cards s (×plain) |\n"
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -161,13 +173,49 @@ def report(results: list[dict]) -> str:
         m = r["medians"]
         ratio = {v: m[v] / m["plain"] for v in VARIANTS}
         rows.append(
-            f"| {r['size']} | {r['pages']} | {m['plain']:.2f} | {m['cards']:.2f} "
+            f"| {r['label']} | {r['pages']} | {m['plain']:.2f} | {m['cards']:.2f} "
             f"({ratio['cards']:.3f}) | {m['pdf-cold']:.2f} ({ratio['pdf-cold']:.2f}) | "
             f"{m['pdf-warm']:.2f} ({ratio['pdf-warm']:.3f}) | {m['pdf-cold'] - m['cards']:.2f} | "
             f"{m['cards'] / r['pages']:.4f} | {r['memory']['pdf-cold']:.0f} | "
             f"{r['html'] / 1024:.1f} | {r['serve_plain']:.2f} | {r['serve_cards']:.2f} "
             f"({r['serve_cards'] / r['serve_plain']:.2f}) |")
     return "\n".join([head, *rows])
+
+
+def targets(results: list[dict]) -> str:
+    """Each target of issue 6 with the measured figure and whether it is met."""
+    lines = []
+
+    def check(name: str, value: float, limit: float, shown: str) -> None:
+        lines.append(f"- {name}: {shown} (target ≤ {limit:g}): "
+                     f"{'met' if value <= limit else 'MISSED'}")
+
+    for r in results:
+        m = r["medians"]
+        check(f"{r['label']}: cards without PDFs ÷ plain", m["cards"] / m["plain"], 1.05,
+              f"{m['cards'] / m['plain']:.3f}")
+        check(f"{r['label']}: warm rebuild with PDFs ÷ plain", m["pdf-warm"] / m["plain"], 1.10,
+              f"{m['pdf-warm'] / m['plain']:.3f}")
+        check(f"{r['label']}: serve rebuild after a card edit ÷ plain serve rebuild",
+              r["serve_cards"] / r["serve_plain"], 1.2,
+              f"{r['serve_cards'] / r['serve_plain']:.2f}")
+    sized = {r["size"]: r for r in results if "size" in r}
+    if 100 in sized and max(sized) > 100:
+        low, high = sized[100], sized[max(sized)]
+
+        def per(r: dict, what: float) -> float:
+            return what / r["size"]
+
+        stage = [per(r, r["medians"]["pdf-cold"] - r["medians"]["cards"]) for r in (low, high)]
+        check(f"cold PDF seconds per card, N={high['size']} ÷ N=100 (1 = linear)",
+              stage[1] / stage[0], 1.2, f"{stage[1] / stage[0]:.2f}")
+        flat = [r["medians"]["cards"] / r["pages"] for r in (low, high)]
+        check(f"seconds per page, N={high['size']} ÷ N=100", flat[1] / flat[0], 1.2,
+              f"{flat[1] / flat[0]:.2f}")
+        html = high["html"] / low["html"]
+        lines.append(f"- HTML per page, N={high['size']} ÷ N=100: {html:.2f} "
+                     f"({low['html'] / 1024:.1f} → {high['html'] / 1024:.1f} KB)")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -187,10 +235,13 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as workdir:
         for size in sizes:
-            results.append(measure(size, options.runs, Path(workdir)))
+            results.append(synthetic(size, options.runs, Path(workdir)))
             print(report(results[-1:]).splitlines()[-1], flush=True)
+        results.append(real(options.runs, Path(workdir)))
     print()
     print(report(results))
+    print()
+    print(targets(results))
 
 
 if __name__ == "__main__":
