@@ -44,6 +44,8 @@ def test_new_card_makes_both_pages_in_the_nav_and_on_the_cards_page(project):
         assert "../klare-worte/" in [a.get("href") for a in neighbour.select(".md-nav a")]
         sheet = soup(html_file(build.site, lang, "karten"))
         assert sheet.select_one("#hb-card-klare-worte") is not None
+        assert sheet.select_one("h2#hb-tip").get_text() == {"de": "Die sechs Tipps",
+                                                             "en": "The six tips"}[lang]
     # the next free number of its kind: five tips exist
     assert "order: 6" in (project / "docs/tipps/klare-worte.md").read_text(encoding="utf-8")
 

@@ -1,9 +1,19 @@
 """Words the cards show, per language. Both languages always."""
 
+
+def kind_heading(labels: dict, kind: str, count: int) -> str:
+    """'Die fünf Haltungen': the cards page's heading for a kind, with its number of cards
+    in words up to twelve (so a new card from `make new-card` keeps the heading true)."""
+    numbers = labels["numbers"]
+    return labels["kinds"][kind].format(count=numbers[count] if count < len(numbers) else count)
+
+
 LABELS = {
     "de": {
         "kind": {"attitude": "Haltung", "tip": "Tipp"},
-        "kinds": {"attitude": "Die fünf Haltungen", "tip": "Die fünf Tipps"},
+        "kinds": {"attitude": "Die {count} Haltungen", "tip": "Die {count} Tipps"},
+        "numbers": ("null", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                    "neun", "zehn", "elf", "zwölf"),
         "checklist": "Checkliste",
         "question": "Frage zur Selbstreflexion",
         "qr": "QR-Code: zur Seite im Handbuch",
@@ -20,7 +30,9 @@ LABELS = {
     },
     "en": {
         "kind": {"attitude": "Attitude", "tip": "Tip"},
-        "kinds": {"attitude": "The five attitudes", "tip": "The five tips"},
+        "kinds": {"attitude": "The {count} attitudes", "tip": "The {count} tips"},
+        "numbers": ("no", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                    "nine", "ten", "eleven", "twelve"),
         "checklist": "Checklist",
         "question": "Question for self-reflection",
         "qr": "QR code: to the page in the handbook",

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import cache, qr
-from .labels import LABELS
+from .labels import LABELS, kind_heading
 from .model import Card
 
 PDF_DIR = "pdf"
@@ -79,8 +79,10 @@ class Renderer:
                     qrs: dict[str, Markup], page_links: dict[str, str],
                     pdf_links: dict[str, str] | None, notice: str | None) -> str:
         """The cards page: all cards by kind on screen, A4 sheets of four in print."""
+        headings = {kind: kind_heading(self.labels, kind, len(group))
+                    for kind, group in groups.items()}
         return self._render("partials/hb-cards-sheet.html", cards=cards, groups=groups,
-                            qrs=qrs, page_links=page_links, pdf_links=pdf_links,
+                            headings=headings, qrs=qrs, page_links=page_links, pdf_links=pdf_links,
                             notice=notice)
 
     def print_document(self, cards: list[Card], *, qrs: dict[str, Markup], css: str,
