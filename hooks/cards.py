@@ -48,6 +48,8 @@ def _stop(problems: cards.CardProblems) -> PluginError:
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     site = _site(config)
+    if site.lang != site.languages[0]:
+        return          # the default language's build, always first, checked every language
     try:
         cards.validate_docs(site)
     except cards.CardProblems as problems:
