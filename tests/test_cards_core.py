@@ -202,14 +202,15 @@ def test_relative_links_keep_the_trailing_slash_of_a_page():
 
 def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_path):
     from cardkit import cache
-    from cardkit.render import qr_codes
+    from cardkit.render import _qr_code, qr_codes
     card = make(valid())
     qr_dir = tmp_path / "cards" / "qr"
     first = qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)
     kept = sorted(qr_dir.glob("*.svg"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first["kontakt"]
     assert first["kontakt"].startswith("<svg") and "hb-qr" in first["kontakt"]
-    kept[0].write_text("<svg>kept</svg>", encoding="utf-8")    # the next build reads the disk
+    kept[0].write_text("<svg>kept</svg>", encoding="utf-8")
+    _qr_code.cache_clear()                        # a new build process reads the disk
     assert qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)["kontakt"] == \
         "<svg>kept</svg>"
     other = qr_codes([card], "http://other.intranet/", "en", qr_dir)["kontakt"]

@@ -122,6 +122,16 @@ def test_search_index_holds_both_languages_with_stemming(built):
     assert "Kundinnen" in text and "customers" in text
 
 
+def test_search_finds_each_page_once_not_again_in_its_card(built):
+    """The card repeats its page in short: it is shown on the page but not indexed."""
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert {"Worum es geht", "What it means"} <= titles          # the pages' own sections
+    assert not titles & {"Checklistenkarte", "Checklist card"}
+    for lang in ("de", "en"):
+        assert soup(html_file(built.site, lang, "tipps/kontakt")).select(".hb-checklist li")
+
+
 def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):
     (project / "docs" / "trainer.en.md").unlink()
     build = run_build(project)

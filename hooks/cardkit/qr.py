@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from urllib.parse import quote, urljoin
 
 import segno
@@ -14,11 +13,9 @@ def page_address(site_url: str, page_url: str) -> str:
                    quote(page_url, safe="/-._~"))
 
 
-# A QR code takes about 5 ms (choosing the best mask is most of it). The function is pure,
-# so remembering its results is safe; `mkdocs serve` then remakes only changed addresses.
-@lru_cache(maxsize=4096)
 def qr_svg(address: str, *, label: str) -> str:
-    """An SVG QR code with a quiet zone of 4 modules, sized by CSS (no fixed width)."""
+    """An SVG QR code with a quiet zone of 4 modules, sized by CSS (no fixed width).
+    It takes about 5 ms, most of it choosing the best mask: callers keep the result."""
     code = segno.make(address, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", border=4, xmldecl=False, svgns=True, svgid=None,

@@ -47,15 +47,19 @@ def qr_codes(cards: list[Card], site_url: str | None, lang: str,
     if not site_url:
         return {}
     label = LABELS[lang]["qr"]
+    return {card.id: _qr_code(qr.page_address(site_url, card.url), label, cache_dir)
+            for card in cards}
 
-    def code(address: str) -> str:
-        if cache_dir is None:
-            return qr.qr_svg(address, label=label)
-        key = cache.content_key(address, label, qr.engine_version())
-        return cache.remembered(cache_dir / f"{key}.svg",
-                                lambda: qr.qr_svg(address, label=label))
 
-    return {card.id: Markup(code(qr.page_address(site_url, card.url))) for card in cards}
+# One build asks for each code up to three times (page, cards page, PDFs) and `mkdocs
+# serve` again on every rebuild: remember the answer instead of reading the disk again.
+@lru_cache(maxsize=8192)
+def _qr_code(address: str, label: str, cache_dir: Path | None) -> Markup:
+    if cache_dir is None:
+        return Markup(qr.qr_svg(address, label=label))
+    key = cache.content_key(address, label, qr.engine_version())
+    return Markup(cache.remembered(cache_dir / f"{key}.svg",
+                                   lambda: qr.qr_svg(address, label=label)))
 
 
 class Renderer:
