@@ -236,3 +236,20 @@ def test_invalid_cards_stop_the_strict_build_with_file_and_field(project, src, c
     assert not build.ok
     assert message in build.log
     assert "Traceback" not in build.log
+
+
+def test_the_pdf_cache_notices_a_changed_card_and_a_changed_template(project):
+    assert run_build(project).ok
+    page = project / "docs" / "tipps" / "kontakt.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "    - ", "    - Changed first item, ", 1), encoding="utf-8")
+    changed = run_build(project)
+    assert changed.ok, changed.log
+    assert "de: 10 cards, 12 PDFs taken from the cache" in changed.log
+    assert "en: 10 cards, 12 PDFs rendered" in changed.log
+    text = pypdf.PdfReader(project / "site" / "en" / "pdf" / "kontakt-en.pdf").pages[0].extract_text()
+    assert "Changed first item" in text
+    css = project / "overrides" / "assets" / "hb-cards.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* a trainer's tweak */\n", encoding="utf-8")
+    restyled = run_build(project)
+    assert restyled.ok and restyled.log.count("PDFs rendered") == 2, restyled.log

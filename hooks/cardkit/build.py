@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import cache, pdf
+from . import cache, pdf, qr
 from .deck import cards_of, check_deck, check_translations, group_by_kind
 from .labels import LABELS
 from .model import Card, CardError, card_from_meta
@@ -116,20 +116,32 @@ class PdfSet:
     from_cache: bool
 
 
+def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> str:
+    """Everything the PDFs are made from, hashed without laying anything out: the cards,
+    the address their QR codes open, the templates and CSS, the card code, the engines.
+    A change to any of them makes new PDFs; a warm build only reads this much."""
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    templates = sorted(path for path in site.templates_dir.rglob("*") if path.is_file())
+    return cache.content_key(
+        repr(cards), site.site_url or "", site.lang, css, created or "",
+        pdf.engine_version(), qr.engine_version(),
+        *(path.read_bytes() for path in code + templates))
+
+
 def card_pdfs(site: Site, cards: list[Card], *, css: str,
               source_date_epoch: str | None = None) -> PdfSet:
     """The card PDFs of one language; from the cache when no input changed."""
     cards = sort_cards(cards)
     if not site.pdfs or not cards:
         return PdfSet({}, from_cache=False)
-    renderer = Renderer(site.templates_dir, site.lang)
-    qrs = qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir)
-    html = renderer.print_document(cards, qrs=qrs,
-                                   css=css, created=created_date(source_date_epoch))
-    key = cache.content_key(html, pdf.engine_version())
+    created = created_date(source_date_epoch)
+    key = pdf_key(site, cards, css=css, created=created)
     outputs = cache.load(site.cache_dir, key)
     if outputs is not None:
         return PdfSet(outputs, from_cache=True)
+    html = Renderer(site.templates_dir, site.lang).print_document(
+        cards, qrs=qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir),
+        css=css, created=created)
     document = pdf.render_document(html, base_url=str(site.templates_dir))
     overflows = pdf.find_overflow(document, cards)
     if overflows:

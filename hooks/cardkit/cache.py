@@ -13,10 +13,10 @@ from typing import Callable
 KEY = re.compile(r"[0-9a-f]{32}")     # the name of a PDF entry; other names are left alone
 
 
-def content_key(*parts: str) -> str:
+def content_key(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8"))
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]
 
