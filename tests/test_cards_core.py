@@ -219,3 +219,15 @@ def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_
         cache.store(tmp_path / "cards", cache.content_key(str(number)), {"a.pdf": b"%PDF"})
     assert len([p for p in (tmp_path / "cards").iterdir() if cache.KEY.fullmatch(p.name)]) == 8
     assert len(list(qr_dir.glob("*.svg"))) == 2
+
+
+@pytest.mark.parametrize("meta, message", [
+    (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 up"),
+    (valid(kind="regel\nzwei"), "card.kind is 'regel zwei'; allowed are: attitude, tip"),
+    (valid(kind="x" * 500), "card.kind is '" + "x" * 39 + "…'; allowed are"),
+    ({"card": {**valid()["card"], "a\nb": 1}}, "card.a b is not a card field"),
+])
+def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
+    with pytest.raises(CardError) as raised:
+        make(meta)
+    assert message in str(raised.value) and "\n" not in str(raised.value)

@@ -71,6 +71,19 @@ def test_new_card_refuses_and_changes_nothing(project, args, message):
     assert after == before
 
 
+def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(project):
+    config = project / "mkdocs.yml"
+    without_tips = "".join(line for line in config.read_text(encoding="utf-8").splitlines(True)
+                           if not line.strip().startswith("- tipps/"))
+    config.write_text(without_tips, encoding="utf-8")
+    made = new_card(project, "--kind", "tip", "--id", "klare-worte")
+    assert made.returncode == 0, made.stderr
+    assert ("mkdocs.yml: add the line '- tipps/klare-worte.md' under nav:, where the page "
+            "should appear") in made.stdout
+    assert config.read_text(encoding="utf-8") == without_tips
+    assert (project / "docs" / "tipps" / "klare-worte.en.md").is_file()
+
+
 def test_every_fill_in_text_was_replaced_in_docs():
     left = [f"{path.relative_to(ROOT)}: line {number}"
             for path in sorted((ROOT / "docs").rglob("*.md"))

@@ -13,6 +13,19 @@ from project import CONFIG, ROOT, languages, load_config, nav_entries
 from cardkit import scaffold
 
 
+def _add_to_nav(new: scaffold.NewCard) -> bool:
+    """List the German page in mkdocs.yml's nav; False where an editor has to."""
+    original = CONFIG.read_text(encoding="utf-8")
+    updated = scaffold.add_to_nav(original, new)
+    if updated is None:
+        return False
+    CONFIG.write_text(updated, encoding="utf-8")
+    if new.nav_entry in nav_entries(load_config()["nav"]):
+        return True
+    CONFIG.write_text(original, encoding="utf-8")      # the text edit missed the nav
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", required=True, help="attitude or tip")
@@ -28,19 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     except scaffold.ScaffoldError as error:
         print(f"new-card: {error}", file=sys.stderr)
         return 2
-    same_kind = scaffold.pages_of_kind(docs_dir, shown_as, langs, new.kind)
     scaffold.write(new)
     for file in new.files.values():
         print(f"created {file.relative_to(ROOT)}")
-    config_text = CONFIG.read_text(encoding="utf-8")
-    updated = scaffold.add_to_nav(config_text, new, same_kind)
-    if updated is not None:
-        CONFIG.write_text(updated, encoding="utf-8")
-        assert new.nav_entry in nav_entries(load_config()["nav"])
+    if _add_to_nav(new):
         print(f"added '- {new.nav_entry}' to nav: in mkdocs.yml, after the last {new.kind}")
     else:
-        print(f"mkdocs.yml lists no {new.kind} yet: add the line '- {new.nav_entry}' under "
-              "nav:, where the page should appear")
+        print(f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
+              "should appear (no page of this kind is listed there yet)")
     print(f"next: replace every '{scaffold.FILL_IN[langs[0]]}' and "
           f"'{scaffold.FILL_IN.get('en', '')}' text, then preview with 'make serve'. "
           "If a nav section title counts the pages (\"Die fünf Tipps\"), update it and its "

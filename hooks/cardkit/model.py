@@ -46,12 +46,12 @@ def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
         raise CardError(path, f"card must be a set of fields ({', '.join(FIELDS)}), "
                               f"not {_describe(raw)}")
     if not SLUG.match(card_id):
-        raise CardError(path, f"the file name gives the card id '{card_id}', which is not a "
+        raise CardError(path, f"the file name gives the card id '{_shown(card_id)}', which is not a "
                               "lowercase slug; rename the file to letters a-z, digits and "
                               "hyphens, such as 'klare-grenzen.md'")
     unknown = sorted(str(key) for key in raw if key not in FIELDS)
     if unknown:
-        raise CardError(path, f"card.{unknown[0]} is not a card field; "
+        raise CardError(path, f"card.{_shown(unknown[0])} is not a card field; "
                               f"allowed are: {', '.join(FIELDS)}")
     missing = [name for name in FIELDS if name not in raw]
     if missing:
@@ -75,15 +75,21 @@ def _describe(value) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _shown(value, limit: int = 40) -> str:
+    """A value quoted back to an editor: on one line, and short."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _kind(value, path: str) -> str:
     if value not in KINDS:
-        raise CardError(path, f"card.kind is '{value}'; allowed are: {', '.join(KINDS)}")
+        raise CardError(path, f"card.kind is '{_shown(value)}'; allowed are: {', '.join(KINDS)}")
     return value
 
 
 def _order(value, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CardError(path, f"card.order is {_describe(value)} ('{value}'); "
+        raise CardError(path, f"card.order is {_describe(value)} ('{_shown(value)}'); "
                               "it must be a whole number from 1 up")
     return value
 

@@ -58,6 +58,7 @@ class NewCard:
     order: int
     files: dict[str, Path]        # the page per language
     nav_entry: str                # the German page as mkdocs.yml's nav names it
+    same_kind: tuple[str, ...]    # the German pages of this kind, as the nav names them
 
 
 def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
@@ -82,7 +83,10 @@ def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
     stem = f"{FOLDERS[kind]}/{card_id}"
     files = {lang: docs_dir / f"{stem}{'' if lang == languages[0] else '.' + lang}.md"
              for lang in languages}
-    return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md")
+    src_uri = {page.path: page.src_uri for page in pages}
+    same_kind = tuple(src_uri[card.path] for card in cards
+                      if card.kind == kind and card.lang == languages[0])
+    return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md", same_kind=same_kind)
 
 
 def page_text(lang: str, kind: str, order: int) -> str:
@@ -114,28 +118,18 @@ def write(new: NewCard) -> None:
             out.write(page_text(lang, new.kind, new.order))
 
 
-def add_to_nav(config_text: str, new: NewCard, same_kind: list[str]) -> str | None:
+def add_to_nav(config_text: str, new: NewCard) -> str | None:
     """mkdocs.yml with the new page after the last page of its kind, or None if none is
     listed there. Edits the text, so the file's comments and !ENV tags stay as they are."""
     lines = config_text.splitlines(keepends=True)
     last = None
     for number, line in enumerate(lines):
         entry = line.strip()
-        if entry.startswith("- ") and entry[2:].strip() in same_kind:
+        if entry.startswith("- ") and entry[2:].strip() in new.same_kind:
             last = number
     if last is None:
         return None
     indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
     lines.insert(last + 1, f"{indent}- {new.nav_entry}\n")
     return "".join(lines)
-
-
-def pages_of_kind(docs_dir: Path, shown_as: str, languages: tuple[str, ...],
-                  kind: str) -> list[str]:
-    """The German pages (as nav names them) whose card is of this kind."""
-    pages, _ = scan_pages(docs_dir, shown_as, languages)
-    cards, _ = cards_of(pages)
-    by_path = {page.path: page.src_uri for page in pages}
-    return [by_path[card.path] for card in cards
-            if card.kind == kind and card.lang == languages[0]]
 
