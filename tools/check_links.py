@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "linkcheckerrc"
-LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+LINKCHECKER = [sys.executable, str(ROOT / "tools" / "run_linkchecker.py")]
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -35,7 +35,7 @@ def check(site: Path) -> tuple[bool, str]:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         result = subprocess.run(
-            [str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--no-robots",
+            [*LINKCHECKER, "--config", str(CONFIG), "--no-status", "--no-robots",
              "--output", "text", url], capture_output=True, text=True, timeout=1800)
         server.shutdown()
     report = result.stdout
