@@ -1,7 +1,7 @@
 """`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
 
-For N cards per language, and for the real handbook, it builds the same handbook four ways, interleaved, and reports
-medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
+For N cards per language, and for the real handbook, it builds the same handbook four
+ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
 (cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
 plain against cards. Ratios are measured side by side in one run, on one machine.
 

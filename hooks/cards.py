@@ -34,7 +34,7 @@ def _site(config: MkDocsConfig) -> cards.Site:
         shown_as=os.path.relpath(docs_dir, project),
         languages=languages,
         lang=lang,
-        lang_root="" if lang == languages[0] else f"{lang}/",
+        lang_root=i18n_languages.url_root(config),
         site_url=config.site_url or None,
         templates_dir=Path(config.theme.custom_dir),
         pdfs=bool(options.get("pdfs", True)),

@@ -18,3 +18,9 @@ def languages(config: MkDocsConfig) -> tuple[str, ...]:
 def current(config: MkDocsConfig) -> str:
     i18n = config.plugins["i18n"]
     return i18n.current_language or i18n.default_language
+
+
+def url_root(config: MkDocsConfig) -> str:
+    """The folder of the language being built below the site root: "" or "en/"."""
+    lang = current(config)
+    return "" if lang == languages(config)[0] else f"{lang}/"

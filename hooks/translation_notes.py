@@ -21,26 +21,27 @@ STALE = "hb_stale_translations"   # on_config leaves this build's findings here,
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
-    languages = i18n_languages.languages(config)
-    stale = translation_status.stale_translations(Path(config.docs_dir), languages)
-    if i18n_languages.current(config) == languages[0]:    # say it once, not per language
-        if stale is None:
-            log.info("not a git checkout: translations are not compared with their originals")
-        for item in stale or []:
-            log.info("translation out of date: %s (%s changed in %s on %s); "
-                     "'make translations' lists them all", item.translation, item.original,
-                     item.changed_by.short, item.changed_by.date)
+    config.extra[STALE] = {}
+    if not i18n_languages.url_root(config):
+        return          # the original language's pass shows no translation: no git call
+    stale = translation_status.stale_translations(Path(config.docs_dir),
+                                                  i18n_languages.languages(config))
+    if stale is None:
+        log.info("not a git checkout: translations are not compared with their originals")
+    for item in stale or []:
+        log.info("translation out of date: %s (%s changed in %s on %s); "
+                 "'make translations' lists them all", item.translation, item.original,
+                 item.changed_by.short, item.changed_by.date)
     config.extra[STALE] = {item.src_uri: item for item in stale or []}
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    item = config.extra.get(STALE, {}).get(page.file.src_uri)
+    item = config.extra[STALE].get(page.file.src_uri)
     if item is None:
         return html
-    lang = page.file.locale
-    root = f"{lang}/"
-    original_url = page.url[len(root):] if page.url.startswith(root) else page.url
-    original_lang = i18n_languages.languages(config)[0]
-    note = translation_status.note_html(item, lang=lang, original_lang=original_lang,
-                                        page_url=page.url, original_url=original_url)
+    root = i18n_languages.url_root(config)
+    note = translation_status.note_html(
+        item, lang=i18n_languages.current(config),
+        original_lang=i18n_languages.languages(config)[0],
+        page_url=page.url, original_url=page.url.removeprefix(root))
     return note + html

@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
               "should appear (no page of this kind is listed there yet)")
-    print(f"next: replace every '{scaffold.FILL_IN[langs[0]]}' and "
-          f"'{scaffold.FILL_IN.get('en', '')}' text, then preview with 'make serve'. "
+    marks = " and ".join(f"'{scaffold.FILL_IN[lang]}'" for lang in langs)
+    print(f"next: replace every {marks} text, then preview with 'make serve'. "
           "If a nav section title counts the pages (\"Die fünf Tipps\"), update it and its "
           "nav_translations entry in mkdocs.yml.")
     return 0

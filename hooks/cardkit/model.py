@@ -46,9 +46,9 @@ def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
         raise CardError(path, f"card must be a set of fields ({', '.join(FIELDS)}), "
                               f"not {_describe(raw)}")
     if not SLUG.match(card_id):
-        raise CardError(path, f"the file name gives the card id '{_shown(card_id)}', which is not a "
-                              "lowercase slug; rename the file to letters a-z, digits and "
-                              "hyphens, such as 'klare-grenzen.md'")
+        raise CardError(path, f"the file name gives the card id '{_shown(card_id)}', which is "
+                              "not a lowercase slug; rename the file to letters a-z, digits "
+                              "and hyphens, such as 'klare-grenzen.md'")
     unknown = sorted(str(key) for key in raw if key not in FIELDS)
     if unknown:
         raise CardError(path, f"card.{_shown(unknown[0])} is not a card field; "

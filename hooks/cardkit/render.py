@@ -86,8 +86,8 @@ class Renderer:
         headings = {kind: kind_heading(self.labels, kind, len(group))
                     for kind, group in groups.items()}
         return self._render("partials/hb-cards-sheet.html", cards=cards, groups=groups,
-                            headings=headings, qrs=qrs, page_links=page_links, pdf_links=pdf_links,
-                            notice=notice)
+                            headings=headings, qrs=qrs, page_links=page_links,
+                            pdf_links=pdf_links, notice=notice)
 
     def print_document(self, cards: list[Card], *, qrs: dict[str, Markup], css: str,
                        created: str | None) -> str:
