@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site test serve bench new-card translations lint links clean
+.PHONY: setup site test check serve bench new-card translations lint links clean
 
 setup: $(READY)
 
@@ -32,8 +32,16 @@ $(NODE_READY): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The full gate CI runs: every test, spread over the machine's cores (pytest-xdist).
 test: $(READY) $(NODE_READY)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto
+
+# Quick feedback while editing (well under a minute): the unit tests, the Markdown lint
+# and one strict build. `make test` stays the gate.
+check: $(READY)
+	$(BIN)/python -m pytest --numprocesses=auto -m unit -q
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory site
 
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
 bench: $(READY)
@@ -45,8 +53,10 @@ serve: $(READY)
 
 # Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
 #   make new-card KIND=tip ID=klare-worte
+# KIND and ID reach the tool in the environment (make exports command-line variables);
+# they never become part of the shell command, so no value can run as code.
 new-card: $(READY)
-	$(BIN)/python tools/new_card.py --kind "$(KIND)" --id "$(ID)"
+	$(BIN)/python tools/new_card.py
 
 # English pages whose German original changed after them, by git history.
 translations: $(READY)

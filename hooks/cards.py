@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import cardkit.build as cards
+import handbook_options
 import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
@@ -26,7 +27,10 @@ CSS = "assets/hb-cards.css"
 def _site(config: MkDocsConfig) -> cards.Site:
     languages = i18n_languages.languages(config)
     lang = i18n_languages.current(config)
-    options = config.extra.get("handbook", {})
+    try:
+        options = handbook_options.load(config.extra.get("handbook"))
+    except handbook_options.OptionsError as problems:
+        raise PluginError(f"the handbook options are wrong:\n{problems}") from None
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
     return cards.Site(
@@ -37,8 +41,8 @@ def _site(config: MkDocsConfig) -> cards.Site:
         lang_root=i18n_languages.url_root(config),
         site_url=config.site_url or None,
         templates_dir=Path(config.theme.custom_dir),
-        pdfs=bool(options.get("pdfs", True)),
-        cache_dir=project / options.get("cache_dir", ".cache/cards"),
+        pdfs=options.pdfs,
+        cache_dir=project / options.cache_dir,
     )
 
 

@@ -1,4 +1,8 @@
-"""Shared fixtures: build the real handbook with the real plugins into temporary folders."""
+"""Shared fixtures: build the real handbook with the real plugins into temporary folders.
+
+`make test` runs the tests in parallel (pytest-xdist); the handbook every test reads is
+built once per run, by whichever worker asks first, and shared through a file lock.
+"""
 from __future__ import annotations
 
 import os
@@ -9,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))   # the plain card core, importable without MkDocs
+from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages  # noqa: F401 - re-exported
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
-LANGUAGES = ("de", "en")
+EPOCH = "1767225600"            # SOURCE_DATE_EPOCH of the shared build: 2026-01-01
 
 
 @dataclass
@@ -35,7 +39,8 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
     return target
@@ -55,23 +60,25 @@ def run_build(project: Path, *, site_url: str = SITE_URL, extra_env: dict | None
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
-    """The real handbook, built once for the whole test session."""
-    project = copy_project(tmp_path_factory.mktemp("handbook"))
-    build = run_build(project, extra_env={"SOURCE_DATE_EPOCH": "1767225600"})
-    assert build.ok, build.log
-    return build
+    """The real handbook, built once per test run and shared by every worker."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent               # the folder all workers of this run share
+    with FileLock(str(shared / "handbook.lock")):
+        project = shared / "handbook"
+        log = project / "build.log"
+        if not log.exists():
+            copy_project(project)
+            build = run_build(project, extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+            assert build.ok, build.log
+            log.write_text(build.log, encoding="utf-8")
+    return Build(project, project / "site", 0, log.read_text(encoding="utf-8"))
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A fresh copy of the project to change and build in a test."""
     return copy_project(tmp_path / "handbook")
-
-
-def german_pages() -> list[str]:
-    """The stems of all German source pages (tipps/kontakt), from the real docs/."""
-    return sorted(path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-                  for path in (ROOT / "docs").rglob("*.md") if not path.stem.endswith(".en"))
 
 
 def page_url(stem: str) -> str:
@@ -82,8 +89,7 @@ def page_url(stem: str) -> str:
 
 
 def html_file(site: Path, lang: str, stem: str) -> Path:
-    prefix = "" if lang == "de" else f"{lang}/"
-    return site / f"{prefix}{page_url(stem)}index.html"
+    return site / f"{ROOTS[lang]}{page_url(stem)}index.html"
 
 
 def soup(path: Path):

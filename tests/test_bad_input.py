@@ -1,34 +1,24 @@
 """Broken content never breaks the site: a clear message, no traceback, nothing lost."""
 from __future__ import annotations
 
-import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
+import pypdfium2
 import pytest
-import yaml
+import zxingcpp
 
-from conftest import ROOT, SITE_URL, copy_project, html_file, run_build, soup
+from cardkit.build import CardProblems, Site, validate_docs
+from conftest import ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
+from content import (CARDS, DEFAULT, DOCS, LANGUAGES, ROOTS, cards_page, set_card, source_file,
+                     tree)
 
 CARD_PAGE = "tipps/kontakt.md"
-
-
-def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    """Every file below folder with the hash of its bytes."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()
-            and not path.relative_to(folder).as_posix().startswith(skip)}
-
-
-def set_card(project: Path, src: str, change) -> None:
-    path = project / "docs" / src
-    _, head, body = path.read_text(encoding="utf-8").split("---", 2)
-    meta = yaml.safe_load(head)
-    change(meta["card"])
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body,
-                    encoding="utf-8")
+ORDER = CARDS[DEFAULT]["kontakt"][1]["order"]
 
 
 def field(name, value):
@@ -95,13 +85,54 @@ BROKEN = {
                                  "docs/tipps/kontakt.md: has no English version; create "
                                  "docs/tipps/kontakt.en.md"),
     "translation whose kind differs": (card_change("tipps/kontakt.en.md", field("kind", "attitude")),
-                                       "docs/tipps/kontakt.en.md: card.kind/order is attitude 1, "
-                                       "but docs/tipps/kontakt.md says tip 1"),
+                                       f"docs/tipps/kontakt.en.md: card.kind/order is attitude "
+                                       f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}"),
+    "two cards pages": (lambda p: [set_cards_sheet(p / "docs" / f"trainer{suffix}")
+                                   for suffix in (".md", ".en.md")],
+                        "docs/trainer.md: cards_sheet: true is set here and in docs/"),
+    "misspelled cards page marker": (
+        lambda p: (p / "docs" / "karten.md").write_text(
+            (p / "docs" / "karten.md").read_text(encoding="utf-8").replace(
+                "cards_sheet:", "cards-sheet:"), encoding="utf-8"),
+        "docs/karten.md: 'cards-sheet' is not a key the handbook knows; did you mean "
+        "'cards_sheet'?"),
 }
 
 
+def set_cards_sheet(page: Path) -> None:
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ncards_sheet: true\n", 1),
+                    encoding="utf-8")
+
+
+def problems_found(docs: Path) -> str:
+    """What the build's validation (the hooks' on_config) says of a docs folder."""
+    site = Site(docs_dir=docs, shown_as="docs", languages=LANGUAGES, lang=DEFAULT,
+                lang_root="", site_url=SITE_URL, templates_dir=ROOT / "overrides", pdfs=False,
+                cache_dir=docs.parent / ".cache")
+    with pytest.raises(CardProblems) as caught:
+        validate_docs(site)
+    return str(caught.value)
+
+
+@pytest.fixture
+def docs_copy(tmp_path) -> Path:
+    """A copy of docs/ alone: enough for the validation, and quick to make."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_broken_content_fails_clearly_and_writes_nothing(project, case):
+def test_broken_content_gets_a_message_naming_file_and_field(docs_copy, case):
+    breakage, message = BROKEN[case]
+    breakage(docs_copy)
+    assert message in problems_found(docs_copy / "docs")
+
+
+# The whole way through a build, for a few: the message reaches the editor, no traceback,
+# nothing written beside site/ and no half-built site.
+@pytest.mark.parametrize("case", ["yaml that does not parse", "not utf-8", "20 items"])
+def test_broken_content_fails_the_build_clearly_and_writes_nothing(project, case):
     breakage, message = BROKEN[case]
     breakage(project)
     before = tree(project)
@@ -113,36 +144,42 @@ def test_broken_content_fails_clearly_and_writes_nothing(project, case):
     assert not (project / "site" / "index.html").exists()
 
 
-INJECTIONS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+# Each attack goes into a card of its own, so one build tries them all.
+INJECTIONS = {"tipps/kontakt": "<script>alert(1)</script>",
+              "tipps/verstehen": '"><img src=x onerror=alert(1)>'}
 
 
-@pytest.mark.parametrize("attack", INJECTIONS)
-def test_card_text_is_escaped_in_every_output(project, attack):
-    def inject(card):
-        card["title"] = f"T {attack}"[:60]
-        card["principle"] = f"P {attack}"
-        card["checklist"] = [f"C{n} {attack}" for n in range(3)]
-        card["question"] = f"Q {attack}"
-    for src in ("tipps/kontakt.md", "tipps/kontakt.en.md"):
-        set_card(project, src, inject)
+def test_card_text_is_escaped_in_every_output(project):
+    def inject(attack):
+        def change(card):
+            card["title"] = f"T {attack}"[:60]
+            card["principle"] = f"P {attack}"
+            card["checklist"] = [f"C{n} {attack}" for n in range(3)]
+            card["question"] = f"Q {attack}"
+        return change
+    for stem, attack in INJECTIONS.items():
+        for lang in LANGUAGES:
+            set_card(project, source_file(stem, lang).relative_to(DOCS).as_posix(), inject(attack))
     build = run_build(project)
     assert build.ok, build.log
     site = project / "site"
-    for lang in ("de", "en"):
-        for stem in ("tipps/kontakt", "karten"):
-            page = soup(html_file(site, lang, stem))
-            assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
-            assert not page.find_all(attrs={"onerror": True})
-            assert not page.select('img[src="x"]')
-            texts = [li.get_text() for li in page.select(".hb-checklist li")]
-            assert f"C0 {attack}" in texts                       # shown, as text
-    import pypdf
-    reader = pypdf.PdfReader(site / "pdf" / "kontakt-de.pdf")
-    text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
-    assert "alert(1)" in text and ("<script>" in text or "onerror" in text)
-    import pypdfium2, zxingcpp
-    image = pypdfium2.PdfDocument(str(site / "pdf" / "kontakt-de.pdf"))[1].render(scale=4).to_pil()
-    assert [c.text for c in zxingcpp.read_barcodes(image)] == [SITE_URL + "tipps/kontakt/"]
+    for stem, attack in INJECTIONS.items():
+        card_id = stem.rsplit("/", 1)[-1]
+        for lang in LANGUAGES:
+            for shown_on in (stem, cards_page()):
+                page = soup(html_file(site, lang, shown_on))
+                assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
+                assert not page.find_all(attrs={"onerror": True})
+                assert not page.select('img[src="x"]')
+                texts = [li.get_text() for li in page.select(".hb-checklist li")]
+                assert f"C0 {attack}" in texts                       # shown, as text
+            card_pdf = site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf"
+            reader = pypdf.PdfReader(card_pdf)
+            text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
+            assert "alert(1)" in text and ("<script>" in text or "onerror" in text)
+            image = pypdfium2.PdfDocument(str(card_pdf))[1].render(scale=4).to_pil()
+            assert [code.text for code in zxingcpp.read_barcodes(image)] == \
+                [SITE_URL + ROOTS[lang] + page_url(stem)]
 
 
 def test_a_failed_make_site_keeps_the_last_good_site(tmp_path):

@@ -15,6 +15,8 @@ from conftest import ROOT
 
 PATH = "docs/tipps/kontakt.en.md"
 
+pytestmark = pytest.mark.unit
+
 
 def valid(**changes) -> dict:
     card = {"kind": "tip", "order": 1, "title": "Stay in touch",

@@ -1,55 +1,90 @@
 """What editors use: new-card scaffolding, edit links, translation freshness, lint, links."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cardkit.labels import LABELS, kind_heading
+from cardkit.scaffold import FILL_IN, FOLDERS
+from check_links import check
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
-
-sys.path.insert(0, str(ROOT / "tools"))
-
-from cardkit.scaffold import FILL_IN  # noqa: E402
-from check_links import check  # noqa: E402
+from content import CONFIG, cards_page, german_pages, source_cards
+from project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
-DEFAULT_EDIT_URL = "https://git.intranet/servicekultur/handbuch/edit/main/docs/"
+DEFAULT_EDIT_URL = CONFIG["edit_uri"]      # mkdocs.yml's default, without HANDBOOK_EDIT_URL
 
 
-def new_card(project: Path, *args: str) -> subprocess.CompletedProcess:
+def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(project / "tools" / "new_card.py"), *args],
-                          cwd=project, capture_output=True, text=True, timeout=60)
+                          cwd=project, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})})
+
+
+def fill_in(page: Path) -> None:
+    """What an editor does next: replace every AUSFÜLLEN/FILL IN text with real words."""
+    text = page.read_text(encoding="utf-8")
+    for mark in FILL_IN.values():
+        text = text.replace(f"{mark}: ", "")
+    page.write_text(text, encoding="utf-8")
 
 
 # --- make new-card -----------------------------------------------------------------------
 
-def test_new_card_makes_both_pages_in_the_nav_and_on_the_cards_page(project):
-    made = new_card(project, "--kind", "tip", "--id", "klare-worte")
-    assert made.returncode == 0, made.stderr
-    assert "created docs/tipps/klare-worte.md" in made.stdout
-    assert "created docs/tipps/klare-worte.en.md" in made.stdout
-    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "          - tipps/freundlichkeit.md\n          - tipps/klare-worte.md\n" in nav
+def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
+    """CONTRIBUTING's flow: make new-card twice, fill in the texts; nothing else to edit."""
+    made = {kind: f"neu-{kind}" for kind in FOLDERS}
+    before = {lang: source_cards(lang, project / "docs") for lang in LANGUAGES}
+    for kind, card_id in made.items():
+        result = new_card(project, env={"KIND": kind, "ID": card_id})
+        assert result.returncode == 0, result.stderr
+        for lang in LANGUAGES:
+            page = f"docs/{FOLDERS[kind]}/{card_id}{'' if lang == LANGUAGES[0] else '.' + lang}.md"
+            assert f"created {page}" in result.stdout
+            fill_in(project / page)
+    nav = nav_entries(load_config(project / "mkdocs.yml")["nav"])
+    for kind, card_id in made.items():       # right after the last page of its kind
+        last = max((stem for stem, card in before[LANGUAGES[0]].values() if card["kind"] == kind),
+                   key=lambda stem: nav.index(f"{stem}.md"))
+        assert nav.index(f"{FOLDERS[kind]}/{card_id}.md") == nav.index(f"{last}.md") + 1
     build = run_build(project, extra_env=NO_PDFS)
     assert build.ok, build.log
+    sheet = cards_page(project / "docs")
     for lang in LANGUAGES:
-        page = soup(html_file(build.site, lang, "tipps/klare-worte"))
-        card = page.select_one("#hb-card-klare-worte")
-        assert card is not None
-        assert FILL_IN[lang] in card.get_text()
-        assert len(card.select(".hb-checklist li")) == 3
-        neighbour = soup(html_file(build.site, lang, "tipps/kontakt"))
-        assert "../klare-worte/" in [a.get("href") for a in neighbour.select(".md-nav a")]
-        sheet = soup(html_file(build.site, lang, "karten"))
-        assert sheet.select_one("#hb-card-klare-worte") is not None
-        assert sheet.select_one("h2#hb-tip").get_text() == {"de": "Die sechs Tipps",
-                                                             "en": "The six tips"}[lang]
-    # the next free number of its kind: five tips exist
-    assert "order: 6" in (project / "docs/tipps/klare-worte.md").read_text(encoding="utf-8")
+        after = source_cards(lang, project / "docs")
+        kinds = [card["kind"] for _, card in after.values()]
+        headings = [h.get_text(strip=True)
+                    for h in soup(html_file(build.site, lang, sheet)).select("h2[id^=hb-]")]
+        assert headings == [kind_heading(LABELS[lang], kind, kinds.count(kind))
+                            for kind in FOLDERS if kind in kinds]
+        for kind, card_id in made.items():
+            stem, card = after[card_id]
+            assert card["order"] == 1 + max(c["order"] for _, c in before[lang].values()
+                                              if c["kind"] == kind)
+            page = soup(html_file(build.site, lang, stem))
+            assert page.select_one(f"#hb-card-{card_id}") is not None
+            assert soup(html_file(build.site, lang, sheet)).select_one(f"#hb-card-{card_id}")
+            assert FILL_IN[lang] not in page.get_text()
 
 
+@pytest.mark.unit
+def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
+    """KIND and ID reach the tool through the environment: quotes and ';' stay text."""
+    marker = tmp_path / "ran"
+    result = subprocess.run(["make", "--no-print-directory", "-n", "new-card",
+                             f'ID=x" ; touch {marker} ; "', "KIND=tip"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "touch" not in result.stdout          # the recipe holds no value of ID or KIND
+    assert "new_card.py" in result.stdout
+    assert not marker.exists()
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize("args, message", [
     (("--kind", "tip", "--id", "kontakt"),
      "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and docs/tipps/kontakt.md; "
@@ -60,6 +95,9 @@ def test_new_card_makes_both_pages_in_the_nav_and_on_the_cards_page(project):
     (("--kind", "tip", "--id", "../../etc"), "new-card: ID='../../etc' is not a lowercase slug"),
     (("--kind", "tipp", "--id", "klare-worte"),
      "new-card: KIND='tipp' is not a card kind; use one of: attitude, tip"),
+    (("--kind", "tip", "--id", "a" * 65),
+     "new-card: ID='aaaaaaaaaaaaaaaaaaaa'... has 65 characters; use at most 64"),
+    (("--kind", "tip", "--id", ""), "new-card: ID is empty; name the card"),
 ])
 def test_new_card_refuses_and_changes_nothing(project, args, message):
     before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
@@ -71,6 +109,7 @@ def test_new_card_refuses_and_changes_nothing(project, args, message):
     assert after == before
 
 
+@pytest.mark.unit
 def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(project):
     config = project / "mkdocs.yml"
     without_tips = "".join(line for line in config.read_text(encoding="utf-8").splitlines(True)
@@ -84,6 +123,7 @@ def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(proje
     assert (project / "docs" / "tipps" / "klare-worte.en.md").is_file()
 
 
+@pytest.mark.unit
 def test_every_fill_in_text_was_replaced_in_docs():
     left = [f"{path.relative_to(ROOT)}: line {number}"
             for path in sorted((ROOT / "docs").rglob("*.md"))
@@ -101,7 +141,6 @@ def edit_links(site: Path, lang: str, stem: str) -> list[str]:
 
 
 def test_every_page_links_to_its_own_file_in_the_web_editor(built):
-    from conftest import german_pages
     for stem in german_pages():
         assert edit_links(built.site, "de", stem) == [f"{DEFAULT_EDIT_URL}{stem}.md"]
         assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{stem}.en.md"]
@@ -177,6 +216,7 @@ def test_a_translation_older_than_its_original_is_reported_and_marked(project):
     assert stale_notes(rebuilt.site) == {}
 
 
+@pytest.mark.unit
 def test_outside_git_the_build_says_it_cannot_compare(project):
     assert report(project).startswith("Not a git checkout")
 
@@ -189,11 +229,13 @@ def lint(*paths: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.unit
 def test_docs_pass_the_markdown_lint():
     result = lint(ROOT / "docs" / "**" / "*.md", ROOT / "docs" / "*.md")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.unit
 def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
     page = tmp_path / "seite.md"
     page.write_text("---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",

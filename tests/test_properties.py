@@ -1,6 +1,8 @@
 """Property-based tests: any front matter gives a valid card or the documented error."""
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +27,8 @@ metas = st.one_of(st.dictionaries(st.text(max_size=8), values, max_size=4),
                   st.builds(lambda card: {"card": card}, st.one_of(plausible_card, values)))
 slugs = st.one_of(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True),
                   st.text(min_size=1, max_size=20))
+
+pytestmark = pytest.mark.unit
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])

@@ -6,6 +6,7 @@ German page in mkdocs.yml's nav after the last page of the same kind.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from project import CONFIG, ROOT, languages, load_config, nav_entries
@@ -28,8 +29,9 @@ def _add_to_nav(new: scaffold.NewCard) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kind", required=True, help="attitude or tip")
-    parser.add_argument("--id", required=True, dest="card_id",
+    # `make new-card KIND=… ID=…` hands both over in the environment, never as shell text.
+    parser.add_argument("--kind", default=os.environ.get("KIND", ""), help="attitude or tip")
+    parser.add_argument("--id", default=os.environ.get("ID", ""), dest="card_id",
                         help="lowercase slug, becomes the file name")
     options = parser.parse_args(argv)
     config = load_config()
@@ -50,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
               "should appear (no page of this kind is listed there yet)")
     marks = " and ".join(f"'{scaffold.FILL_IN[lang]}'" for lang in langs)
-    print(f"next: replace every {marks} text, then preview with 'make serve'. "
-          "If a nav section title counts the pages (\"Die fünf Tipps\"), update it and its "
-          "nav_translations entry in mkdocs.yml.")
+    print(f"next: replace every {marks} text in both files, then preview with 'make serve'.")
     return 0
 
 

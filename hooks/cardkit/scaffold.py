@@ -15,6 +15,7 @@ from .source import scan_pages
 
 FOLDERS = {"attitude": "haltungen", "tip": "tipps"}   # where each kind's pages live
 FILL_IN = {"de": "AUSFÜLLEN", "en": "FILL IN"}
+MAX_ID = 64                   # characters; the id becomes a file name and part of URLs
 
 SKELETON = {
     "de": {
@@ -65,7 +66,13 @@ def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
          card_id: str) -> NewCard:
     """Check kind and id against the handbook as it is; say where the pages go."""
     if kind not in KINDS:
-        raise ScaffoldError(f"KIND={kind!r} is not a card kind; use one of: {', '.join(KINDS)}")
+        raise ScaffoldError(f"KIND={kind[:40]!r} is not a card kind; use one of: {', '.join(KINDS)}")
+    if not card_id:
+        raise ScaffoldError("ID is empty; name the card, such as: make new-card KIND=tip "
+                            "ID=klare-worte")
+    if len(card_id) > MAX_ID:
+        raise ScaffoldError(f"ID={card_id[:20]!r}... has {len(card_id)} characters; use at "
+                            f"most {MAX_ID}, such as 'klare-worte'")
     if not SLUG.match(card_id):
         raise ScaffoldError(f"ID={card_id!r} is not a lowercase slug; use letters a-z, digits "
                             "and single hyphens, no umlauts or spaces, such as 'klare-worte'")

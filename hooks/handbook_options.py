@@ -1,0 +1,75 @@
+"""The handbook's own options (`extra.handbook` in mkdocs.yml), read through a typed schema.
+
+MkDocs' config classes do the type checks, as in the i18n and git-revision plugins; this
+module only turns their findings into messages an editor can act on: the option, what it
+holds, the values it allows and, where an environment variable feeds it, that variable.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import ValidationError
+
+WHERE = "mkdocs.yml: extra.handbook"
+
+
+class HandbookOptions(base.Config):
+    pdfs = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=".cache/cards")
+
+
+# Per option: the values it allows, in words, and the environment variable that sets it.
+ALLOWED = {
+    "pdfs": ("true or false", "HANDBOOK_PDFS"),
+    "cache_dir": ("a folder path relative to mkdocs.yml, such as .cache/cards", None),
+}
+
+
+class OptionsError(ValueError):
+    """The handbook options are wrong; str() lists every problem, one per line."""
+
+
+def _problem(name: str, value: object) -> str:
+    allowed, variable = ALLOWED[name]
+    source = ""
+    if variable and variable in os.environ:
+        source = f" (from the environment variable {variable}={os.environ[variable]!r})"
+    return (f"{WHERE}.{name} is {value!r}{source}; allowed: {allowed}")
+
+
+def _unknown(name: str) -> str:
+    close = difflib.get_close_matches(name, ALLOWED, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (f"{WHERE}.{name} is not a handbook option; {hint}"
+            f"known options: {', '.join(ALLOWED)}")
+
+
+def load(raw: object) -> HandbookOptions:
+    """The validated options; raise OptionsError naming every wrong or unknown option."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise OptionsError(f"{WHERE} must be a set of 'name: value' lines, "
+                           f"not {type(raw).__name__}; known options: {', '.join(ALLOWED)}")
+    problems = [_unknown(str(name)) for name in raw if name not in ALLOWED]
+    for name, option in HandbookOptions._schema:       # each one, not just the first wrong
+        # An empty value (`pdfs:`, or HANDBOOK_PDFS="") would quietly mean the default.
+        if name in raw and (raw[name] is None or _fails(option, raw[name])):
+            problems.append(_problem(name, raw[name]))
+    if problems:
+        raise OptionsError("\n".join(f"  - {problem}" for problem in sorted(problems)))
+    options = HandbookOptions()
+    options.load_dict(raw)
+    options.validate()
+    return options
+
+
+def _fails(option: opt.BaseConfigOption, value: object) -> bool:
+    try:
+        option.validate(value)
+    except ValidationError:
+        return True
+    return False

@@ -1,0 +1,123 @@
+"""What the tests expect, read from docs/ and mkdocs.yml the way the build reads them.
+
+Nothing here counts or names today's content: an editor who adds, removes, retitles or
+reorders pages and cards changes what the tests expect, not the tests.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from project import languages, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CONFIG = load_config()
+LANGUAGES = languages(CONFIG)
+DEFAULT = LANGUAGES[0]
+ROOTS = {lang: "" if lang == DEFAULT else f"{lang}/" for lang in LANGUAGES}
+KIND_ORDER = ("attitude", "tip")        # the cards page and PDFs show attitudes first
+
+# The mission's content: the five attitudes and five tips of the two source articles.
+# These must exist; any number of further cards may join them.
+REQUIRED_CARDS = {
+    "attitude": ("augenhoehe", "flexibilitaet", "unaufdringlichkeit", "aufrichtigkeit",
+                 "klarheit"),
+    "tip": ("kontakt", "verstehen", "zufriedenheit", "probleme", "freundlichkeit"),
+}
+# Pages the mission asks for beside the chapters: home, trainer guide, credits.
+REQUIRED_PAGES = ("index", "trainer", "quellen")
+
+
+def source_file(stem: str, lang: str, docs: Path = DOCS) -> Path:
+    return docs / (f"{stem}.md" if lang == DEFAULT else f"{stem}.{lang}.md")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    return yaml.safe_load(text.split("---", 2)[1]) or {}
+
+
+def german_pages(docs: Path = DOCS) -> list[str]:
+    """The stems of all pages in the default language (tipps/kontakt), from docs/."""
+    return sorted(path.relative_to(docs).with_suffix("").as_posix()
+                  for path in docs.rglob("*.md")
+                  if not any(path.stem.endswith(f".{lang}") for lang in LANGUAGES[1:]))
+
+
+def title(stem: str, lang: str) -> str:
+    return front_matter(source_file(stem, lang))["title"]
+
+
+def source_cards(lang: str, docs: Path = DOCS) -> dict[str, tuple[str, dict]]:
+    """id -> (page stem, card) for every card of one language, read from docs/."""
+    cards = {}
+    for stem in german_pages(docs):
+        card = front_matter(source_file(stem, lang, docs)).get("card")
+        if card:
+            cards[stem.rsplit("/", 1)[-1]] = (stem, card)
+    return cards
+
+
+def in_deck_order(cards: dict[str, tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """(stem, card) pairs as the cards page and the PDFs show them."""
+    return sorted(cards.values(), key=lambda sc: (KIND_ORDER.index(sc[1]["kind"]),
+                                                  sc[1]["order"]))
+
+
+CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
+
+
+def cards_page(docs: Path = DOCS) -> str:
+    """The stem of the page marked `cards_sheet: true`."""
+    return next(stem for stem in german_pages(docs)
+                if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet"))
+
+
+def nav_sections(lang: str, config: dict = CONFIG, *, top: bool = False) -> list[str]:
+    """The section titles of mkdocs.yml's nav, translated as the i18n plugin does; with
+    top=True only the chapters (the sections at the nav's first level)."""
+    plugins = {name: options for entry in config["plugins"]
+               for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])}
+    entry = next(e for e in plugins["i18n"]["languages"] if e["locale"] == lang)
+    translations = entry.get("nav_translations") or {}
+
+    def walk(items) -> list[str]:
+        found = []
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                for name, value in item.items():
+                    if isinstance(value, list):
+                        found += [translations.get(name, name), *([] if top else walk(value))]
+        return found
+
+    return walk(config["nav"])
+
+
+def squash(text: str) -> str:
+    """Text without spaces and hyphens (PDF text breaks lines and hyphenates words), and
+    with ligatures such as "ﬁ" spelled out."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", unicodedata.normalize("NFKC", text))
+
+
+def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every file below folder with the hash of its bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()
+            and not path.relative_to(folder).as_posix().startswith(skip)}
+
+
+def set_card(project: Path, src: str, change) -> None:
+    """Change the card in docs/<src> of a project copy: change(card_dict)."""
+    path = project / "docs" / src
+    _, head, body = path.read_text(encoding="utf-8").split("---", 2)
+    meta = yaml.safe_load(head)
+    change(meta["card"])
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body,
+                    encoding="utf-8")
