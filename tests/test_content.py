@@ -124,6 +124,24 @@ def test_english_page_uses_typographic_quotes_and_apostrophes(site, stem):
             + _context(texts, wrong))
 
 
+# --- one name per topic: a card is called what its page is called -----------------------
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+
+
+CARD_PAGES = sorted(p for p in DOCS.rglob("*.md") if "card" in _front_matter(p))
+
+
+@pytest.mark.parametrize("path", CARD_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_card_title_is_the_page_title(path):
+    assert CARD_PAGES, "no page in docs/ carries a card"
+    meta = _front_matter(path)
+    assert meta["card"]["title"] == meta["title"], (
+        f"{path.relative_to(ROOT)}: card title {meta['card']['title']!r} differs from the "
+        f"page title {meta['title']!r}; one topic, one name")
+
+
 # --- (b) every page reachable from the home page ----------------------------------------
 
 def _content_links(page: BeautifulSoup, url_path: str) -> set[str]:
