@@ -1,0 +1,190 @@
+"""Content checks on the built handbook: quotation marks as readers see them, and every
+page reachable from the home page.
+
+The test builds the handbook itself (without PDFs, for speed) into a temporary folder
+and reads the built HTML, so it sees the text the way a reader does: no front-matter
+syntax, no Markdown link or attribute syntax, no HTML attributes. Every expected value
+comes from docs/ and mkdocs.yml, never from a list written here.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, NavigableString
+
+from conftest import ROOT, copy_project, run_build
+
+DOCS = ROOT / "docs"
+BASE = "http://handbook.invalid/"          # any absolute base; only paths matter
+SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "template"}
+
+
+def _stem(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix().removesuffix(".md").removesuffix(".en")
+
+
+def _stems(lang: str) -> list[str]:
+    """Page stems of one language, from the source files in docs/."""
+    if lang == "de":
+        files = [p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md")]
+    else:
+        files = list(DOCS.rglob(f"*.{lang}.md"))
+    return sorted(_stem(p) for p in files)
+
+
+def _url_path(stem: str, lang: str) -> str:
+    """The site path of a page: 'tipps/kontakt' -> '/tipps/kontakt/', English under '/en/'."""
+    prefix = "/" if lang == "de" else f"/{lang}/"
+    return prefix if stem == "index" else f"{prefix}{stem}/"
+
+
+def _chapter_stems() -> list[str]:
+    """Every page inside a nav section of mkdocs.yml (the chapters), at any depth."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+    def pages(entry) -> list[str]:
+        if isinstance(entry, str):
+            return [entry.removesuffix(".md")]
+        if isinstance(entry, list):
+            return [page for item in entry for page in pages(item)]
+        if isinstance(entry, dict):
+            return [page for value in entry.values() for page in pages(value)]
+        return []
+
+    return sorted({page for entry in config["nav"] if isinstance(entry, dict)
+                   for page in pages(entry)})
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("content"))
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert build.ok, build.log
+    return build.site
+
+
+def _html(site: Path, url_path: str) -> BeautifulSoup:
+    path = site / url_path.lstrip("/") / "index.html"
+    assert path.is_file(), f"{url_path} was not built ({path})"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _content(page: BeautifulSoup):
+    """The page's own content (article), without navigation, header and footer."""
+    article = page.select_one("article")
+    assert article is not None, "page has no <article>"
+    return article
+
+
+def _reader_text(page: BeautifulSoup) -> list[str]:
+    """Text nodes a reader sees in the content, outside code, plus the description."""
+    texts = [str(node) for node in _content(page).find_all(string=True)
+             if isinstance(node, NavigableString)
+             and not any(parent.name in SKIP_TAGS for parent in node.parents)]
+    description = page.select_one('meta[name="description"]')
+    if description is not None:
+        texts.append(description.get("content", ""))
+    return texts
+
+
+def _context(texts: list[str], char: str) -> str:
+    joined = " ".join(" ".join(texts).split())
+    return "; ".join(f"…{joined[max(0, m.start() - 40):m.end() + 40]}…"
+                     for m in re.finditer(re.escape(char), joined))
+
+
+# --- (a) German quotation marks ---------------------------------------------------------
+
+@pytest.mark.parametrize("stem", _stems("de"))
+def test_german_page_uses_german_quotation_marks(site, stem):
+    texts = _reader_text(_html(site, _url_path(stem, "de")))
+    text = "".join(texts)
+    for wrong in ('"', "”", "«", "»"):
+        assert wrong not in text, (
+            f"docs/{stem}.md: {wrong!r} in the text a reader sees; German quotes are „…“: "
+            + _context(texts, wrong))
+    assert text.count("„") == text.count("“"), (
+        f"docs/{stem}.md: {text.count('„')} opening „ but {text.count('“')} closing “")
+
+
+@pytest.mark.parametrize("stem", _stems("en"))
+def test_english_page_uses_typographic_quotes_and_apostrophes(site, stem):
+    texts = _reader_text(_html(site, _url_path(stem, "en")))
+    for wrong in ('"', "'"):
+        assert wrong not in "".join(texts), (
+            f"docs/{stem}.en.md: straight {wrong} in the text a reader sees; use ‘…’ and ’: "
+            + _context(texts, wrong))
+
+
+# --- one name per topic: a card is called what its page is called -----------------------
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+
+
+CARD_PAGES = sorted(p for p in DOCS.rglob("*.md") if "card" in _front_matter(p))
+
+
+@pytest.mark.parametrize("path", CARD_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_card_title_is_the_page_title(path):
+    assert CARD_PAGES, "no page in docs/ carries a card"
+    meta = _front_matter(path)
+    assert meta["card"]["title"] == meta["title"], (
+        f"{path.relative_to(ROOT)}: card title {meta['card']['title']!r} differs from the "
+        f"page title {meta['title']!r}; one topic, one name")
+
+
+# --- (b) every page reachable from the home page ----------------------------------------
+
+def _content_links(page: BeautifulSoup, url_path: str) -> set[str]:
+    """Site paths the page's content links to (fragments and queries dropped)."""
+    found = set()
+    base = urljoin(BASE, url_path)
+    for link in _content(page).select("a[href]"):
+        target = urlsplit(urljoin(base, link["href"]))
+        if f"{target.scheme}://{target.netloc}/" != BASE:
+            continue
+        path = target.path.removesuffix("index.html")
+        if path.endswith("/"):
+            found.add(path)
+    return found
+
+
+def _reachable(site: Path, start: str) -> set[str]:
+    seen, queue = {start}, deque([start])
+    while queue:
+        url_path = queue.popleft()
+        if not (site / url_path.lstrip("/") / "index.html").is_file():
+            continue
+        for target in _content_links(_html(site, url_path), url_path) - seen:
+            seen.add(target)
+            queue.append(target)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_page_is_reachable_from_the_home_page(site, lang):
+    expected = {_url_path(stem, lang) for stem in _stems(lang)}
+    assert len(expected) > 1
+    missing = expected - _reachable(site, _url_path("index", lang))
+    assert not missing, (
+        f"{lang}: no chain of links in the page content leads from the home page to "
+        f"{sorted(missing)}")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_home_page_links_every_chapter_page(site, lang):
+    chapters = _chapter_stems()
+    assert chapters, "mkdocs.yml nav has no sections"
+    home = _url_path("index", lang)
+    linked = _content_links(_html(site, home), home)
+    missing = sorted(stem for stem in chapters if _url_path(stem, lang) not in linked)
+    assert not missing, f"{lang}: the home page does not link the chapter pages {missing}"
