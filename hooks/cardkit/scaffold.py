@@ -19,9 +19,9 @@ MAX_ID = 64                   # characters; the id becomes a file name and part 
 
 SKELETON = {
     "de": {
-        "page_title": "Titel der Seite",
+        "page_title": "Titel der Seite, zugleich Titel der Karte",
         "description": "Ein Satz, worum es auf der Seite geht.",
-        "card_title": "Titel der Karte",
+        "card_title": "Titel der Seite, zugleich Titel der Karte",
         "principle": "Der Grundsatz in einem Satz, in der Ich-Form.",
         "items": ("Erster Punkt: etwas, das ich heute tun kann.",
                   "Zweiter Punkt.", "Dritter Punkt."),
@@ -33,9 +33,9 @@ SKELETON = {
         "paragraph": "Text schreiben.",
     },
     "en": {
-        "page_title": "Title of the page",
+        "page_title": "Title of the page, also the card’s title",
         "description": "One sentence on what the page is about.",
-        "card_title": "Title of the card",
+        "card_title": "Title of the page, also the card’s title",
         "principle": "The principle in one sentence, in the first person.",
         "items": ("First item: something I can do today.", "Second item.", "Third item."),
         "question": "An open question for self-reflection?",
