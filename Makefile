@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site test check serve bench new-card translations lint links clean
+.PHONY: setup site site-unlocked test check serve bench new-card translations lint links clean
 
 setup: $(READY)
 
@@ -17,8 +17,14 @@ $(READY): requirements.txt
 	touch $@
 
 # Build into a temporary folder and swap it in only after a strict build succeeded,
-# so a failed build leaves the last good site/ as it was.
+# so a failed build leaves the last good site/ as it was. One build at a time per
+# checkout (flock): a second `make site` waits, so site/ is always one whole build.
 site: $(READY)
+	@flock --nonblock .site.lock true || \
+	  echo "make site: another build is running in this folder; waiting for it to finish."
+	@flock .site.lock $(MAKE) --no-print-directory site-unlocked
+
+site-unlocked:
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf .site-old
@@ -73,4 +79,4 @@ links: $(READY)
 	$(BIN)/python tools/check_links.py site
 
 clean:
-	rm -rf site .site-new .site-old .cache .pytest_cache test-artifacts
+	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts

@@ -56,6 +56,10 @@ def on_config(config: MkDocsConfig) -> None:
     if site.lang != site.languages[0]:
         return          # the default language's build, always first, checked every language
     try:
+        handbook_options.check_environment(config.site_url, os.environ)
+    except handbook_options.OptionsError as problems:
+        raise PluginError(f"the build's settings are wrong:\n{problems}") from None
+    try:
         cards.validate_docs(site)
     except cards.CardProblems as problems:
         raise _stop(problems) from None

@@ -1,6 +1,7 @@
 """Broken content never breaks the site: a clear message, no traceback, nothing lost."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -45,7 +46,84 @@ def copy(src: str, new: str):
     return lambda project: (project / "docs" / new).write_bytes((project / "docs" / src).read_bytes())
 
 
+def front(src: str, old: str, new: str):
+    """Replace text in the front matter of docs/<src> (the first occurrence)."""
+    def change(project):
+        path = project / "docs" / src
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (src, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def symlink(src: str, target):
+    """A symbolic link docs/<src> -> target (a callable gets the project folder)."""
+    def make(project):
+        os.symlink(target(project) if callable(target) else target, project / "docs" / src)
+    return make
+
+
+def outside_folder(project: Path) -> Path:
+    secret = project.parent / "outside"
+    secret.mkdir(exist_ok=True)
+    (secret / "secret.txt").write_text("s3cr3t", encoding="utf-8")
+    return secret
+
+
+ALIAS_BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
+              "".join(f"{n}: &{n} [{','.join(['*' + q] * 9)}]\n"
+                      for q, n in zip("abcdefgh", "bcdefghi")))
+PAGE = "haltungen/augenhoehe.md"
+
 BROKEN = {
+    "symlink to a file outside": (symlink("passwd.txt", "/etc/passwd"),
+                                  "docs/passwd.txt: is a symbolic link; the handbook publishes "
+                                  "only files inside docs/"),
+    "symlink to the build environment": (symlink("env.txt", "/proc/self/environ"),
+                                         "docs/env.txt: is a symbolic link"),
+    "symlinked folder": (symlink("outside", outside_folder), "docs/outside: is a symbolic link"),
+    "symlink inside docs": (symlink("tipps/nochmal.md", "kontakt.md"),
+                            "docs/tipps/nochmal.md: is a symbolic link"),
+    "broken symlink": (symlink("haltungen/kaputt.md", "/nonexistent"),
+                       "docs/haltungen/kaputt.md: is a symbolic link"),
+    "named pipe": (lambda p: os.mkfifo(p / "docs" / "pipe.md"),
+                   "docs/pipe.md: is not a plain file (a pipe or device); remove it"),
+    "folder named like a page": (lambda p: (p / "docs" / "haltungen" / "ordner.md").mkdir(),
+                                 "docs/haltungen/ordner.md: is a folder with a page's name"),
+    "alias bomb in the title": (front(PAGE, "---\ntitle: ", "---\n" + ALIAS_BOMB + "title: *i\nx: "),
+                                "docs/haltungen/augenhoehe.md: the front matter between the "
+                                "'---' lines cannot be read (line 3): aliases (*name) are not "
+                                "allowed"),
+    "number of 5000 digits": (front("trainer.md", "---\n", "---\nrevision: " + "9" * 5000 + "\n"),
+                              "docs/trainer.md: the front matter between the '---' lines cannot "
+                              "be read (line 2): '99999999999999999999' is not a whole number"),
+    "order written as time": (front(CARD_PAGE, "  order: ", "  order: 1:00\n  x: "),
+                              "docs/tipps/kontakt.md: the front matter between the '---' lines "
+                              "cannot be read"),
+    "card key twice": (front(CARD_PAGE, "card:\n", "card: x\ncard:\n"),
+                       "docs/tipps/kontakt.md: the front matter between the '---' lines cannot "
+                       "be read (line 5): 'card' appears twice; keep one"),
+    "markup in the page title": (front(PAGE, "title: Begegnung", "title: Begegnung <img src=x>"),
+                                 "docs/haltungen/augenhoehe.md: title contains < >; write text, "
+                                 "not HTML"),
+    "description that ends its attribute": (
+        front(PAGE, "description: ", "description: 'x\"><svg onload=alert(2)></svg>'\nsummary: "),
+        "docs/haltungen/augenhoehe.md: description contains \" < >"),
+    "page title of 1000 characters": (front(PAGE, "title: Begegnung", "title: " + "B" * 1000),
+                                      "docs/haltungen/augenhoehe.md: title has 10"),
+    "page title as a list": (front(PAGE, "title: Begegnung", "title: [a, b]\nx: Begegnung"),
+                             "docs/haltungen/augenhoehe.md: title is a list; it must be text"),
+    "zero-width card title": (card_change(CARD_PAGE, field("title", "\u200b\u200b\u200b")),
+                              "docs/tipps/kontakt.md: card.title contains the invisible "
+                              "character U+200B (zero width space)"),
+    "right-to-left override": (card_change(CARD_PAGE, field("principle", "\u202eehöh")),
+                               "card.principle contains the invisible character U+202E"),
+    "misspelled card key": (front(CARD_PAGE, "card:\n", "Card:\n"),
+                            "docs/tipps/kontakt.md: 'Card' is not a key the handbook knows; "
+                            "did you mean 'card'?"),
+    "order beyond 999": (card_change(CARD_PAGE, field("order", 10 ** 8)),
+                         "card.order is a number ('100000000'); it must be a whole number "
+                         "from 1 to 999"),
     "yaml that does not parse": (
         write(CARD_PAGE, b"---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n"),
         "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read (line 5)"),
@@ -53,7 +131,7 @@ BROKEN = {
                            f"docs/tipps/kontakt.md: card.{name} is missing")
        for name in ("kind", "order", "title", "principle", "checklist", "question")},
     "order as text": (card_change(CARD_PAGE, field("order", "eins")),
-                      "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole number"),
+                      "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole number from 1 to 999"),
     "checklist as text": (card_change(CARD_PAGE, field("checklist", "alles")),
                           "docs/tipps/kontakt.md: card.checklist is text; it must be a list"),
     "title as list": (card_change(CARD_PAGE, field("title", ["a", "b"])),
@@ -80,7 +158,7 @@ BROKEN = {
     "not utf-8": (write(CARD_PAGE, "---\ntitle: Grüße\n---\n# Grüße\n".encode("latin-1")),
                   "docs/tipps/kontakt.md: is not saved as UTF-8"),
     "field of 1 MB": (card_change(CARD_PAGE, field("question", "x" * 1_000_000)),
-                      "docs/tipps/kontakt.md: card.question has 1000000 characters; at most 220"),
+                      "docs/tipps/kontakt.md: the front matter has 1000"),
     "card with no translation": (lambda p: (p / "docs" / "tipps/kontakt.en.md").unlink(),
                                  "docs/tipps/kontakt.md: has no English version; create "
                                  "docs/tipps/kontakt.en.md"),
@@ -131,7 +209,8 @@ def test_broken_content_gets_a_message_naming_file_and_field(docs_copy, case):
 
 # The whole way through a build, for a few: the message reaches the editor, no traceback,
 # nothing written beside site/ and no half-built site.
-@pytest.mark.parametrize("case", ["yaml that does not parse", "not utf-8", "20 items"])
+@pytest.mark.parametrize("case", ["yaml that does not parse", "not utf-8", "20 items",
+                                  "symlink to a file outside", "alias bomb in the title"])
 def test_broken_content_fails_the_build_clearly_and_writes_nothing(project, case):
     breakage, message = BROKEN[case]
     breakage(project)
@@ -182,21 +261,34 @@ def test_card_text_is_escaped_in_every_output(project):
                 [SITE_URL + ROOTS[lang] + page_url(stem)]
 
 
-def test_a_failed_make_site_keeps_the_last_good_site(tmp_path):
+def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
     project = copy_project(tmp_path / "handbook")
-    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
-    (project / "requirements.txt").write_bytes((ROOT / "requirements.txt").read_bytes())
+    for name in ("Makefile", "requirements.txt"):   # with their times: the venv is set up
+        shutil.copy2(ROOT / name, project / name)
     venv = Path(sys.prefix)
     assert (venv / ".requirements-installed").exists(), "run the tests through make test"
     env = {**os.environ, "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_PDFS": "false"}
     make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}"]
-    first = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert first.returncode == 0, first.stdout + first.stderr
+    # Two at once in one checkout, while a third holds the lock: both wait, then build
+    # one after the other, and site/ is one whole build.
+    with (project / ".site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        builds = [subprocess.Popen(make, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+        for build in builds:                # the first line each prints, before any build
+            assert "another build is running in this folder; waiting" in build.stdout.readline()
+        assert not (project / "site").exists()
+    for build in builds:
+        output = build.communicate()[0]
+        assert build.returncode == 0, output
     good = tree(project / "site")
-    assert "index.html" in good
+    assert {html_file(project / "site", lang, "index").relative_to(project / "site").as_posix()
+            for lang in LANGUAGES} <= set(good)
+    assert not (project / ".site-new").exists() and not (project / ".site-old").exists()
+    # a failed build keeps it
     set_card(project, CARD_PAGE, field("checklist", ["x"] * 9))
-    second = subprocess.run(make, env=env, capture_output=True, text=True)
-    assert second.returncode != 0
-    assert "card.checklist has 9 items" in second.stdout + second.stderr
+    failed = subprocess.run(make, env=env, capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert "card.checklist has 9 items" in failed.stdout + failed.stderr
     assert tree(project / "site") == good
     assert not (project / ".site-new").exists() and not (project / ".site-old").exists()

@@ -69,8 +69,8 @@ def test_each_missing_field_is_named(field):
 
 @pytest.mark.parametrize("field, value, expected", [
     ("kind", "rule", "card.kind is 'rule'; allowed are: attitude, tip"),
-    ("order", "1", "card.order is text ('1'); it must be a whole number from 1 up"),
-    ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 up"),
+    ("order", "1", "card.order is text ('1'); it must be a whole number from 1 to 999"),
+    ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 to 999"),
     ("order", True, "card.order is yes/no"),
     ("order", 1.5, "card.order is a number ('1.5')"),
     ("title", "", "card.title is empty; write a short text"),
@@ -224,7 +224,7 @@ def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_
 
 
 @pytest.mark.parametrize("meta, message", [
-    (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 up"),
+    (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 to 999"),
     (valid(kind="regel\nzwei"), "card.kind is 'regel zwei'; allowed are: attitude, tip"),
     (valid(kind="x" * 500), "card.kind is '" + "x" * 39 + "…'; allowed are"),
     ({"card": {**valid()["card"], "a\nb": 1}}, "card.a b is not a card field"),

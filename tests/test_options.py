@@ -50,6 +50,7 @@ def test_every_problem_is_listed_and_options_must_be_a_mapping():
 @pytest.mark.parametrize("change, env, message", [
     ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
     ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
+    ("", {"SOURCE_DATE_EPOCH": "notanumber"}, "SOURCE_DATE_EPOCH is 'notanumber'"),
 ])
 def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, env, message):
     config = project / "mkdocs.yml"
@@ -59,3 +60,28 @@ def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, en
     assert not build.ok
     assert message in build.log
     assert "Traceback" not in build.log
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("site_url, epoch, message", [
+    ("javascript://example.com/%0aalert(1)", None, "site_url (HANDBOOK_SITE_URL) is 'javascript:"),
+    ("ftp://handbuch.intranet/", None, "use the handbook's http or https address with a host"),
+    ('http://handbuch.intranet/"><script>', None, "site_url (HANDBOOK_SITE_URL) is"),
+    ("http:///ohne-host/", None, "site_url (HANDBOOK_SITE_URL) is"),
+    ("https://handbuch.intranet/", "notanumber",
+     "the environment variable SOURCE_DATE_EPOCH is 'notanumber'; use a whole number"),
+    (None, "-1", "SOURCE_DATE_EPOCH is '-1'"),
+    (None, "1767225600.5", "SOURCE_DATE_EPOCH is '1767225600.5'"),
+    (None, "99999999999999999999", "SOURCE_DATE_EPOCH is '99999999999999999999'"),
+])
+def test_the_site_address_and_build_date_are_checked(site_url, epoch, message):
+    environ = {} if epoch is None else {"SOURCE_DATE_EPOCH": epoch}
+    with pytest.raises(handbook_options.OptionsError) as caught:
+        handbook_options.check_environment(site_url, environ)
+    assert message in str(caught.value)
+
+
+@pytest.mark.unit
+def test_a_real_address_and_date_pass():
+    handbook_options.check_environment("http://handbuch.intranet/sub/", {"SOURCE_DATE_EPOCH": "0"})
+    handbook_options.check_environment(None, {})

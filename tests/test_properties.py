@@ -52,11 +52,32 @@ def test_any_meta_gives_a_card_none_or_a_card_error(meta, card_id):
     assert set(meta["card"]) <= set(FIELDS)
 
 
-@settings(max_examples=400)
+# Any text within 2 s even on a loaded CI machine (the pure-Python loader is bounded).
+@settings(max_examples=400, deadline=2000)
 @given(text=st.text(max_size=400))
 def test_any_front_matter_text_gives_a_mapping_or_a_card_error(text):
     try:
         meta = parse_front_matter("---\n" + text + "\n---\n# Body\n", "docs/x.md")
+    except CardError as error:
+        assert str(error).startswith("docs/x.md: the front matter")
+        return
+    assert isinstance(meta, dict)
+
+
+yaml_lines = st.lists(st.one_of(
+    st.sampled_from(["a: &x [1, 2, 3]", "b: *x", "c: [*x, *x]", "title: x", "title: y",
+                     "order: 1:00", "order: 0x1", "n: " + "9" * 40, "d: {e: {f: {g: {h: [1]}}}}",
+                     "card:", "  kind: tip", "  order: 1", "- a", "? [a]", ": b", "!!python/x y"]),
+    st.text(max_size=30)), max_size=12)
+
+
+@settings(max_examples=400, deadline=2000)
+@given(lines=yaml_lines)
+def test_any_front_matter_lines_give_a_mapping_or_a_card_error_quickly(lines):
+    """Aliases, duplicate keys, odd numbers and deep nesting: a mapping or the documented
+    error, never a traceback and never a slow expansion."""
+    try:
+        meta = parse_front_matter("---\n" + "\n".join(lines) + "\n---\n# Body\n", "docs/x.md")
     except CardError as error:
         assert str(error).startswith("docs/x.md: the front matter")
         return

@@ -9,9 +9,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import cache, pdf, qr
-from .deck import cards_of, check_deck, check_markers, check_translations, group_by_kind
+from .deck import cards_of, check_deck, check_translations, group_by_kind
 from .labels import LABELS
 from .model import Card, CardError, card_from_meta
+from .pagemeta import check_page_meta
 from .render import Renderer, pdf_paths, qr_codes, relative_url
 from .source import scan_pages, split_name
 
@@ -55,8 +56,10 @@ class Site:
 def validate_docs(site: Site) -> None:
     """Check every page and card of every language; raise CardProblems listing them all."""
     pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
+    if errors:       # the checks across pages would blame the pages that were read
+        raise CardProblems(errors)
     errors += check_translations(pages, site.languages, site.shown_as)
-    errors += check_markers(pages)
+    errors += check_page_meta(pages)
     cards, card_errors = cards_of(pages)
     errors += card_errors + check_deck(cards, site.languages)
     if errors:

@@ -1,7 +1,6 @@
 """Checks across pages and cards: translations, unique ids and numbers, agreement."""
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 
 from .model import KINDS, Card, CardError, card_from_meta
@@ -87,38 +86,3 @@ def group_by_kind(cards: list[Card]) -> dict[str, list[Card]]:
     return {kind: sorted((c for c in cards if c.kind == kind), key=lambda c: c.order)
             for kind in KINDS if any(c.kind == kind for c in cards)}
 
-
-# Front-matter keys the handbook reads beside MkDocs' and the theme's own.
-MARKERS = ("card", "cards_sheet")
-
-
-def _near_marker(key: str) -> str | None:
-    """The marker a key was probably meant to be ('cards-sheet', 'Card'), or None."""
-    spelled = key.strip().lower().replace("-", "_").replace(" ", "_")
-    if spelled in MARKERS and key not in MARKERS:
-        return spelled
-    close = difflib.get_close_matches(spelled, MARKERS, n=1, cutoff=0.8)
-    return close[0] if close and key not in MARKERS else None
-
-
-def check_markers(pages: list[Page]) -> list[CardError]:
-    """Misspelled marker keys, and at most one cards page (cards_sheet: true) per language."""
-    errors = []
-    sheets: dict[str, Page] = {}
-    for page in pages:
-        for key in page.meta:
-            meant = _near_marker(str(key))
-            if meant:
-                errors.append(CardError(page.path, f"'{str(key)[:40]}' is not a key the handbook "
-                                                   f"knows; did you mean '{meant}'?"))
-        marked = page.meta.get("cards_sheet", False)
-        if not isinstance(marked, bool):
-            errors.append(CardError(page.path, "cards_sheet must be true or false, "
-                                               f"not {type(marked).__name__}"))
-        elif marked:
-            first = sheets.setdefault(page.lang, page)
-            if first is not page:
-                errors.append(CardError(page.path, f"cards_sheet: true is set here and in "
-                                                   f"{first.path}; one page per language is "
-                                                   "the cards page, so remove it from one"))
-    return errors

@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import describe, hidden_character, shown
+
 KINDS = ("attitude", "tip")
 FIELDS = ("kind", "order", "title", "principle", "checklist", "question")
 CHECKLIST_ITEMS = (3, 7)
 # Longest text per field. The layout check catches the rest; these limits give editors
 # an early, plain message and stop absurd input (a 1 MB field) before it reaches layout.
 MAX_CHARS = {"title": 60, "principle": 160, "item": 120, "question": 220}
+MAX_ORDER = 999
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -44,14 +47,14 @@ def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
     raw = meta["card"]
     if not isinstance(raw, dict):
         raise CardError(path, f"card must be a set of fields ({', '.join(FIELDS)}), "
-                              f"not {_describe(raw)}")
+                              f"not {describe(raw)}")
     if not SLUG.match(card_id):
-        raise CardError(path, f"the file name gives the card id '{_shown(card_id)}', which is "
+        raise CardError(path, f"the file name gives the card id '{shown(card_id)}', which is "
                               "not a lowercase slug; rename the file to letters a-z, digits "
                               "and hyphens, such as 'klare-grenzen.md'")
     unknown = sorted(str(key) for key in raw if key not in FIELDS)
     if unknown:
-        raise CardError(path, f"card.{_shown(unknown[0])} is not a card field; "
+        raise CardError(path, f"card.{shown(unknown[0])} is not a card field; "
                               f"allowed are: {', '.join(FIELDS)}")
     missing = [name for name in FIELDS if name not in raw]
     if missing:
@@ -69,34 +72,26 @@ def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
     )
 
 
-def _describe(value) -> str:
-    names = {str: "text", int: "a number", float: "a number", bool: "yes/no",
-             list: "a list", dict: "a set of fields", type(None): "empty"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _shown(value, limit: int = 40) -> str:
-    """A value quoted back to an editor: on one line, and short."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _kind(value, path: str) -> str:
     if value not in KINDS:
-        raise CardError(path, f"card.kind is '{_shown(value)}'; allowed are: {', '.join(KINDS)}")
+        raise CardError(path, f"card.kind is '{shown(value)}'; allowed are: {', '.join(KINDS)}")
     return value
 
 
 def _order(value, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CardError(path, f"card.order is {_describe(value)} ('{_shown(value)}'); "
-                              "it must be a whole number from 1 up")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ORDER:
+        raise CardError(path, f"card.order is {describe(value)} ('{shown(value)}'); "
+                              f"it must be a whole number from 1 to {MAX_ORDER}")
     return value
 
 
 def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
     if not isinstance(value, str):
-        raise CardError(path, f"card.{field} is {_describe(value)}; it must be text")
+        raise CardError(path, f"card.{field} is {describe(value)}; it must be text")
+    hidden = hidden_character(value)
+    if hidden:
+        raise CardError(path, f"card.{field} contains the invisible character {hidden}; "
+                              "delete it (retype the text if you cannot see where it is)")
     text = " ".join(value.split())
     if not text:
         raise CardError(path, f"card.{field} is empty; write a short text")
@@ -109,7 +104,7 @@ def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
 
 def _checklist(value, path: str) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise CardError(path, f"card.checklist is {_describe(value)}; it must be a list "
+        raise CardError(path, f"card.checklist is {describe(value)}; it must be a list "
                               "with one '- ' line per item")
     low, high = CHECKLIST_ITEMS
     if not low <= len(value) <= high:
