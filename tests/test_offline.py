@@ -84,3 +84,15 @@ def test_javascript_names_no_host_it_could_fetch(built):
         hosts |= {host.lower() for host in re.findall(r"https?://([a-z0-9.-]+)", text, re.I)}
     unexpected = hosts - set(JS_HOSTS_NEVER_REQUESTED) - {urlsplit(SITE_URL).hostname}
     assert unexpected == set(), f"review these hosts in the theme's JavaScript: {unexpected}"
+
+
+def test_every_built_article_passes_the_content_policy(built):
+    """What the build checks on each page's own HTML holds for the whole built article,
+    card sections and cards page included."""
+    from cardkit.policy import html_problems
+    problems = {}
+    for path in _files(built.site, "index.html"):
+        article = soup(path).select_one("article")
+        if article is not None and html_problems(str(article)):
+            problems[str(path.relative_to(built.site))] = html_problems(str(article))
+    assert problems == {}
