@@ -205,6 +205,14 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
                for lang in LANGUAGES), again.log
     assert tree(again.site) == reference
 
+    for cached in (project / ".cache" / "cards").glob("*/*.pdf"):   # damaged: it heals
+        cached.write_bytes(cached.read_bytes()[:200])
+    healed = run_build(project, extra_env=epoch)
+    assert healed.ok, healed.log
+    assert "is damaged" in healed.log
+    assert all(_pdf_log(lang, "rendered").search(healed.log) for lang in LANGUAGES)
+    assert tree(healed.site) == reference
+
     english_card = source_file(in_deck_order(CARDS["en"])[0][0], "en", project / "docs")
     english_card.write_text(english_card.read_text(encoding="utf-8").replace(
         "    - ", "    - Changed first item, ", 1), encoding="utf-8")

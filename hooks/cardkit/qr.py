@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from urllib.parse import quote, urljoin
+from xml.etree import ElementTree
 
 import segno
 
@@ -25,3 +26,20 @@ def qr_svg(address: str, *, label: str) -> str:
 
 def engine_version() -> str:
     return f"segno {segno.__version__}"
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+SVG_PARTS = {f"{SVG_NS}svg", f"{SVG_NS}title", f"{SVG_NS}path"}
+SVG_ATTRIBUTES = {"class", "viewBox", "transform", "stroke", "d", "fill"}
+
+
+def is_qr_svg(text: str) -> bool:
+    """Whether text is an SVG the way qr_svg makes it, and nothing more: only the svg,
+    title and path elements and their drawing attributes (no script, link or handler)."""
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError:
+        return False
+    return root.tag == f"{SVG_NS}svg" and all(
+        element.tag in SVG_PARTS and set(element.attrib) <= SVG_ATTRIBUTES
+        for element in root.iter())

@@ -59,7 +59,7 @@ def _qr_code(address: str, label: str, cache_dir: Path | None) -> Markup:
         return Markup(qr.qr_svg(address, label=label))
     key = cache.content_key(address, label, qr.engine_version())
     return Markup(cache.remembered(cache_dir / f"{key}.svg",
-                                   lambda: qr.qr_svg(address, label=label)))
+                                   lambda: qr.qr_svg(address, label=label), qr.is_qr_svg))
 
 
 class Renderer:
