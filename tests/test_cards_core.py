@@ -211,14 +211,16 @@ def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_
     kept = sorted(qr_dir.glob("*.svg"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first["kontakt"]
     assert first["kontakt"].startswith("<svg") and "hb-qr" in first["kontakt"]
-    kept[0].write_text("<svg>kept</svg>", encoding="utf-8")
+    from cardkit.qr import qr_svg
+    marker = qr_svg("http://marker.intranet/", label="kept")      # a valid code, told apart
+    kept[0].write_text(marker, encoding="utf-8")
     _qr_code.cache_clear()                        # a new build process reads the disk
-    assert qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)["kontakt"] == \
-        "<svg>kept</svg>"
+    assert qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)["kontakt"] == marker
     other = qr_codes([card], "http://other.intranet/", "en", qr_dir)["kontakt"]
-    assert other != "<svg>kept</svg>" and len(list(qr_dir.glob("*.svg"))) == 2
+    assert other != marker and len(list(qr_dir.glob("*.svg"))) == 2
     for number in range(10):                  # more PDF entries than the cache keeps
-        cache.store(tmp_path / "cards", cache.content_key(str(number)), {"a.pdf": b"%PDF"})
+        cache.store(tmp_path / "cards", cache.content_key(str(number)),
+                    {"a.pdf": b"%PDF-1.7\n%%EOF\n"})
     assert len([p for p in (tmp_path / "cards").iterdir() if cache.KEY.fullmatch(p.name)]) == 8
     assert len(list(qr_dir.glob("*.svg"))) == 2
 
