@@ -151,8 +151,11 @@ BROKEN = {
                      "docs/tipps/kontakt.md: card.kind is 'regel'; allowed are: attitude, tip"),
     "file name not a slug": (lambda p: (rename("tipps/kontakt.md", "tipps/Kontakt Neu.md")(p),
                                         rename("tipps/kontakt.en.md", "tipps/Kontakt Neu.en.md")(p)),
-                             "docs/tipps/Kontakt Neu.md: the file name gives the card id "
-                             "'Kontakt Neu', which is not a lowercase slug"),
+                             "docs/tipps/Kontakt Neu.md: has a file name with capitals, umlauts, "
+                             "spaces or other signs; rename it"),
+    "page name with an umlaut": (lambda p: [(p / "docs" / f"Über uns{suffix}").write_text(
+        "# Über uns\n", encoding="utf-8") for suffix in (".md", ".en.md")],
+                                 "docs/Über uns.md: has a file name with capitals, umlauts"),
     "id that tries a path": (card_change(CARD_PAGE, field("id", "../../etc/passwd")),
                              "docs/tipps/kontakt.md: card.id is not a card field"),
     "not utf-8": (write(CARD_PAGE, "---\ntitle: Grüße\n---\n# Grüße\n".encode("latin-1")),

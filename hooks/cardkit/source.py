@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import CardError
+from .model import SLUG, CardError
 
 # A YAML block between '---' lines at the very top, as MkDocs reads it. This parse is the
 # one that checks it: MkDocs' own drops YAML errors silently.
@@ -149,6 +149,11 @@ def scan_pages(docs_dir: Path, shown_as: str,
             elif not stat.S_ISREG(file.lstat().st_mode):
                 errors.append(CardError(path, "is not a plain file (a pipe or device); "
                                               "remove it"))
+            elif name.endswith(".md") and not SLUG.match(split_name(src_uri, languages)[0]
+                                                         .rsplit("/", 1)[-1]):
+                errors.append(CardError(path, "has a file name with capitals, umlauts, spaces or "
+                                              "other signs; rename it to lowercase letters a-z, "
+                                              "digits and hyphens, such as 'klare-worte.md'"))
             elif name.endswith(".md"):
                 try:
                     pages.append(read_page(file, src_uri, path, languages))
