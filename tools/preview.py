@@ -8,8 +8,8 @@ browser tests serve the site through the same code (`nginx()`).
 from __future__ import annotations
 
 import argparse
-import os
 import grp
+import os
 import pwd
 import re
 import shutil
@@ -173,8 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=PREFERRED_PORT,
                         help=f"port on 127.0.0.1 (default {PREFERRED_PORT}, or a free one)")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "tools"))
-    from project import load_config
+    from project import load_config     # tools/, beside this file
 
     site_url = os.environ.get("HANDBOOK_SITE_URL") or load_config()["site_url"]
     try:
