@@ -2,12 +2,9 @@
 driven by Playwright."""
 from __future__ import annotations
 
-import sys
 from contextlib import contextmanager
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from preview import nginx  # noqa: E402,F401 - the shipped server config, as `make preview` runs it
+from preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling hosts this network refuses.

@@ -41,14 +41,22 @@ def tab(browser):
     page.close()
 
 
+# Every Content-Security-Policy violation of the page, also those no console error reports.
+VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
+
+
 def open_recording(tab, address: str) -> tuple[list[str], list[str]]:
-    """Open a page; return every URL it requested and every console error or page error."""
+    """Open a page; return every URL it requested, and every console error, page error and
+    violation of the site's Content-Security-Policy."""
     requests, errors = [], []
+    tab.add_init_script(VIOLATIONS)
     tab.on("request", lambda request: requests.append(request.url))
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(address, wait_until="networkidle")
-    return requests, errors
+    return requests, errors + tab.evaluate("window.__violations")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
