@@ -53,6 +53,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as missing:
         raise PluginError(f"search index: {missing}; run `make setup`, which installs "
                           "pagefind[bin] from requirements.txt") from None
+    # Pagefind also writes its own ready-made search UIs; the handbook uses the theme's box.
+    for unused in (site_dir / BUNDLE).glob("pagefind-*ui.*"):
+        unused.unlink()
     # The theme's search plugin stays on only because the theme shows its search box with
     # it; its own index mixes both languages and nothing loads it (see partials/search.html).
     shutil.rmtree(site_dir / "search", ignore_errors=True)

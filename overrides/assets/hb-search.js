@@ -13,7 +13,8 @@
   if (!form) return;
   const input = form.querySelector(".md-search__input");
   const meta = document.querySelector(".md-search-result__meta");
-  const list = document.querySelector(".md-search-result__list");
+  const result = document.querySelector(".md-search-result");
+  const list = result.querySelector(".md-search-result__list");
   const scrollwrap = document.querySelector(".md-search__scrollwrap");
   const theme = JSON.parse(document.getElementById("__config").textContent);
   const messages = JSON.parse(document.getElementById("hb-search-config").textContent);
@@ -60,22 +61,39 @@
     return link;
   }
 
+  /* The forms of the words Pagefind matched on a page ("Beschwerde" for "Beschwerden"),
+     added to its links so that the page opened from a result marks all of them. */
+  function marking(page) {
+    const words = new Set([page.excerpt, ...page.sub_results.map((s) => s.excerpt)]
+      .flatMap((html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)])
+      .map((match) => match[1].toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, ""))
+      .filter(Boolean));
+    return (url) => {
+      const target = new URL(url, location.href);
+      const terms = new Set([...target.searchParams.getAll(HIGHLIGHT), ...words]);
+      target.searchParams.delete(HIGHLIGHT);
+      terms.forEach((term) => target.searchParams.append(HIGHLIGHT, term));
+      return target.pathname + target.search + target.hash;
+    };
+  }
+
   function item(page, score) {
     const li = element("li", { class: "md-search-result__item" });
+    const mark = marking(page);
     const title = page.meta.title || page.url;
     const sections = [...page.sub_results]
       .sort((a, b) => b.locations.length - a.locations.length);
     const best = sections.shift();
     const onPage = !best || !best.url.includes("#");
-    li.append(entry(page.url, title, onPage ? page.excerpt : "", { parent: true, score }));
+    li.append(entry(mark(page.url), title, onPage ? page.excerpt : "", { parent: true, score }));
     const more = sections.filter((section) => section.url.includes("#"));
-    if (!onPage) li.append(entry(best.url, best.title, best.excerpt));
+    if (!onPage) li.append(entry(mark(best.url), best.title, best.excerpt));
     if (more.length) {
       const details = element("details", { class: "md-search-result__more" });
       const summary = element("summary", { tabindex: "-1" });
       summary.append(element("div", {}, more.length === 1
         ? say("search.result.more.one") : say("search.result.more.other", more.length)));
-      details.append(summary, ...more.map((s) => entry(s.url, s.title, s.excerpt)));
+      details.append(summary, ...more.map((s) => entry(mark(s.url), s.title, s.excerpt)));
       li.append(details);
     }
     return li;
@@ -84,21 +102,34 @@
   let ticket = 0;           // the newest query; answers to older ones are dropped
   let observer = null;
 
-  async function show(query, results, from, mine) {
-    const pages = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
-    if (mine !== ticket) return;
+  const loadData = (results, from) =>
+    Promise.all(results.slice(from, from + PAGE).map((result) => result.data()));
+
+  /* Append one batch of result pages; a last, empty item loads the next batch when it
+     is scrolled into view. */
+  function append(results, from, pages, mine) {
     pages.forEach((page, n) => list.append(item(page, results.length - from - n)));
-    if (from + PAGE < results.length) {
-      const rest = element("li", { class: "hb-search-more", "aria-hidden": "true" });
-      list.append(rest);
-      observer = new IntersectionObserver((seen) => {
-        if (!seen.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        rest.remove();
-        show(query, results, from + PAGE, mine);
-      }, { root: scrollwrap });
-      observer.observe(rest);
-    }
+    if (from + PAGE >= results.length) return;
+    const rest = element("li", { class: "hb-search-more", "aria-hidden": "true" });
+    list.append(rest);
+    observer = new IntersectionObserver(async (seen) => {
+      if (!seen.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      const next = await loadData(results, from + PAGE);
+      if (mine !== ticket) return;
+      rest.remove();
+      append(results, from + PAGE, next, mine);
+    }, { root: scrollwrap, rootMargin: "0px 0px 300px 0px" });   // a little ahead
+    observer.observe(rest);
+  }
+
+  function answer(text) {
+    list.replaceChildren();
+    meta.textContent = text;
+  }
+
+  function answered(query) {
+    result.dataset.query = query;   // the query the list now answers (read by the tests)
   }
 
   async function search() {
@@ -106,24 +137,28 @@
     const query = input.value.trim();
     if (observer) observer.disconnect();
     if (!query) {
-      list.replaceChildren();
-      meta.textContent = say("search.result.placeholder");
+      answer(say("search.result.placeholder"));
+      answered(query);
       return;
     }
     let found;
     try {
       found = await (await load()).debouncedSearch(query, {}, 120);
     } catch (error) {
-      list.replaceChildren();
-      meta.textContent = messages.unavailable;
+      if (mine === ticket) {
+        answer(messages.unavailable);
+        answered(query);
+      }
       return;
     }
     if (found === null || mine !== ticket) return;   // a newer query is on its way
-    list.replaceChildren();
+    const pages = await loadData(found.results, 0);
+    if (mine !== ticket) return;
     const count = found.results.length;
-    meta.textContent = count === 0 ? messages.none.replace("{query}", query)
-      : count === 1 ? say("search.result.one") : say("search.result.other", count);
-    await show(query, found.results, 0, mine);
+    answer(count === 0 ? messages.none.replace("{query}", query)
+      : count === 1 ? say("search.result.one") : say("search.result.other", count));
+    append(found.results, 0, pages, mine);
+    answered(query);
   }
 
   meta.textContent = say("search.result.placeholder");
@@ -135,7 +170,14 @@
   /* On a page opened from a result: mark the searched words in the article. */
   if (new URLSearchParams(location.search).get(HIGHLIGHT)) {
     import(new URL("pagefind/pagefind-highlight.js", root).href)
-      .then(() => new window.PagefindHighlight({ highlightParam: HIGHLIGHT, addStyles: false }))
+      .then(() => new window.PagefindHighlight({
+        highlightParam: HIGHLIGHT,
+        addStyles: false,   // the theme styles <mark>; an inline <style> needs a CSP exception
+        markOptions: {      // whole words only, so "complaint" is not marked inside "complaints"
+          className: "pagefind-highlight",
+          accuracy: { value: "exactly", limiters: [...".,;:!?()[]\"'„“”‚‘’«»–—…/"] },
+        },
+      }))
       .catch(() => {});
   }
 })();
