@@ -67,5 +67,6 @@ def on_post_build(config: MkDocsConfig) -> None:
              ", ".join(f"{lang}: {count}" for lang, count in counts.items()))
     for lang, count in counts.items():
         if not count:
-            log.warning("search: no %s page in the search index; each page's <article> "
-                        "should carry data-pagefind-body (overrides/main.html)", lang)
+            log.warning("search: no %s page in the search index; each page's <article> should "
+                        "carry data-pagefind-body (overrides/main.html) and its <html> the "
+                        "page's lang", lang)

@@ -82,6 +82,15 @@ def test_an_inflected_word_finds_the_pages_with_any_form_of_it(built, site, tab,
     assert len(expected & set(found)) >= 0.8 * len(expected), (meta, sorted(missed))
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_word_both_languages_use_finds_only_pages_in_the_language_being_read(built, site,
+                                                                              tab, lang):
+    shared = next(word for word in ("hotline", "qr", "e-mail")
+                  if all(pages_with(built.site, each, word) for each in LANGUAGES))
+    _, found = search(tab, site + url_of("tipps/kontakt", lang), shared)
+    assert found and all(is_language(path, lang) for path in found), (shared, found)
+
+
 @pytest.mark.parametrize("with_umlaut, without", [
     ("Lösung", "Losung"), ("Lösung", "Loesung"), ("Augenhöhe", "Augenhohe"),
     ("Augenhöhe", "Augenhoehe")])
