@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from browser import serve
 from conftest import LANGUAGES, ROOT, german_pages, html_file, soup
 from search_index import BUNDLE, NOT_CONTENT
 from test_browser import AXE, browser, run_axe, site, tab, url_of  # noqa: F401 - fixtures
@@ -163,6 +164,19 @@ def test_searching_requests_nothing_from_another_host(site, browser, lang):
     assert [url for url in requests if not url.startswith(site)] == []
     assert any(url.startswith(f"{site}{BUNDLE}/") and url.endswith(".pagefind")
                for url in requests), "the WebAssembly came from the site"
+
+
+def test_search_works_when_the_site_is_served_below_a_sub_path(built, browser, tmp_path):
+    (tmp_path / "handbuch").symlink_to(built.site)
+    tab = browser.new_page()
+    try:
+        with serve(tmp_path) as base:
+            _, found = search(tab, base + "handbuch/en/", "complaints")
+            tab.goto(base + found[0].lstrip("/"))
+            assert tab.locator("article h1").count() == 1
+    finally:
+        tab.close()
+    assert found and all(path.startswith("/handbuch/en/") for path in found), found
 
 
 def csp_tab(browser, policy: str):
