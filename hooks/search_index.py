@@ -53,6 +53,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as missing:
         raise PluginError(f"search index: {missing}; run `make setup`, which installs "
                           "pagefind[bin] from requirements.txt") from None
+    except Exception as error:  # noqa: BLE001 - the Pagefind service's errors, for editors
+        raise PluginError(f"search index: Pagefind could not index {site_dir}: {error}") from None
     # Pagefind also writes its own ready-made search UIs; the handbook uses the theme's box.
     for unused in (site_dir / BUNDLE).glob("pagefind-*ui.*"):
         unused.unlink()

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from browser import serve
-from conftest import LANGUAGES, ROOT, german_pages, html_file, soup
+from conftest import LANGUAGES, ROOT, german_pages, html_file, run_build, soup
 from search_index import BUNDLE, NOT_CONTENT
 from test_browser import AXE, browser, run_axe, site, tab, url_of  # noqa: F401 - fixtures
 from test_cards_site import CARDS, front_matter
@@ -226,3 +226,11 @@ def test_the_index_holds_every_page_once_per_language_and_the_theme_index_is_gon
         assert page.select_one("html")["lang"] == lang
         assert len(page.select("[data-pagefind-body]")) == 1
         assert page.select_one("form[name=search]") is None   # the theme's index stays unused
+
+
+def test_without_the_pagefind_binary_the_build_stops_with_a_clear_message(project):
+    build = run_build(project, extra_env={"PAGEFIND_BINARY_PATH": str(project / "missing"),
+                                          "HANDBOOK_PDFS": "false"})
+    assert not build.ok
+    assert "search index:" in build.log and "run `make setup`" in build.log
+    assert "Traceback" not in build.log
