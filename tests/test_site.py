@@ -1,7 +1,6 @@
-"""The bilingual handbook as built: pages, language pairs, navigation, search, strictness."""
+"""The bilingual handbook as built: pages, language pairs, navigation, strictness."""
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -93,25 +92,6 @@ def test_site_name_and_theme_strings_follow_the_language(built, lang, search_lab
     page = soup(html_file(built.site, lang, "index"))
     assert page.select_one(".md-header__topic").get_text(strip=True) == _site_name(lang)
     assert page.select_one("input.md-search__input")["placeholder"] == search_label
-
-
-def test_search_index_holds_both_languages_with_stemming(built):
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["de", "en"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {"tipps/kontakt/", "en/tipps/kontakt/"} <= {loc.split("#")[0] for loc in locations}
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "Kundinnen" in text and "customers" in text
-
-
-def test_search_finds_each_page_once_not_again_in_its_card(built):
-    """The card repeats its page in short: it is shown on the page but not indexed."""
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    titles = {doc["title"] for doc in index["docs"]}
-    assert {"Worum es geht", "What it means"} <= titles          # the pages' own sections
-    assert not titles & {"Checklistenkarte", "Checklist card"}
-    for lang in ("de", "en"):
-        assert soup(html_file(built.site, lang, "tipps/kontakt")).select(".hb-checklist li")
 
 
 def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):
