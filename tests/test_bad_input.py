@@ -137,11 +137,11 @@ def test_card_text_is_escaped_in_every_output(project, attack):
             texts = [li.get_text() for li in page.select(".hb-checklist li")]
             assert f"C0 {attack}" in texts                       # shown, as text
     import pypdf
-    reader = pypdf.PdfReader(site / "pdf" / "kontakt-de.pdf")
+    reader = pypdf.PdfReader(site / "pdf" / "karten" / "kontakt-a6-de.pdf")
     text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
     assert "alert(1)" in text and ("<script>" in text or "onerror" in text)
     import pypdfium2, zxingcpp
-    image = pypdfium2.PdfDocument(str(site / "pdf" / "kontakt-de.pdf"))[1].render(scale=4).to_pil()
+    image = pypdfium2.PdfDocument(str(site / "pdf" / "karten" / "kontakt-a6-de.pdf"))[1].render(scale=4).to_pil()
     assert [c.text for c in zxingcpp.read_barcodes(image)] == [SITE_URL + "tipps/kontakt/"]
 
 

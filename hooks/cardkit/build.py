@@ -189,6 +189,18 @@ def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> 
         *(path.read_bytes() for path in code + templates))
 
 
+def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
+    """What a PDF viewer shows as each file's title: which card, which use, which handbook."""
+    labels = site.labels
+    titles = {paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
+              paths.collections["a6"]: f"{labels['all_a6']} · {site.name}"}
+    for card in cards:
+        name = f"{infos[card.id].number} · {card.title} · {site.name}"
+        titles[paths.cards[card.id]["a6"]] = f"{name} ({labels['pdf_shop']})"
+        titles[paths.cards[card.id]["a4"]] = f"{name} ({labels['pdf_office']})"
+    return titles
+
+
 def card_pdfs(site: Site, cards: list[Card], *, css: str,
               source_date_epoch: str | None = None) -> PdfSet:
     """The card PDFs of one language; from the cache when no input changed."""
@@ -200,15 +212,14 @@ def card_pdfs(site: Site, cards: list[Card], *, css: str,
     outputs = cache.load(site.cache_dir, key)
     if outputs is not None:
         return PdfSet(outputs, from_cache=True)
-    html = site.renderer().print_document(
-        cards, infos=card_infos(cards, group_by_kind(cards), site.site_url, site.lang,
-                                site.qr_cache_dir),
-        css=css, created=created)
+    infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
+    html = site.renderer().print_document(cards, infos=infos, css=css, created=created)
     document = pdf.render_document(html, base_url=str(site.templates_dir))
     overflows = pdf.find_overflow(document, cards)
     if overflows:
         faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
         raise CardProblems(pdf.overflow_errors(overflows, faces))
-    outputs = pdf.split_pdfs(document, cards, pdf_paths(site.lang, cards))
+    paths = pdf_paths(site.lang, cards)
+    outputs = pdf.split_pdfs(document, cards, paths, pdf_titles(site, cards, infos, paths))
     cache.store(site.cache_dir, key, outputs)
     return PdfSet(outputs, from_cache=False)

@@ -6,6 +6,7 @@ the A4 sheets (two cover pages first). Laying it out once and writing page subse
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from .model import Card, CardError
@@ -51,24 +52,29 @@ def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -
                                    "is never shrunk to fit") for o in overflows]
 
 
-def split_pdfs(document, cards: list[Card], paths: PdfPaths) -> dict[str, bytes]:
+def split_pdfs(document, cards: list[Card], paths: PdfPaths,
+               titles: dict[str, str]) -> dict[str, bytes]:
     """PDF bytes per output path: per card its A6 faces and its office page; all A6 faces;
-    all A4 sheets."""
+    all A4 sheets. titles: each file's title (what a PDF viewer shows), by path."""
     a6_count = A6_PAGES_PER_CARD * len(cards)
-    outputs = {}
+    pages = {}
     for number, card in enumerate(cards):
         first = A6_PAGES_PER_CARD * number
-        outputs[paths.cards[card.id]["a6"]] = _write(document, document.pages[first:first + 2])
+        pages[paths.cards[card.id]["a6"]] = document.pages[first:first + 2]
         office = a6_count + number
-        outputs[paths.cards[card.id]["a4"]] = _write(document, document.pages[office:office + 1])
-    outputs[paths.collections["a6"]] = _write(document, document.pages[:a6_count])
-    outputs[paths.collections["a4"]] = _write(document, document.pages[a6_count + len(cards):])
-    return outputs
+        pages[paths.cards[card.id]["a4"]] = document.pages[office:office + 1]
+    pages[paths.collections["a6"]] = document.pages[:a6_count]
+    pages[paths.collections["a4"]] = document.pages[a6_count + len(cards):]
+    return {path: _write(document, subset, titles.get(path)) for path, subset in pages.items()}
 
 
-def _write(document, pages) -> bytes:
+def _write(document, pages, title: str | None) -> bytes:
+    part = document.copy(pages)
+    if title:
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = title
     # No /ID and no dates unless the HTML gives them: the same input gives the same bytes.
-    return document.copy(pages).write_pdf(pdf_identifier=False)
+    return part.write_pdf(pdf_identifier=False)
 
 
 def engine_version() -> str:
