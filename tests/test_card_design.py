@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 from pathlib import Path
 
 import pypdf
@@ -352,3 +351,13 @@ def test_site_url_must_be_http_or_https_with_a_host(project, url):
     assert "site_url" in build.log and "Traceback" not in build.log
     if "://" in url and url.split("://")[1].split("/")[0]:       # MkDocs lets these through
         assert "HANDBOOK_SITE_URL" in build.log
+
+
+def test_a_wrong_brand_stops_the_build_naming_the_option(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'primary: "#00695c"', 'primary: "teal"'), encoding="utf-8")
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert not build.ok
+    assert "mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb" in build.log
+    assert "Traceback" not in build.log

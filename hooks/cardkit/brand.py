@@ -21,8 +21,8 @@ class BrandError(ValueError):
     """A wrong brand option; ``str()`` names the option, the problem and the allowed values."""
 
     def __init__(self, option: str, problem: str):
-        super().__init__(f"mkdocs.yml: {OPTION}.{option} {problem}")
-        self.option = f"{OPTION}.{option}"
+        self.option = f"{OPTION}.{option}" if option else OPTION
+        super().__init__(f"mkdocs.yml: {self.option} {problem}")
 
 
 @dataclass(frozen=True)
