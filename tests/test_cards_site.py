@@ -142,7 +142,7 @@ def test_collected_pdfs_hold_every_card(built, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
-    for path in (built.site / ROOTS[lang] / "pdf").glob("*.pdf"):
+    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):      # single cards one folder down
         reader = pypdf.PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == lang, path.name
         for page in reader.pages:
@@ -185,12 +185,13 @@ def test_pdfs_are_reproducible_and_cached(built, project):
     first = run_build(project, extra_env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert first.ok, first.log
     assert first.log.count("PDFs rendered") == 2
-    for pdf in (built.site / "pdf").glob("*.pdf"):
-        assert (project / "site" / "pdf" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+    for pdf in (built.site / "pdf").rglob("*.pdf"):
+        copy = project / "site" / pdf.relative_to(built.site)
+        assert copy.read_bytes() == pdf.read_bytes(), pdf.name
     again = run_build(project, extra_env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert again.ok and again.log.count("PDFs taken from the cache") == 2, again.log
-    for pdf in (built.site / "en" / "pdf").glob("*.pdf"):
-        assert (project / "site" / "en" / "pdf" / pdf.name).read_bytes() == pdf.read_bytes()
+    for pdf in (built.site / "en" / "pdf").rglob("*.pdf"):
+        assert (project / "site" / pdf.relative_to(built.site)).read_bytes() == pdf.read_bytes()
 
 
 def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
