@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import CONFIG, REQUIRED_PAGES, german_pages, nav_sections, title
+from content import REQUIRED_PAGES, german_pages, nav_sections, site_name, title
 
 PAGES = german_pages()
 
@@ -81,16 +81,10 @@ def test_navigation_labels_are_in_the_page_language(built, stem, lang):
     assert not {title(page, other) for page in PAGES} - {title(page, lang) for page in PAGES} & labels
 
 
-def _site_name(lang: str) -> str:
-    i18n = next(entry["i18n"] for entry in CONFIG["plugins"] if "i18n" in entry)
-    language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
-    return language.get("site_name") or CONFIG["site_name"]
-
-
 @pytest.mark.parametrize("lang, search_label", [("de", "Suche"), ("en", "Search")])
 def test_site_name_and_theme_strings_follow_the_language(built, lang, search_label):
     page = soup(html_file(built.site, lang, "index"))
-    assert page.select_one(".md-header__topic").get_text(strip=True) == _site_name(lang)
+    assert page.select_one(".md-header__topic").get_text(strip=True) == site_name(lang)
     assert page.select_one("input.md-search__input")["placeholder"] == search_label
 
 
