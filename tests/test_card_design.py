@@ -282,7 +282,10 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
     assert brand["owner"] in footer and brand["contact"] in footer
     assert "Made with" not in footer
     assert page.select_one(f'a[href="mailto:{brand["contact"]}"]')
-    assert brand["primary"] in "".join(style.get_text() for style in page.find_all("style"))
+    for lang in LANGUAGES:          # the colours in a stylesheet of their own (no inline style)
+        path = html_file(sample.site, lang, "index")
+        sheet = soup(path).select_one('link[rel="stylesheet"][href$="hb-brand.css"]')
+        assert brand["primary"] in (path.parent / sheet["href"]).read_text(encoding="utf-8")
     assert page.select_one('link[rel="icon"]')["href"].endswith(brand["logo"])
     assert (sample.site / brand["logo"]).is_file()
     reader = pypdf.PdfReader(card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"))
