@@ -31,6 +31,9 @@ NOT_CONTENT = (
     ".md-content__button",       # "edit this page"
     ".hb-print-only",            # cards page: the A4 sheets repeat every card for printing
     ".hb-screen-only .hb-card",  # cards page: a card's words are found on its own page
+    # a card's printed furniture, the same on every card: only its own words are content
+    ".hb-identity", ".hb-sample-mark", ".hb-kind", ".hb-question-label",
+    ".hb-resolution-label", ".hb-lines", ".hb-foot",
 )
 
 
@@ -40,6 +43,16 @@ async def _index(site_dir: Path) -> None:
     config = {"exclude_selectors": list(NOT_CONTENT), "output_path": str(site_dir / BUNDLE)}
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site_dir))
+
+
+def _reproducible_entry(path: Path) -> dict:
+    """Pagefind lists the languages in its entry file in no fixed order (the rest of its
+    output is the same from build to build): sort them, so two builds of one commit are
+    byte-identical."""
+    entry = json.loads(path.read_text("utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return entry
 
 
 @mkdocs.plugins.event_priority(-110)  # after mkdocs-static-i18n has built every language
@@ -61,7 +74,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The theme's search plugin stays on only because the theme shows its search box with
     # it; its own index mixes both languages and nothing loads it (see partials/search.html).
     shutil.rmtree(site_dir / "search", ignore_errors=True)
-    entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
     i18n = config.plugins["i18n"]
     counts = {lang: entry["languages"].get(lang, {}).get("page_count", 0)
               for lang in i18n_languages.languages(config) if lang in i18n.build_languages}

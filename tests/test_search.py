@@ -36,8 +36,11 @@ def indexed_text(site, lang: str, stem: str) -> str:
 
 
 def pages_with(site, lang: str, stem_of_word: str) -> set[str]:
+    """Pages with a word that starts with the stem ('solution' in 'solutions', not in
+    'resolution')."""
+    word = re.compile(rf"\b{re.escape(stem_of_word)}", re.I)
     return {"/" + url_of(stem, lang) for stem in PAGES
-            if stem_of_word in indexed_text(site, lang, stem).lower()}
+            if word.search(indexed_text(site, lang, stem))}
 
 
 def is_language(path: str, lang: str) -> bool:
