@@ -11,9 +11,10 @@ the whole site once. `mkdocs serve` runs it after each rebuild too.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import mkdocs.plugins
@@ -37,12 +38,18 @@ NOT_CONTENT = (
 )
 
 
-async def _index(site_dir: Path) -> None:
-    from pagefind.index import PagefindIndex
-
-    config = {"exclude_selectors": list(NOT_CONTENT), "output_path": str(site_dir / BUNDLE)}
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))
+def _index(site_dir: Path) -> None:
+    """Pagefind's command line, which returns only once every index file is written (its
+    Python service API can close before the last write lands on a busy machine)."""
+    excluded = [arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector)]
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
+                             "--output-subdir", BUNDLE, *excluded],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        reason = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise PluginError(f"search index: Pagefind could not index {site_dir} ({reason[0]}); "
+                          "run `make setup`, which installs pagefind[bin] from "
+                          "requirements.txt")
 
 
 def _reproducible_entry(path: Path) -> dict:
@@ -61,13 +68,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return          # a language built inside the default one's on_post_build: wait
     site_dir = Path(config.site_dir)
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    try:
-        asyncio.run(_index(site_dir))
-    except FileNotFoundError as missing:
-        raise PluginError(f"search index: {missing}; run `make setup`, which installs "
-                          "pagefind[bin] from requirements.txt") from None
-    except Exception as error:  # noqa: BLE001 - the Pagefind service's errors, for editors
-        raise PluginError(f"search index: Pagefind could not index {site_dir}: {error}") from None
+    _index(site_dir)
     # Pagefind also writes its own ready-made search UIs; the handbook uses the theme's box.
     for unused in (site_dir / BUNDLE).glob("pagefind-*ui.*"):
         unused.unlink()

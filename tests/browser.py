@@ -2,8 +2,11 @@
 driven by Playwright."""
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
+from pathlib import Path
 
+from content import page_url
 from preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
 
 CHROMIUM = "/usr/bin/chromium"
@@ -25,3 +28,26 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def url_of(stem: str, lang: str) -> str:
+    return ("" if lang == "de" else f"{lang}/") + page_url(stem)
+
+
+def run_axe(tab) -> list[dict]:
+    tab.evaluate(AXE.read_text(encoding="utf-8"))   # not a <script>: the site's policy forbids it
+    found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+def shipped_csp() -> str:
+    """The one Content-Security-Policy, as deploy/nginx.conf sends it."""
+    conf = ROOT / "deploy" / "nginx.conf"
+    found = re.findall(r'add_header\s+Content-Security-Policy\s+"([^"]+)"', conf.read_text())
+    assert len(found) == 1, f"{conf}: expected one Content-Security-Policy line"
+    return found[0]

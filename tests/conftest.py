@@ -6,6 +6,7 @@ built once per run, by whichever worker asks first, and shared through a file lo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages  # noqa: F401 - re-exported
+from content import (DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages,  # noqa: F401 - re-exported
+                     html_file, page_url)
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
@@ -58,21 +60,89 @@ def run_build(project: Path, *, site_url: str = SITE_URL, extra_env: dict | None
     return Build(project, project / "site", result.returncode, result.stdout + result.stderr)
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Build:
-    """The real handbook, built once per test run and shared by every worker."""
+SHARED = ("built", "sample")      # the builds all workers share
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Order for two workers: one test of each shared build first (a worker starts that
+    build at once), then every test that needs no shared build (the other worker runs
+    them meanwhile), then the rest."""
+    first = [next(item for item in items if name in item.fixturenames)
+             for name in SHARED if any(name in item.fixturenames for item in items)]
+    rest = [item for item in items if item not in first]
+    needs = [item for item in rest if set(SHARED) & set(item.fixturenames)]
+    items[:] = first + [item for item in rest if item not in needs] + needs
+
+
+def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> Build:
+    """A build that every worker of this test run shares: made once, by whichever worker
+    asks first (the others wait on the lock), from a project copy that prepare() may change."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent               # the folder all workers of this run share
-    with FileLock(str(shared / "handbook.lock")):
-        project = shared / "handbook"
+    with FileLock(str(shared / f"{name}.lock")):
+        project = shared / name
         log = project / "build.log"
         if not log.exists():
             copy_project(project)
-            build = run_build(project, extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+            if prepare:
+                prepare(project)
+            build = run_build(project, **build_options)
             assert build.ok, build.log
             log.write_text(build.log, encoding="utf-8")
     return Build(project, project / "site", 0, log.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Build:
+    """The real handbook, built once per test run and shared by every worker."""
+    return shared_build(tmp_path_factory, "handbook", extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+
+
+# The sample handbook: the shipped example address (every card says MUSTER/SAMPLE), a brand,
+# an extra tip whose id is 'a4' (the name of the A4 collection's size), and card texts that
+# try to inject markup. Cards tests and bad-input tests read the same build.
+BRAND = {"organisation": "Stadtwerke Beispiel", "logo": "assets/test-logo.svg",
+         "primary": "#123456", "accent": "#6a1b9a", "owner": "Stadtwerke Beispiel GmbH",
+         "contact": "handbuch@example.intranet"}
+INJECTIONS = {"tipps/verstehen": "<script>alert(1)</script>",
+              "tipps/probleme": '"><img src=x onerror=alert(1)>'}
+
+
+def _sample(project: Path) -> None:
+    from content import set_card, source_file
+
+    docs = project / "docs"
+    for lang in LANGUAGES:
+        kontakt = source_file("tipps/kontakt", lang, docs)
+        text = re.sub(r"order: \d+", "order: 99", kontakt.read_text(encoding="utf-8"), count=1)
+        text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
+        source_file("tipps/a4", lang, docs).write_text(text, encoding="utf-8")
+        for stem, attack in INJECTIONS.items():
+            set_card(project, source_file(stem, lang, docs).relative_to(docs).as_posix(),
+                     lambda card, attack=attack: card.update(
+                         title=f"T {attack}"[:60], principle=f"P {attack}",
+                         checklist=[f"C{n} {attack}" for n in range(3)],
+                         question=f"Q {attack}"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    last_tip = max(n for n, line in enumerate(config) if line.strip().startswith("- tipps/"))
+    indent = config[last_tip][: len(config[last_tip]) - len(config[last_tip].lstrip())]
+    config.insert(last_tip + 1, f"{indent}- tipps/a4.md\n")
+    block = "    brand:\n" + "".join(f'      {key}: "{value}"\n' for key, value in BRAND.items())
+    (project / "mkdocs.yml").write_text(
+        re.sub(r"    brand:\n(?:      .*\n)+", block, "".join(config)), encoding="utf-8")
+    (project / "overrides" / "assets" / "test-logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        '<rect width="10" height="10" fill="#123456"/></svg>', encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory) -> Build:
+    from cardkit.identity import EXAMPLE_SITE_URL
+
+    build = shared_build(tmp_path_factory, "sample", _sample, site_url=EXAMPLE_SITE_URL)
+    build.brand = BRAND
+    return build
 
 
 @pytest.fixture
@@ -81,18 +151,33 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "handbook")
 
 
-def page_url(stem: str) -> str:
-    """The directory URL MkDocs gives a page stem ('index' -> '', 'a/b' -> 'a/b/')."""
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
-def html_file(site: Path, lang: str, stem: str) -> Path:
-    return site / f"{ROOTS[lang]}{page_url(stem)}index.html"
-
-
 def soup(path: Path):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# ---- the built site in Debian's Chromium, served by nginx with deploy/nginx.conf ----------
+
+@pytest.fixture(scope="session")
+def site(built, tmp_path_factory) -> str:
+    """The built site as the intranet serves it; the base URL."""
+    from browser import nginx
+
+    with nginx(built.site, tmp_path_factory.mktemp("nginx")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import chromium
+
+    with chromium() as context:
+        yield context
+
+
+@pytest.fixture
+def tab(browser):
+    page = browser.new_page()
+    yield page
+    page.close()

@@ -116,6 +116,17 @@ def single_card_pdf(site: Path, lang: str, card_id: str, size: str = "a6") -> Pa
     return site / ROOTS[lang] / "pdf" / folder / f"{card_id}-{size}-{lang}.pdf"
 
 
+def page_url(stem: str) -> str:
+    """The directory URL MkDocs gives a page stem ('index' -> '', 'a/b' -> 'a/b/')."""
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def html_file(site: Path, lang: str, stem: str) -> Path:
+    return site / f"{ROOTS[lang]}{page_url(stem)}index.html"
+
+
 def squash(text: str) -> str:
     """Text without spaces and hyphens (PDF text breaks lines and hyphenates words), and
     with ligatures such as "ﬁ" spelled out."""

@@ -9,37 +9,12 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from browser import chromium, nginx
-from conftest import LANGUAGES, ROOT, page_url
+from browser import AXE, run_axe, url_of
+from conftest import LANGUAGES, ROOT
 from content import CARDS, cards_page, german_pages, in_deck_order, squash
 
 PAGES = german_pages()
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def url_of(stem: str, lang: str) -> str:
-    return ("" if lang == "de" else f"{lang}/") + page_url(stem)
-
-
-@pytest.fixture(scope="module")
-def site(built, tmp_path_factory):
-    """The built site as the intranet serves it: nginx with deploy/nginx.conf."""
-    with nginx(built.site, tmp_path_factory.mktemp("nginx")) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as context:
-        yield context
-
-
-@pytest.fixture
-def tab(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
 
 
 # Every Content-Security-Policy violation of the page, also those no console error reports.
@@ -87,13 +62,6 @@ def test_language_switcher_leads_to_the_same_page_and_back(site, tab, stem):
         tab.wait_for_load_state()
         assert tab.url.rstrip("/") == (site + url_of(stem, target)).rstrip("/")
         assert tab.locator("html").get_attribute("lang") == target
-
-
-def run_axe(tab) -> list[dict]:
-    tab.evaluate(AXE.read_text(encoding="utf-8"))   # not a <script>: the site's policy forbids it
-    found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")
-    return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

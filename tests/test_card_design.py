@@ -13,7 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import LANGUAGES, ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
+from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
 from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
@@ -209,34 +209,6 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
 def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
     assert CONFIG["site_url"] == EXAMPLE_SITE_URL
     assert is_example(EXAMPLE_SITE_URL) and not is_example(SITE_URL)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The handbook built with the shipped example address, a brand, and an extra tip
-    whose id is 'a4' (the name of the A4 collection's size)."""
-    project = copy_project(tmp_path_factory.mktemp("sample"))
-    for suffix in ("", ".en"):
-        text = (project / "docs" / "tipps" / f"kontakt{suffix}.md").read_text(encoding="utf-8")
-        text = re.sub(r"order: \d+", "order: 99", text, count=1)
-        text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
-        (project / "docs" / "tipps" / f"a4{suffix}.md").write_text(text, encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("          - tipps/freundlichkeit.md\n",
-                            "          - tipps/freundlichkeit.md\n          - tipps/a4.md\n")
-    brand = {"organisation": "Stadtwerke Beispiel", "logo": "assets/test-logo.svg",
-             "primary": "#123456", "accent": "#6a1b9a", "owner": "Stadtwerke Beispiel GmbH",
-             "contact": "handbuch@example.intranet"}
-    block = "    brand:\n" + "".join(f'      {key}: "{value}"\n' for key, value in brand.items())
-    config = re.sub(r"    brand:\n(?:      .*\n)+", block, config)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (project / "overrides" / "assets" / "test-logo.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-        '<rect width="10" height="10" fill="#123456"/></svg>', encoding="utf-8")
-    build = run_build(project, site_url=EXAMPLE_SITE_URL)
-    assert build.ok, build.log
-    build.brand = brand
-    return build
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from apache import apache
-from browser import chromium, nginx
+from browser import chromium, nginx, shipped_csp
 from conftest import LANGUAGES, ROOT, german_pages, page_url, run_build
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -26,13 +26,6 @@ SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "sam
 YEAR = "public, max-age=31536000, immutable"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
-
-
-def shipped_csp() -> str:
-    """The one Content-Security-Policy, as deploy/nginx.conf sends it."""
-    found = re.findall(r'add_header\s+Content-Security-Policy\s+"([^"]+)"', NGINX_CONF.read_text())
-    assert len(found) == 1, f"{NGINX_CONF}: expected one Content-Security-Policy line"
-    return found[0]
 
 
 def page_paths(lang: str) -> list[str]:

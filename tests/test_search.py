@@ -10,12 +10,10 @@ import re
 
 import pytest
 
-from browser import nginx
+from browser import AXE, nginx, run_axe, shipped_csp, url_of
 from conftest import LANGUAGES, html_file, run_build, soup
 from content import CARDS, cards_page, german_pages
 from search_index import BUNDLE, NOT_CONTENT
-from test_browser import AXE, browser, run_axe, site, tab, url_of  # noqa: F401 - fixtures
-from test_deploy import shipped_csp
 
 PAGES = german_pages()
 CARDS_PAGE = cards_page()
