@@ -245,3 +245,31 @@ def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
     with pytest.raises(CardError) as raised:
         make(meta)
     assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_template(tmp_path):
+    """What a warm build compares instead of laying anything out (build.pdf_key)."""
+    import dataclasses
+    import shutil
+
+    from cardkit.build import Site, pdf_key
+    templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    site = Site(docs_dir=ROOT / "docs", shown_as="docs", languages=("de", "en"), lang="de",
+                lang_root="", site_url="http://handbuch.test.intranet/",
+                templates_dir=templates, pdfs=True, cache_dir=tmp_path / ".cache")
+    cards = [make(valid(), lang="de")]
+
+    def key(site=site, cards=cards, css="css"):
+        return pdf_key(site, cards, css=css, created=None)
+
+    first = key()
+    assert key() == first                                        # stable: a warm build
+    assert key(cards=[make(valid(title="Another title"), lang="de")]) != first
+    assert key(site=dataclasses.replace(site, lang="en")) != first
+    assert key(site=dataclasses.replace(site, site_url="http://other.intranet/")) != first
+    assert key(css="css /* a trainer's tweak */") != first
+    for template in ("assets/hb-cards.css", "partials/hb-card.html"):
+        path = templates / template
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert key() != first, template
+        first = key()
