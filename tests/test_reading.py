@@ -306,7 +306,9 @@ def printed(tab) -> list[str]:
 def test_a_printed_attitude_page_has_header_numbers_and_no_orphan_heading(visit, site, lang):
     stem, _ = next(pair for pair in in_deck_order(CARDS[lang]) if pair[1]["kind"] == "attitude")
     tab = visit().open(url_of(stem, lang))
+    tab.emulate_media(media="print")       # headings as printed: without their permalink
     headings = [text.strip() for text in tab.locator("article :is(h2, h3)").all_inner_texts()]
+    assert headings and not any("¶" in text for text in headings)
     pages = printed(tab)
     assert len(pages) > 1
     words = LABELS[lang]
