@@ -9,7 +9,7 @@
     document.querySelectorAll(".md-content article a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink") ||
-          link.classList.contains("md-content__button") || !/^(https?:|[^:]*$)/.test(href)) return;
+          link.classList.contains("md-content__button") || link.classList.contains("hb-suggest") || !/^(https?:|[^:]*$)/.test(href)) return;
       link.setAttribute("data-hb-target", link.href);
     });
   }
