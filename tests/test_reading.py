@@ -223,6 +223,7 @@ def test_each_language_has_its_404_page_with_ways_on(visit, lang):
     tab = visit().open(ROOTS[lang] + "404.html")
     assert tab.locator("html").get_attribute("lang") == lang
     assert tab.locator("h1").inner_text() == LABELS[lang]["not_found_title"]
+    assert tab.title() == f"{LABELS[lang]['not_found_title']} - {site_name(lang)}"
     links = {a["text"]: a["path"] for a in tab.locator("article a").evaluate_all(
         "links => links.map(a => ({text: a.innerText, path: new URL(a.href).pathname}))")}
     assert links[LABELS[lang]["not_found_home"]] == "/" + ROOTS[lang]
