@@ -13,6 +13,7 @@ in hooks/reading_labels.py, the markup in overrides/):
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +30,30 @@ from reading_labels import LABELS
 PRINT_CSS = "assets/hb-print.css"
 NOT_FOUND = "404.html"
 UPDATED = "git_revision_date_localized"   # the page.meta prefix of the date plugin
+DATE_LOG = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util"
+
+
+class _FallbackOnce(logging.Filter):
+    """Outside git the date plugin says, for every page, that it falls back to the build
+    date; the first time says it all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "Falling back to build date" not in message:
+            return True
+        first = message not in self.seen
+        self.seen.add(message)
+        return first
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    logger = logging.getLogger(DATE_LOG)
+    if not any(isinstance(item, _FallbackOnce) for item in logger.filters):
+        logger.addFilter(_FallbackOnce())
 
 
 def _css_string(text: str) -> str:
