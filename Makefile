@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site site-unlocked test check serve bench new-card translations lint links clean
+.PHONY: setup site site-unlocked test check serve preview bench new-card translations lint links clean
 
 setup: $(READY)
 
@@ -57,6 +57,11 @@ bench: $(READY)
 serve: $(READY)
 	HANDBOOK_PDFS=false $(BIN)/mkdocs serve --livereload
 
+# The last look before a release: the full site/ through nginx with deploy/nginx.conf, as the
+# intranet serves it (headers, 404 pages, Content-Security-Policy) on 127.0.0.1; Ctrl-C stops it.
+preview: site
+	$(BIN)/python tools/preview.py
+
 # Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
 #   make new-card KIND=tip ID=klare-worte
 # KIND and ID reach the tool in the environment (make exports command-line variables);
@@ -79,4 +84,4 @@ links: $(READY)
 	$(BIN)/python tools/check_links.py site
 
 clean:
-	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts
+	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts .preview

@@ -22,6 +22,9 @@ import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 CSS = "assets/hb-cards.css"
+# Per language, set in on_env (which MkDocs runs before any page is rendered) for the
+# pages' cards: this language's deck (card numbers) and the PDFs' sizes (download buttons).
+_printed: dict[str, tuple[list, dict[str, int]]] = {}
 
 
 def _site(config: MkDocsConfig) -> cards.Site:
@@ -33,6 +36,7 @@ def _site(config: MkDocsConfig) -> cards.Site:
         raise PluginError(f"the handbook options are wrong:\n{problems}") from None
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
+    templates_dir = Path(config.theme.custom_dir)
     return cards.Site(
         docs_dir=docs_dir,
         shown_as=os.path.relpath(docs_dir, project),
@@ -40,9 +44,12 @@ def _site(config: MkDocsConfig) -> cards.Site:
         lang=lang,
         lang_root=i18n_languages.url_root(config),
         site_url=config.site_url or None,
-        templates_dir=Path(config.theme.custom_dir),
+        templates_dir=templates_dir,
         pdfs=options.pdfs,
         cache_dir=project / options.cache_dir,
+        name=config.site_name,
+        brand=cards.brand_of(options, docs_dir, templates_dir),
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
     )
 
 
@@ -52,17 +59,26 @@ def _stop(problems: cards.CardProblems) -> PluginError:
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
-    site = _site(config)
+    try:
+        site = _site(config)
+        cards.check_site_url(site.site_url)
+    except cards.CardProblems as problems:
+        raise _stop(problems) from None
+    _printed.clear()
     if site.lang != site.languages[0]:
         return          # the default language's build, always first, checked every language
     try:
-        handbook_options.check_environment(config.site_url, os.environ)
+        handbook_options.check_environment(os.environ)
     except handbook_options.OptionsError as problems:
         raise PluginError(f"the build's settings are wrong:\n{problems}") from None
     try:
         cards.validate_docs(site)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
+    if site.sample:
+        log.info("site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
+                 "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
+                 "site (or site_url in mkdocs.yml)", site.site_url)
     if not site.site_url:
         log.info("no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
                  "HANDBOOK_SITE_URL to the handbook's address)")
@@ -81,7 +97,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if card:
-        page.content += cards.card_section(site, card)
+        deck, sizes = _printed.get(site.lang, ([card], {}))
+        page.content += cards.card_section(site, card, deck=deck, sizes=sizes)
     return context
 
 
@@ -106,5 +123,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url) if sheet else ""
+    sizes = {path: len(data) for path, data in pdfs.files.items()}
+    _printed[site.lang] = (deck, sizes)
+    env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url, sizes) if sheet else ""
     return env

@@ -10,7 +10,6 @@ import difflib
 import os
 import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -38,6 +37,7 @@ class EmailAddress(opt.Type):
 class HandbookOptions(base.Config):
     pdfs = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/cards")
+    brand = opt.Type(dict, default={})          # its fields: cardkit.brand checks them
     suggest_email = EmailAddress()
 
 
@@ -45,6 +45,8 @@ class HandbookOptions(base.Config):
 ALLOWED = {
     "pdfs": ("true or false", "HANDBOOK_PDFS"),
     "cache_dir": ("a folder path relative to mkdocs.yml, such as .cache/cards", None),
+    "brand": ("a set of fields (organisation, logo, primary, accent, owner, contact; "
+              "CONTRIBUTING.md shows them)", None),
     "suggest_email": ("the editors' e-mail address for \"Suggest a change\", such as "
                       "redaktion@firma.example, or empty for no such link",
                       "HANDBOOK_SUGGEST_EMAIL"),
@@ -90,24 +92,14 @@ def load(raw: object) -> HandbookOptions:
     return options
 
 
-def check_environment(site_url: str | None, environ: Mapping[str, str]) -> None:
-    """The build's other inputs from outside docs/: the site address and the build date.
+def check_environment(environ: Mapping[str, str]) -> None:
+    """The build date from outside docs/ (the site address is the cards' to check).
     Raise OptionsError naming the variable, what it holds and what it allows."""
-    problems = []
-    if site_url:
-        parts = urlsplit(site_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname or \
-                any(char in site_url for char in ' "<>\'`\\'):
-            problems.append(f"site_url (HANDBOOK_SITE_URL) is {site_url[:80]!r}; use the "
-                            "handbook's http or https address with a host, such as "
-                            "https://handbuch.intranet/")
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (epoch.isdigit() and int(epoch) < 2**32):
-        problems.append(f"the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; use a "
-                        "whole number of seconds since 1970, such as the last commit's "
-                        "(git log -1 --format=%ct)")
-    if problems:
-        raise OptionsError("\n".join(f"  - {problem}" for problem in problems))
+        raise OptionsError(f"  - the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; "
+                           "use a whole number of seconds since 1970, such as the last "
+                           "commit's (git log -1 --format=%ct)")
 
 
 def _fails(option: opt.BaseConfigOption, value: object) -> bool:

@@ -80,6 +80,14 @@ def cards_page(docs: Path = DOCS) -> str:
                 if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet"))
 
 
+def site_name(lang: str) -> str:
+    """The handbook's name in a language, as mkdocs.yml and its i18n plugin give it."""
+    i18n = next(entry["i18n"] for entry in CONFIG["plugins"]
+                if isinstance(entry, dict) and "i18n" in entry)
+    language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
+    return language.get("site_name") or CONFIG["site_name"]
+
+
 def nav_sections(lang: str, config: dict = CONFIG, *, top: bool = False) -> list[str]:
     """The section titles of mkdocs.yml's nav, translated as the i18n plugin does; with
     top=True only the chapters (the sections at the nav's first level)."""
@@ -98,6 +106,14 @@ def nav_sections(lang: str, config: dict = CONFIG, *, top: bool = False) -> list
         return found
 
     return walk(config["nav"])
+
+
+def single_card_pdf(site: Path, lang: str, card_id: str, size: str = "a6") -> Path:
+    """Where a single card's PDF is published: pdf/karten/<id>-a6-de.pdf (print shop) or
+    -a4- (office printer); the English ones below en/pdf/cards/."""
+    from cardkit.labels import LABELS
+    folder = LABELS[lang]["file_all"]
+    return site / ROOTS[lang] / "pdf" / folder / f"{card_id}-{size}-{lang}.pdf"
 
 
 def squash(text: str) -> str:

@@ -15,8 +15,8 @@ import zxingcpp
 
 from cardkit.build import CardProblems, Site, validate_docs
 from conftest import ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
-from content import (CARDS, DEFAULT, DOCS, LANGUAGES, ROOTS, cards_page, set_card, source_file,
-                     tree)
+from content import (CARDS, DEFAULT, DOCS, LANGUAGES, ROOTS, cards_page, set_card,
+                     single_card_pdf, source_file, tree)
 
 CARD_PAGE = "tipps/kontakt.md"
 ORDER = CARDS[DEFAULT]["kontakt"][1]["order"]
@@ -255,7 +255,7 @@ def test_card_text_is_escaped_in_every_output(project):
                 assert not page.select('img[src="x"]')
                 texts = [li.get_text() for li in page.select(".hb-checklist li")]
                 assert f"C0 {attack}" in texts                       # shown, as text
-            card_pdf = site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf"
+            card_pdf = single_card_pdf(site, lang, card_id)
             reader = pypdf.PdfReader(card_pdf)
             text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
             assert "alert(1)" in text and ("<script>" in text or "onerror" in text)

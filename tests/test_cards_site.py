@@ -12,7 +12,7 @@ import zxingcpp
 
 from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
 from content import (CARDS, REQUIRED_CARDS, ROOTS, cards_page, in_deck_order, set_card,
-                     source_file, squash, tree)
+                     single_card_pdf, source_file, squash, tree)
 from cardkit.labels import LABELS, kind_heading
 
 MM = 72 / 25.4
@@ -50,7 +50,7 @@ def test_each_card_is_rendered_on_its_page_with_pdf_links(built, lang):
         assert section.select_one(".hb-question").get_text(strip=True) == card["question"]
         links = [a["href"] for a in section.select(".hb-downloads a")]
         assert links and all((path.parent / href).resolve().is_file() for href in links), links
-        assert f"{card_id}-{lang}.pdf" in links[0]
+        assert f"{card_id}-a4-{lang}.pdf" in links[0]      # the office PDF first
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -70,7 +70,7 @@ def test_cards_page_lists_exactly_the_cards_of_its_language(built, lang):
     assert headings == [kind_heading(LABELS[lang], kind, kinds.count(kind))
                         for kind in dict.fromkeys(kinds)]
     # printed from the browser: A4 sheets of four, fronts then mirrored backs
-    sheets = page.select(".hb-print-only .hb-sheet")
+    sheets = page.select(".hb-print-only .hb-sheet:not(.hb-cover)")     # after the instructions
     assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / 4)
     assert all(len(sheet.select(".hb-cell")) <= 4 and sheet.select(".hb-cut-v") for sheet in sheets)
 
@@ -86,13 +86,13 @@ def _size(box) -> tuple[float, float]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
     for card_id, (_, card) in CARDS[lang].items():
-        reader = _pdf(built, lang, f"{card_id}-{lang}.pdf")
+        reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card_id))
         assert len(reader.pages) == 2                      # front and back
         for page in reader.pages:
             assert _size(page.trimbox) == pytest.approx(A6, abs=0.5)
-            bleed = _size(page.bleedbox)
-            assert bleed == pytest.approx((A6[0] + 6 * MM, A6[1] + 6 * MM), abs=0.5)
-        assert _crop_marks_drawn(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf")
+            bleed = _size(page.bleedbox)                   # WeasyPrint: 10 pt past the trim
+            assert bleed == pytest.approx((A6[0] + 20, A6[1] + 20), abs=0.5)
+        assert _crop_marks_drawn(single_card_pdf(built.site, lang, card_id))
         front, back = (squash(page.extract_text()) for page in reader.pages)
         for text in (card["title"], card["principle"], *card["checklist"]):
             assert squash(text) in front, (card_id, text)
@@ -100,9 +100,9 @@ def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
 
 
 def _crop_marks_drawn(path: Path) -> bool:
-    """WeasyPrint draws crop marks in the bleed: ink in each corner outside the trim box."""
+    """WeasyPrint draws crop marks outside the bleed: ink in each corner outside the trim box."""
     image = pypdfium2.PdfDocument(str(path))[0].render(scale=4).to_pil().convert("L")
-    bleed = int(3 * MM * 4)           # pixels at scale 4; the marks run along the trim lines
+    bleed = int(9 * MM * 4)           # pixels at scale 4; the marks run along the trim lines
     width, height = image.size
     strips = [(0, 0, bleed, bleed + 4), (width - bleed, 0, width, bleed + 4),
               (0, height - bleed - 4, bleed, height), (width - bleed, height - bleed - 4, width, height)]
@@ -115,7 +115,7 @@ def test_collected_pdfs_hold_every_card(built, lang):
     a6 = _pdf(built, lang, f"{PDF_NAME[lang]}-a6-{lang}.pdf")
     a4 = _pdf(built, lang, f"{PDF_NAME[lang]}-a4-{lang}.pdf")
     assert len(a6.pages) == 2 * count
-    assert len(a4.pages) == 2 * math.ceil(count / 4)
+    assert len(a4.pages) == 2 + 2 * math.ceil(count / 4)     # instructions, then sheets
     assert all(_size(page.mediabox) == pytest.approx(A4, abs=0.5) for page in a4.pages)
     everything = squash(" ".join(page.extract_text() for page in a4.pages))
     for _, card in CARDS[lang].values():
@@ -125,7 +125,7 @@ def test_collected_pdfs_hold_every_card(built, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
-    for path in (built.site / ROOTS[lang] / "pdf").glob("*.pdf"):
+    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):      # single cards one folder down
         reader = pypdf.PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == lang, path.name
         for page in reader.pages:
@@ -146,8 +146,9 @@ def _decode_qr(pdf_path: Path, page_number: int) -> list[str]:
 def test_qr_codes_open_the_card_page_in_its_language(built, lang):
     for card_id, (stem, _) in CARDS[lang].items():
         expected = SITE_URL + ROOTS[lang] + page_url(stem)
-        assert _decode_qr(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf", 1) == [expected]
-        assert _decode_qr(built.site / ROOTS[lang] / "pdf" / f"{card_id}-{lang}.pdf", 0) == []
+        path = single_card_pdf(built.site, lang, card_id)
+        assert _decode_qr(path, 1) == [expected]
+        assert _decode_qr(path, 0) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -155,9 +156,9 @@ def test_duplex_backs_sit_behind_their_fronts(built, lang):
     """Long-edge duplex mirrors left and right: the back of the top-left card is top-right."""
     a4 = built.site / ROOTS[lang] / "pdf" / f"{PDF_NAME[lang]}-a4-{lang}.pdf"
     document = pypdfium2.PdfDocument(str(a4))
-    width = document[1].get_width() * 4
+    width = document[3].get_width() * 4                    # after the two instruction pages
     cards = in_deck_order(CARDS[lang])
-    image = document[1].render(scale=4).to_pil()
+    image = document[3].render(scale=4).to_pil()
     found = {code.text: code.position.top_left.x for code in zxingcpp.read_barcodes(image)}
     first, second = (SITE_URL + ROOTS[lang] + page_url(stem) for stem, _ in cards[:2])
     assert found[first] > width / 2 > found[second]
@@ -169,7 +170,7 @@ def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
     assert "no site_url in mkdocs.yml: the cards carry no QR code" in build.log
     for lang, notice in (("de", "Ohne site_url"), ("en", "Without site_url")):
         section = soup(html_file(project / "site", lang, "haltungen/augenhoehe")).select_one(".hb-card-section")
-        assert section.find("svg") is None
+        assert section.find("svg", class_="hb-qr") is None      # (the kind's icon is an SVG too)
         assert notice in section.select_one(".hb-notice").get_text()
     assert not (project / "site" / "pdf").exists()
 
@@ -222,8 +223,7 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
         assert _pdf_log(lang, "rendered" if lang == "en" else "taken from the cache"
                         ).search(changed.log), changed.log
     card_id = english_card.name.split(".")[0]
-    text = pypdf.PdfReader(project / "site" / "en" / "pdf" / f"{card_id}-en.pdf"
-                           ).pages[0].extract_text()
+    text = pypdf.PdfReader(single_card_pdf(project / "site", "en", card_id)).pages[0].extract_text()
     assert "Changed first item" in text
 
     css = project / "overrides" / "assets" / "hb-cards.css"

@@ -19,6 +19,7 @@ JS_HOSTS_NEVER_REQUESTED = {
     "unpkg.com": "mermaid loader: runs only on a page with a mermaid diagram (asserted none)",
     "api.github.com": "repository facts: fetched only with repo_url set (asserted unset)",
     "bit.ly": "a link printed in a console message about an invalid search query",
+    "example.com": "Pagefind's dummy base for parsing result URLs (new URL), never fetched",
 }
 ABSOLUTE = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})""", re.I)
 

@@ -16,19 +16,13 @@ import pypdf
 import pytest
 from babel.dates import format_date
 
-from browser import chromium
+from browser import chromium, nginx
 from conftest import EPOCH, page_url, run_build
 from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, german_pages,
                      in_deck_order, source_file, squash)
 from project import nav_entries
 from reading_labels import LABELS
 from test_browser import AXE, run_axe
-
-try:                    # the site as the intranet serves it, where that branch is merged
-    from browser import nginx
-except ImportError:     # noqa: SIM105 - the plain local server
-    nginx = None
-    from browser import serve
 
 PAGES = german_pages()
 TRAINER = "trainer"
@@ -62,12 +56,9 @@ def practice_page() -> str:
 
 @pytest.fixture(scope="module")
 def site(built, tmp_path_factory):
-    if nginx is not None:
-        with nginx(built.site, tmp_path_factory.mktemp("nginx")) as base:
-            yield base
-    else:
-        with serve(built.site) as base:
-            yield base
+    """The built site as the intranet serves it: nginx with deploy/nginx.conf."""
+    with nginx(built.site, tmp_path_factory.mktemp("nginx")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -234,6 +225,13 @@ def test_each_language_has_its_404_page_with_ways_on(visit, lang):
     tab.get_by_role("link", name=LABELS[lang]["not_found_search"]).click()
     assert tab.locator("#__search").is_checked()
     assert tab.evaluate("document.activeElement.classList.contains('md-search__input')")
+    # a missing address deep below the language's root: its 404 page, working links
+    tab = visit().open(ROOTS[lang] + "gibt/es/nicht/")
+    assert tab.locator("h1").inner_text() == LABELS[lang]["not_found_title"]
+    home = tab.get_by_role("link", name=LABELS[lang]["not_found_home"])
+    assert home.evaluate("a => new URL(a.href).pathname") == "/" + ROOTS[lang]
+    assert tab.locator("link[rel=stylesheet]").evaluate_all(
+        "links => links.every(l => l.sheet !== null)")      # styles load at any depth
 
 
 # --- ticks and the practice page ------------------------------------------------------------

@@ -1,14 +1,13 @@
-"""The bilingual handbook as built: pages, language pairs, navigation, search, strictness."""
+"""The bilingual handbook as built: pages, language pairs, navigation, strictness."""
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import CONFIG, REQUIRED_PAGES, german_pages, nav_sections, title
+from content import REQUIRED_PAGES, german_pages, nav_sections, site_name, title
 
 PAGES = german_pages()
 
@@ -82,36 +81,11 @@ def test_navigation_labels_are_in_the_page_language(built, stem, lang):
     assert not {title(page, other) for page in PAGES} - {title(page, lang) for page in PAGES} & labels
 
 
-def _site_name(lang: str) -> str:
-    i18n = next(entry["i18n"] for entry in CONFIG["plugins"] if "i18n" in entry)
-    language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
-    return language.get("site_name") or CONFIG["site_name"]
-
-
 @pytest.mark.parametrize("lang, search_label", [("de", "Suche"), ("en", "Search")])
 def test_site_name_and_theme_strings_follow_the_language(built, lang, search_label):
     page = soup(html_file(built.site, lang, "index"))
-    assert page.select_one(".md-header__topic").get_text(strip=True) == _site_name(lang)
+    assert page.select_one(".md-header__topic").get_text(strip=True) == site_name(lang)
     assert page.select_one("input.md-search__input")["placeholder"] == search_label
-
-
-def test_search_index_holds_both_languages_with_stemming(built):
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["de", "en"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {"tipps/kontakt/", "en/tipps/kontakt/"} <= {loc.split("#")[0] for loc in locations}
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "Kundinnen" in text and "customers" in text
-
-
-def test_search_finds_each_page_once_not_again_in_its_card(built):
-    """The card repeats its page in short: it is shown on the page but not indexed."""
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    titles = {doc["title"] for doc in index["docs"]}
-    assert {"Worum es geht", "What it means"} <= titles          # the pages' own sections
-    assert not titles & {"Checklistenkarte", "Checklist card"}
-    for lang in ("de", "en"):
-        assert soup(html_file(built.site, lang, "tipps/kontakt")).select(".hb-checklist li")
 
 
 def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):

@@ -9,11 +9,13 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import cache, pdf, qr
+from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
+from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .deck import cards_of, check_deck, check_translations, group_by_kind
-from .labels import LABELS
+from .labels import LABELS, edition, file_size
 from .model import Card, CardError, card_from_meta
 from .pagemeta import check_page_meta
-from .render import Renderer, pdf_paths, qr_codes, relative_url
+from .render import Identity, Renderer, card_infos, pdf_paths, relative_url
 from .source import scan_pages, split_name
 
 
@@ -38,6 +40,22 @@ class Site:
     templates_dir: Path
     pdfs: bool                     # False: skip PDFs (quick preview)
     cache_dir: Path
+    name: str = ""                 # the handbook's name in this language (site_name)
+    brand: Brand = Brand()
+    source_date_epoch: str | None = None
+
+    @property
+    def sample(self) -> bool:
+        """True while site_url is the shipped example: every card then says MUSTER."""
+        return is_example(self.site_url)
+
+    @property
+    def identity(self) -> Identity:
+        day = edition_date(self.docs_dir, self.source_date_epoch)
+        return Identity(handbook=self.name, organisation=self.brand.organisation,
+                        edition=edition(self.labels, day), sample=self.sample,
+                        logo=logo_data_uri(self.brand, (self.docs_dir, self.templates_dir)),
+                        theme_css=theme_css(self.brand))
 
     @property
     def qr_cache_dir(self) -> Path:
@@ -47,10 +65,30 @@ class Site:
     def labels(self) -> dict:
         return LABELS[self.lang]
 
+    def renderer(self) -> Renderer:
+        return Renderer(self.templates_dir, self.lang, self.identity)
+
     def notice(self) -> str | None:
         notes = [self.labels["no_pdf"]] if not self.pdfs else []
         notes += [self.labels["no_qr"]] if not self.site_url else []
+        notes += [self.labels["sample_notice"].format(url=self.site_url)] if self.sample else []
         return " ".join(notes) or None
+
+
+def brand_of(options: dict, docs_dir: Path, templates_dir: Path) -> Brand:
+    """The brand from the handbook options; raise CardProblems naming the option."""
+    try:
+        return brand_from_options(options.get("brand"), (docs_dir, templates_dir))
+    except BrandError as error:
+        raise CardProblems([CardError("mkdocs.yml", str(error).removeprefix("mkdocs.yml: "))]) \
+            from None
+
+
+def check_site_url(site_url: str | None) -> None:
+    try:
+        _check_site_url(site_url)
+    except CardError as error:
+        raise CardProblems([error]) from None
 
 
 def validate_docs(site: Site) -> None:
@@ -75,33 +113,56 @@ def page_card(site: Site, meta: dict, src_uri: str, url: str) -> Card | None:
         raise CardProblems([error]) from None
 
 
-def card_section(site: Site, card: Card) -> str:
-    """The HTML appended to the card's own page."""
+def _download(href: str, label: str, size: int | None, labels: dict) -> dict:
+    return {"href": href, "label": label,
+            "size": file_size(labels, size) if size is not None else None}
+
+
+def card_section(site: Site, card: Card, *, deck: list[Card] | None = None,
+                 sizes: dict[str, int] | None = None) -> str:
+    """The HTML appended to the card's own page. deck: this language's cards (for the
+    card's number); sizes: the PDFs' sizes in bytes by path, where they are known."""
+    deck = sort_cards(deck or [card])
+    sizes = sizes or {}
     links = None
     if site.pdfs:
         paths = pdf_paths(site.lang, [card])
-        links = {"card": relative_url(site.lang_root + paths[card.id], card.url),
-                 "a4": relative_url(site.lang_root + paths["a4"], card.url)}
-    return Renderer(site.templates_dir, site.lang).card_section(
-        card, qr=qr_codes([card], site.site_url, site.lang, site.qr_cache_dir).get(card.id),
-        links=links, notice=site.notice())
+        links = [_download(relative_url(site.lang_root + path, card.url), site.labels[label],
+                           sizes.get(path), site.labels)
+                 for path, label in ((paths.cards[card.id]["a4"], "office_card"),
+                                     (paths.cards[card.id]["a6"], "shop_card"),
+                                     (paths.collections["a4"], "all_a4"))]
+    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang,
+                      site.qr_cache_dir)[card.id]
+    return site.renderer().card_section(card, info=info, links=links, notice=site.notice())
 
 
 def sort_cards(cards: list[Card]) -> list[Card]:
     return [card for group in group_by_kind(cards).values() for card in group]
 
 
-def cards_sheet(site: Site, cards: list[Card], sheet_url: str) -> Markup:
+def cards_sheet(site: Site, cards: list[Card], sheet_url: str,
+                sizes: dict[str, int] | None = None) -> Markup:
     """The HTML of the cards page, for the page at sheet_url."""
     cards = sort_cards(cards)
+    sizes = sizes or {}
     pdf_links = None
     if site.pdfs:
-        pdf_links = {name: relative_url(site.lang_root + path, sheet_url)
-                     for name, path in pdf_paths(site.lang, cards).items()}
+        paths = pdf_paths(site.lang, cards)
+
+        def link(path: str, label: str) -> dict:
+            return _download(relative_url(site.lang_root + path, sheet_url),
+                             site.labels[label], sizes.get(path), site.labels)
+        pdf_links = {"a4": link(paths.collections["a4"], "all_a4"),
+                     "a6": link(paths.collections["a6"], "all_a6"),
+                     "cards": {card.id: [link(paths.cards[card.id]["a4"], "office_card"),
+                                         link(paths.cards[card.id]["a6"], "shop_card")]
+                               for card in cards}}
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
-    html = Renderer(site.templates_dir, site.lang).cards_sheet(
-        cards, groups=group_by_kind(cards),
-        qrs=qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir),
+    groups = group_by_kind(cards)
+    html = site.renderer().cards_sheet(
+        cards, groups=groups,
+        infos=card_infos(cards, groups, site.site_url, site.lang, site.qr_cache_dir),
         page_links=page_links, pdf_links=pdf_links, notice=site.notice())
     return Markup(html)
 
@@ -127,9 +188,21 @@ def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> 
     code = sorted(Path(__file__).parent.glob("*.py"))
     templates = sorted(path for path in site.templates_dir.rglob("*") if path.is_file())
     return cache.content_key(
-        repr(cards), site.site_url or "", site.lang, css, created or "",
+        repr(cards), site.site_url or "", site.lang, css, created or "", repr(site.identity),
         pdf.engine_version(), qr.engine_version(),
         *(path.read_bytes() for path in code + templates))
+
+
+def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
+    """What a PDF viewer shows as each file's title: which card, which use, which handbook."""
+    labels = site.labels
+    titles = {paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
+              paths.collections["a6"]: f"{labels['all_a6']} · {site.name}"}
+    for card in cards:
+        name = f"{infos[card.id].number} · {card.title} · {site.name}"
+        titles[paths.cards[card.id]["a6"]] = f"{name} ({labels['pdf_shop']})"
+        titles[paths.cards[card.id]["a4"]] = f"{name} ({labels['pdf_office']})"
+    return titles
 
 
 def card_pdfs(site: Site, cards: list[Card], *, css: str,
@@ -143,14 +216,14 @@ def card_pdfs(site: Site, cards: list[Card], *, css: str,
     outputs = cache.load(site.cache_dir, key)
     if outputs is not None:
         return PdfSet(outputs, from_cache=True)
-    html = Renderer(site.templates_dir, site.lang).print_document(
-        cards, qrs=qr_codes(cards, site.site_url, site.lang, site.qr_cache_dir),
-        css=css, created=created)
+    infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
+    html = site.renderer().print_document(cards, infos=infos, css=css, created=created)
     document = pdf.render_document(html, base_url=str(site.templates_dir))
     overflows = pdf.find_overflow(document, cards)
     if overflows:
         faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
         raise CardProblems(pdf.overflow_errors(overflows, faces))
-    outputs = pdf.split_pdfs(document, cards, pdf_paths(site.lang, cards))
+    paths = pdf_paths(site.lang, cards)
+    outputs = pdf.split_pdfs(document, cards, paths, pdf_titles(site, cards, infos, paths))
     cache.store(site.cache_dir, key, outputs)
     return PdfSet(outputs, from_cache=False)

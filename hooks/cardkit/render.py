@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,13 +24,25 @@ def environment(templates_dir: str) -> Environment:
                        auto_reload=True, keep_trailing_newline=False)
 
 
-def pdf_paths(lang: str, cards: list[Card]) -> dict[str, str]:
-    """Where each PDF lies below the language's root: one per card id, plus 'a6' and 'a4'."""
+@dataclass(frozen=True)
+class PdfPaths:
+    """Where the PDFs lie below the language's root. Collections sit in pdf/ itself, single
+    cards one folder down (pdf/karten/), so no card id can ever name a collection's file."""
+    collections: dict[str, str]            # 'a6' (print shop) and 'a4' (office sheets)
+    cards: dict[str, dict[str, str]]       # card id -> 'a6' (print shop) and 'a4' (office)
+
+    def all(self) -> list[str]:
+        return [*self.collections.values(),
+                *(path for pair in self.cards.values() for path in pair.values())]
+
+
+def pdf_paths(lang: str, cards: list[Card]) -> PdfPaths:
     stem = LABELS[lang]["file_all"]
-    paths = {card.id: f"{PDF_DIR}/{card.id}-{lang}.pdf" for card in cards}
-    paths["a6"] = f"{PDF_DIR}/{stem}-a6-{lang}.pdf"
-    paths["a4"] = f"{PDF_DIR}/{stem}-a4-{lang}.pdf"
-    return paths
+    folder = f"{PDF_DIR}/{stem}"
+    return PdfPaths(
+        collections={size: f"{PDF_DIR}/{stem}-{size}-{lang}.pdf" for size in ("a6", "a4")},
+        cards={card.id: {size: f"{folder}/{card.id}-{size}-{lang}.pdf" for size in ("a6", "a4")}
+               for card in cards})
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -62,35 +75,76 @@ def _qr_code(address: str, label: str, cache_dir: Path | None) -> Markup:
                                    lambda: qr.qr_svg(address, label=label), qr.is_qr_svg))
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What every card prints besides its own text: whose handbook, which edition, and
+    whether its QR codes open only the shipped example address (then: MUSTER / SAMPLE)."""
+    handbook: str
+    organisation: str
+    edition: str
+    sample: bool
+    logo: str | None            # a data: URI
+    theme_css: str              # the brand's colours as CSS variables
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """What a card shows that its front matter does not hold: its place in the deck and
+    where its QR code leads."""
+    number: str                 # "Haltung 2/5"
+    address: str | None
+    qr: Markup | None
+
+
+def card_infos(cards: list[Card], groups: dict[str, list[Card]], site_url: str | None,
+               lang: str, cache_dir: Path | None = None) -> dict[str, CardInfo]:
+    """Per card id: its number within its kind of the deck (groups), address and QR code."""
+    labels = LABELS[lang]
+    qrs = qr_codes(cards, site_url, lang, cache_dir)
+    infos = {}
+    for card in cards:
+        group = groups.get(card.kind, [card])
+        position = next((n for n, other in enumerate(group, 1) if other.id == card.id), 1)
+        infos[card.id] = CardInfo(
+            number=labels["number"].format(kind=labels["kind"][card.kind], n=position,
+                                           total=len(group)),
+            address=qr.page_address(site_url, card.url) if site_url else None,
+            qr=qrs.get(card.id))
+    return infos
+
+
 class Renderer:
     """Renders the card templates of one templates folder for one language."""
 
-    def __init__(self, templates_dir: Path, lang: str):
+    def __init__(self, templates_dir: Path, lang: str, identity: Identity):
         self.env = environment(str(templates_dir))
         self.lang = lang
         self.labels = LABELS[lang]
+        self.identity = identity
 
     def _render(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(labels=self.labels, lang=self.lang, **context)
+        return self.env.get_template(name).render(labels=self.labels, lang=self.lang,
+                                                  ident=self.identity, **context)
 
-    def card_section(self, card: Card, *, qr: Markup | None, links: dict[str, str] | None,
+    def card_section(self, card: Card, *, info: CardInfo, links: list[dict] | None,
                      notice: str | None) -> str:
         """The card as shown at the end of its own page."""
-        return self._render("partials/hb-card-section.html", card=card, qr=qr,
+        return self._render("partials/hb-card-section.html", card=card, info=info,
                             links=links, notice=notice)
 
     def cards_sheet(self, cards: list[Card], *, groups: dict[str, list[Card]],
-                    qrs: dict[str, Markup], page_links: dict[str, str],
-                    pdf_links: dict[str, str] | None, notice: str | None) -> str:
+                    infos: dict[str, CardInfo], page_links: dict[str, str],
+                    pdf_links: dict | None, notice: str | None) -> str:
         """The cards page: all cards by kind on screen, A4 sheets of four in print."""
         headings = {kind: kind_heading(self.labels, kind, len(group))
                     for kind, group in groups.items()}
         return self._render("partials/hb-cards-sheet.html", cards=cards, groups=groups,
-                            headings=headings, qrs=qrs, page_links=page_links,
+                            headings=headings, infos=infos, page_links=page_links,
                             pdf_links=pdf_links, notice=notice)
 
-    def print_document(self, cards: list[Card], *, qrs: dict[str, Markup], css: str,
+    def print_document(self, cards: list[Card], *, infos: dict[str, CardInfo], css: str,
                        created: str | None) -> str:
-        """One HTML document holding every A6 face, then every A4 sheet, for WeasyPrint."""
-        return self._render("print/hb-cards.html", cards=cards, qrs=qrs,
+        """One HTML document for WeasyPrint: every card's A6 faces, then every card's
+        office page, then the A4 sheets with their cover."""
+        return self._render("print/hb-cards.html", cards=cards, infos=infos,
                             css=Markup(css), created=created)

@@ -1,0 +1,87 @@
+"""The site search index: Pagefind indexes the built site, one index per language.
+
+Pagefind reads each page's <html lang>, keeps a separate, stemmed index per language and
+serves it as static files from site/pagefind/; overrides/assets/hb-search.js asks it from
+the theme's own search box, so a reader only ever gets pages in the language being read.
+
+mkdocs-static-i18n builds the default language and then, inside that build's
+on_post_build (priority -100), every other language. Running after it (-110) and only
+once the plugin is no longer building, this hook sees all languages on disk and indexes
+the whole site once. `mkdocs serve` runs it after each rebuild too.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from pathlib import Path
+
+import mkdocs.plugins
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+import i18n_languages
+
+log = mkdocs.plugins.get_plugin_logger(__name__)
+BUNDLE = "pagefind"
+# Pagefind indexes only elements marked data-pagefind-body (the article, see main.html),
+# and within them skips these:
+NOT_CONTENT = (
+    ".headerlink",               # the permalink sign beside each heading
+    ".md-content__button",       # "edit this page"
+    ".hb-print-only",            # cards page: the A4 sheets repeat every card for printing
+    ".hb-screen-only .hb-card",  # cards page: a card's words are found on its own page
+    # a card's printed furniture, the same on every card: only its own words are content
+    ".hb-identity", ".hb-sample-mark", ".hb-kind", ".hb-question-label",
+    ".hb-resolution-label", ".hb-lines", ".hb-foot",
+)
+
+
+async def _index(site_dir: Path) -> None:
+    from pagefind.index import PagefindIndex
+
+    config = {"exclude_selectors": list(NOT_CONTENT), "output_path": str(site_dir / BUNDLE)}
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site_dir))
+
+
+def _reproducible_entry(path: Path) -> dict:
+    """Pagefind lists the languages in its entry file in no fixed order (the rest of its
+    output is the same from build to build): sort them, so two builds of one commit are
+    byte-identical."""
+    entry = json.loads(path.read_text("utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return entry
+
+
+@mkdocs.plugins.event_priority(-110)  # after mkdocs-static-i18n has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return          # a language built inside the default one's on_post_build: wait
+    site_dir = Path(config.site_dir)
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    try:
+        asyncio.run(_index(site_dir))
+    except FileNotFoundError as missing:
+        raise PluginError(f"search index: {missing}; run `make setup`, which installs "
+                          "pagefind[bin] from requirements.txt") from None
+    except Exception as error:  # noqa: BLE001 - the Pagefind service's errors, for editors
+        raise PluginError(f"search index: Pagefind could not index {site_dir}: {error}") from None
+    # Pagefind also writes its own ready-made search UIs; the handbook uses the theme's box.
+    for unused in (site_dir / BUNDLE).glob("pagefind-*ui.*"):
+        unused.unlink()
+    # The theme's search plugin stays on only because the theme shows its search box with
+    # it; its own index mixes both languages and nothing loads it (see partials/search.html).
+    shutil.rmtree(site_dir / "search", ignore_errors=True)
+    entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
+    i18n = config.plugins["i18n"]
+    counts = {lang: entry["languages"].get(lang, {}).get("page_count", 0)
+              for lang in i18n_languages.languages(config) if lang in i18n.build_languages}
+    log.info("search: %d pages indexed (%s)", sum(counts.values()),
+             ", ".join(f"{lang}: {count}" for lang, count in counts.items()))
+    for lang, count in counts.items():
+        if not count:
+            log.warning("search: no %s page in the search index; each page's <article> should "
+                        "carry data-pagefind-body (overrides/main.html) and its <html> the "
+                        "page's lang", lang)
