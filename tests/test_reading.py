@@ -8,7 +8,7 @@ handbook's own word lists (hooks/reading_labels.py), never from today's content.
 from __future__ import annotations
 
 import io
-import re
+import json
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 
@@ -18,8 +18,8 @@ from babel.dates import format_date
 
 from browser import chromium, nginx
 from conftest import EPOCH, page_url, run_build
-from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, german_pages,
-                     in_deck_order, source_file, squash)
+from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, front_matter,
+                     german_pages, in_deck_order, source_file, squash)
 from project import nav_entries
 from reading_labels import LABELS
 from test_browser import AXE, run_axe
@@ -49,7 +49,6 @@ def week_card(lang: str) -> tuple[str, dict]:
 
 
 def practice_page() -> str:
-    from content import front_matter
     return next(stem for stem in PAGES
                 if front_matter(source_file(stem, DEFAULT)).get("practice_sheet"))
 
@@ -348,7 +347,6 @@ def test_the_practice_page_prints_without_its_buttons(visit):
 
 
 def test_the_built_deck_lists_every_card_in_deck_order(built):
-    import json
     for lang in LANGUAGES:
         deck = json.loads((built.site / ROOTS[lang] / "hb-deck.json").read_text("utf-8"))
         expected = in_deck_order(CARDS[lang])
