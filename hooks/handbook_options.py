@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 
 from mkdocs.config import base
@@ -17,10 +18,27 @@ from mkdocs.config.base import ValidationError
 WHERE = "mkdocs.yml: extra.handbook"
 
 
+# One plain address (name@host), nothing a mailto: link would read as more headers or
+# recipients; empty means no "suggest a change" link.
+EMAIL = re.compile(r"^(?:[^@\s<>()\[\],;:\\\"?&%#/]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)?$")
+
+
+class EmailAddress(opt.Type):
+    def __init__(self, default: str = "") -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if not EMAIL.match(value):
+            raise ValidationError(f"{value!r} is not an e-mail address")
+        return value
+
+
 class HandbookOptions(base.Config):
     pdfs = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/cards")
     brand = opt.Type(dict, default={})          # its fields: cardkit.brand checks them
+    suggest_email = EmailAddress()
 
 
 # Per option: the values it allows, in words, and the environment variable that sets it.
@@ -29,6 +47,9 @@ ALLOWED = {
     "cache_dir": ("a folder path relative to mkdocs.yml, such as .cache/cards", None),
     "brand": ("a set of fields (organisation, logo, primary, accent, owner, contact; "
               "CONTRIBUTING.md shows them)", None),
+    "suggest_email": ("the editors' e-mail address for \"Suggest a change\", such as "
+                      "redaktion@firma.example, or empty for no such link",
+                      "HANDBOOK_SUGGEST_EMAIL"),
 }
 
 

@@ -23,7 +23,7 @@ def test_the_defaults_and_valid_values_are_read():
 @pytest.mark.unit
 def test_an_unknown_option_is_named_with_the_one_meant():
     assert ("mkdocs.yml: extra.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
-            "known options: pdfs, cache_dir, brand") in problems({"pdf_s": False})
+            "known options: pdfs, cache_dir, brand, suggest_email") in problems({"pdf_s": False})
 
 
 @pytest.mark.unit
@@ -41,6 +41,18 @@ def test_a_value_from_the_environment_names_its_variable(monkeypatch):
 
 
 @pytest.mark.unit
+def test_suggest_email_is_one_plain_address_or_empty():
+    assert handbook_options.load({}).suggest_email == ""
+    assert handbook_options.load({"suggest_email": "redaktion@firma.example"}).suggest_email \
+        == "redaktion@firma.example"
+    # what a mailto: link would read as more recipients or headers, and no address at all
+    for wrong in ("redaktion", "a@b?cc=chef@firma.example", "a@b&body=x", "a b@firma.example",
+                  "a@b,c@d", "<a@b>", 3, None):
+        assert (f"extra.handbook.suggest_email is {wrong!r}; allowed: the editors' e-mail "
+                "address") in problems({"suggest_email": wrong})
+
+
+@pytest.mark.unit
 def test_every_problem_is_listed_and_options_must_be_a_mapping():
     found = problems({"pdfs": "ja", "cache_dir": 3, "colour": "red"})
     assert found.count("\n") == 2 and "colour is not a handbook option" in found
@@ -50,6 +62,8 @@ def test_every_problem_is_listed_and_options_must_be_a_mapping():
 @pytest.mark.parametrize("change, env, message", [
     ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
     ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
+    ("", {"HANDBOOK_SUGGEST_EMAIL": "redaktion?cc=x"},
+     "suggest_email is 'redaktion?cc=x' (from the environment variable HANDBOOK_SUGGEST_EMAIL"),
     ("", {"SOURCE_DATE_EPOCH": "notanumber"}, "SOURCE_DATE_EPOCH is 'notanumber'"),
 ])
 def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, env, message):

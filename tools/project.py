@@ -20,6 +20,9 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# `!!python/name:module.function` (the emoji extension's options): the name, not imported.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
+                              lambda loader, suffix, node: suffix)
 
 
 def load_config(path: Path = CONFIG) -> dict:

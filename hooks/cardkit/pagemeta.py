@@ -14,7 +14,8 @@ from .text import describe, hidden_character
 MAX_CHARS = {"title": 100, "description": 300}
 MARKUP = '<>"'                      # would become markup or end an attribute in the theme
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")   # the theme's words
-KEYS = ("title", "description", "card", "cards_sheet", "hide", "search")
+KEYS = ("title", "description", "card", "cards_sheet", "practice_sheet", "hide", "search")
+FLAGS = ("cards_sheet", "practice_sheet")   # true or false
 
 
 def _text_problem(key: str, value: object) -> str | None:
@@ -37,8 +38,8 @@ def _text_problem(key: str, value: object) -> str | None:
 def _problem(key: str, value: object) -> str | None:
     if key in MAX_CHARS:
         return _text_problem(key, value)
-    if key == "cards_sheet" and not isinstance(value, bool):
-        return f"cards_sheet is {describe(value)}; it must be true or false"
+    if key in FLAGS and not isinstance(value, bool):
+        return f"{key} is {describe(value)}; it must be true or false"
     if key == "hide" and not (isinstance(value, list) and all(item in HIDE for item in value)):
         return f"hide must be a list of: {', '.join(HIDE)}"
     if key == "search" and value != {"exclude": True}:
