@@ -16,28 +16,16 @@ import pypdf
 import pytest
 from babel.dates import format_date
 
-from browser import chromium, nginx
+from browser import AXE, run_axe, url_of
 from conftest import EPOCH, page_url, run_build
 from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, front_matter,
-                     german_pages, in_deck_order, source_file, squash)
+                     german_pages, in_deck_order, site_name, source_file, squash)
 from project import nav_entries
 from reading_labels import LABELS
-from test_browser import AXE, run_axe
+
 
 PAGES = german_pages()
 TRAINER = "trainer"
-
-
-def url_of(stem: str, lang: str) -> str:
-    return ROOTS[lang] + page_url(stem)
-
-
-def site_name(lang: str) -> str:
-    """The handbook's name in a language, as mkdocs.yml gives it to the i18n plugin."""
-    i18n = next(entry["i18n"] for entry in CONFIG["plugins"] if isinstance(entry, dict)
-                and "i18n" in entry)
-    entry = next(e for e in i18n["languages"] if e["locale"] == lang)
-    return entry.get("site_name") or CONFIG["site_name"]
 
 
 def week_card(lang: str) -> tuple[str, dict]:
@@ -51,19 +39,6 @@ def week_card(lang: str) -> tuple[str, dict]:
 def practice_page() -> str:
     return next(stem for stem in PAGES
                 if front_matter(source_file(stem, DEFAULT)).get("practice_sheet"))
-
-
-@pytest.fixture(scope="module")
-def site(built, tmp_path_factory):
-    """The built site as the intranet serves it: nginx with deploy/nginx.conf."""
-    with nginx(built.site, tmp_path_factory.mktemp("nginx")) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 class Visit:
