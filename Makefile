@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site site-unlocked test check serve preview bench new-card translations lint links clean
+.PHONY: setup site site-unlocked test check serve preview screenshots bench new-card translations lint links clean
 
 setup: $(READY)
 
@@ -52,6 +52,11 @@ check: $(READY)
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
 bench: $(READY)
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
+
+# PNG screenshots of the built site/ for reviewers (desktop, phone, both languages);
+# CI uploads them. Needs Chromium, as make test does.
+screenshots: site
+	$(BIN)/python tools/screenshots.py
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: $(READY)

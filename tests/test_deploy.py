@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from apache import apache
-from browser import chromium, nginx, shipped_csp
+from browser import nginx, shipped_csp
 from conftest import LANGUAGES, ROOT, german_pages, page_url, run_build
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -218,7 +218,7 @@ def test_material_inline_scripts_are_copied_unchanged():
                                   f"its script(s) into {', '.join(files)} in {ours}")
 
 
-def test_the_site_works_under_a_sub_path(project, tmp_path):
+def test_the_site_works_under_a_sub_path(project, tmp_path, browser):
     """HANDBOOK_SITE_URL with a path: the rendered config serves the site there, 404 pages
     included (their links are absolute, from site_url), and nothing outside it."""
     build = run_build(project, site_url="http://handbuch.test.intranet/handbuch/",
@@ -232,16 +232,15 @@ def test_the_site_works_under_a_sub_path(project, tmp_path):
             (build.site / "en" / "404.html").read_bytes()
         outside = fetch(base.removesuffix("handbuch/"), "index.html")
         assert outside.status == 404 and outside.body != (build.site / "index.html").read_bytes()
-        with chromium() as browser:
-            for address in (base, base + "gibt-es-nicht/"):
-                tab = browser.new_page()
-                failed = []
-                tab.on("requestfinished", lambda request: failed.append(request.url)
-                       if request.response().status >= 400 and request.url != address else None)
-                tab.goto(address, wait_until="networkidle")
-                assert tab.locator(".md-header").is_visible(), address   # styled: CSS loaded
-                assert failed == [], address
-                tab.close()
+        for address in (base, base + "gibt-es-nicht/"):
+            tab = browser.new_page()
+            failed = []
+            tab.on("requestfinished", lambda request: failed.append(request.url)
+                   if request.response().status >= 400 and request.url != address else None)
+            tab.goto(address, wait_until="networkidle")
+            assert tab.locator(".md-header").is_visible(), address   # styled: CSS loaded
+            assert failed == [], address
+            tab.close()
 
 
 # Every page in Chromium under the policy (no violation, no console error, no other host)
@@ -254,13 +253,13 @@ def nginx_site(served_site, tmp_path_factory):
         yield base
 
 
-def test_a_card_pdf_link_downloads_the_file(nginx_site, served_site):
-    with chromium() as browser:
-        tab = browser.new_page(accept_downloads=True)
-        tab.goto(nginx_site + page_paths("de")[0], wait_until="networkidle")
-        link = tab.locator("a[href$='.pdf']").first
-        with tab.expect_download(timeout=10_000) as download:
-            link.click()
-        name = download.value.suggested_filename
-        assert name.endswith(".pdf")
-        assert Path(download.value.path()).read_bytes() == next(served_site.rglob(name)).read_bytes()
+def test_a_card_pdf_link_downloads_the_file(nginx_site, served_site, browser):
+    tab = browser.new_page(accept_downloads=True)
+    tab.goto(nginx_site + page_paths("de")[0], wait_until="networkidle")
+    link = tab.locator("a[href$='.pdf']").first
+    with tab.expect_download(timeout=10_000) as download:
+        link.click()
+    name = download.value.suggested_filename
+    assert name.endswith(".pdf")
+    assert Path(download.value.path()).read_bytes() == next(served_site.rglob(name)).read_bytes()
+    tab.close()

@@ -28,15 +28,16 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
-def check(site: Path) -> tuple[bool, str]:
-    """(True, report) when nothing is broken; the report is LinkChecker's output."""
+def check(site: Path, start: str = "") -> tuple[bool, str]:
+    """(True, report) when nothing is broken; the report is LinkChecker's output. It starts
+    at the home page, or at `start` (a page's path below the site)."""
     handler = functools.partial(_Handler, directory=str(site))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         result = subprocess.run(
             [*LINKCHECKER, "--config", str(CONFIG), "--no-status", "--no-robots",
-             "--output", "text", url], capture_output=True, text=True, timeout=1800)
+             "--output", "text", url + start], capture_output=True, text=True, timeout=1800)
         server.shutdown()
     report = result.stdout
     found = report[report.find("Start checking"):] if "Start checking" in report else report

@@ -1,0 +1,47 @@
+"""`make screenshots`: the home page, a card's page and the cards page of the built site/,
+desktop and phone, both languages, as PNG files in test-artifacts/ for reviewers.
+
+The site is served the way the intranet serves it (tools/preview.py's nginx) and drawn by
+Debian's Chromium. CI uploads the folder beside the built site.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from preview import ROOT, nginx
+from project import languages, load_config
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SIZES = {"desktop": 1280, "phone": 375}
+PAGES = {"home": "", "card": "haltungen/augenhoehe/", "cards": "karten/"}
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    site, out = ROOT / "site", ROOT / "test-artifacts"
+    out.mkdir(exist_ok=True)
+    langs = languages(load_config())
+    with tempfile.TemporaryDirectory() as folder, nginx(site, Path(folder)) as base, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang in langs:
+            root = "" if lang == langs[0] else f"{lang}/"
+            for device, width in SIZES.items():
+                view = browser.new_page(viewport={"width": width, "height": 900})
+                for name, path in PAGES.items():
+                    view.goto(base + root + path, wait_until="networkidle")
+                    view.screenshot(path=str(out / f"{name}-{lang}-{device}.png"), full_page=True)
+                view.close()
+        browser.close()
+    print(f"screenshots: {len(langs) * len(SIZES) * len(PAGES)} PNG files in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
