@@ -48,8 +48,12 @@ def is_language(path: str, lang: str) -> bool:
 def search(tab, address: str, query: str) -> tuple[str, list[str]]:
     """Open the search with its keyboard shortcut, type a query; return the result count
     line and the paths of all result pages, best first (scrolling loads the rest)."""
-    tab.goto(address, wait_until="networkidle")
-    tab.keyboard.press("/")
+    if tab.url != address:              # a second query on the same page types into the box
+        tab.goto(address, wait_until="networkidle")
+        tab.keyboard.press("/")
+    else:
+        tab.fill("input.md-search__input", "")
+        tab.focus("input.md-search__input")
     tab.keyboard.type(query, delay=20)
     tab.wait_for_function("query => document.querySelector('.md-search-result')"
                           ".dataset.query === query", arg=query)
