@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> None:
     if site.lang != site.languages[0]:
         return          # the default language's build, always first, checked every language
     try:
-        handbook_options.check_environment(os.environ)
+        handbook_options.check_environment(os.environ, config.edit_uri)
     except handbook_options.OptionsError as problems:
         raise PluginError(f"the build's settings are wrong:\n{problems}") from None
     try:

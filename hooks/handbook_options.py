@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -92,14 +93,24 @@ def load(raw: object) -> HandbookOptions:
     return options
 
 
-def check_environment(environ: Mapping[str, str]) -> None:
-    """The build date from outside docs/ (the site address is the cards' to check).
-    Raise OptionsError naming the variable, what it holds and what it allows."""
+def check_environment(environ: Mapping[str, str], edit_uri: str | None = None) -> None:
+    """The build date and the edit address, from outside docs/ (the site address is the
+    cards' to check). Raise OptionsError naming the variable, its value and what it allows."""
+    problems = []
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (epoch.isdigit() and int(epoch) < 2**32):
-        raise OptionsError(f"  - the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; "
-                           "use a whole number of seconds since 1970, such as the last "
-                           "commit's (git log -1 --format=%ct)")
+        problems.append(f"the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; use a "
+                        "whole number of seconds since 1970, such as the last commit's "
+                        "(git log -1 --format=%ct)")
+    # The theme writes the edit link into every page without escaping it.
+    if edit_uri and (urlsplit(edit_uri).scheme not in ("http", "https") or
+                     not urlsplit(edit_uri).hostname or
+                     any(char in edit_uri for char in ' "<>\'`\\')):
+        problems.append(f"edit_uri (HANDBOOK_EDIT_URL) is {edit_uri[:80]!r}; use the web "
+                        "editor's http or https address, such as "
+                        "https://git.intranet/servicekultur/handbuch/edit/main/docs/")
+    if problems:
+        raise OptionsError("\n".join(f"  - {problem}" for problem in problems))
 
 
 def _fails(option: opt.BaseConfigOption, value: object) -> bool:

@@ -120,6 +120,9 @@ BROKEN = {
     "misspelled card key": (front(CARD_PAGE, "card:\n", "Card:\n"),
                             "docs/tipps/kontakt.md: 'Card' is not a key the handbook knows; "
                             "did you mean 'card'?"),
+    "a file where the PDFs go": (lambda p: ((p / "docs" / "pdf").mkdir(),
+                                            (p / "docs" / "pdf" / "augenhoehe-de.pdf").write_bytes(b"%PDF")),
+                                 "docs/pdf: is where the build puts the card PDFs"),
     "order beyond 999": (card_change(CARD_PAGE, field("order", 10 ** 8)),
                          "card.order is a number ('100000000'); it must be a whole number "
                          "from 1 to 999"),

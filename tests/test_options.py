@@ -98,3 +98,13 @@ def test_the_build_date_must_be_whole_seconds(epoch):
             in str(caught.value))
     handbook_options.check_environment({"SOURCE_DATE_EPOCH": "0"})
     handbook_options.check_environment({})
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("edit_uri", ["javascript:alert(1)//", "https://git.intranet/x/\"><script>",
+                                      "ftp://git.intranet/edit/"])
+def test_the_edit_address_must_be_a_plain_web_address(edit_uri):
+    with pytest.raises(handbook_options.OptionsError) as caught:
+        handbook_options.check_environment({}, edit_uri)
+    assert "edit_uri (HANDBOOK_EDIT_URL) is" in str(caught.value)
+    handbook_options.check_environment({}, "https://git.intranet/team/handbuch/edit/main/docs/")

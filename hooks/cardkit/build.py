@@ -15,7 +15,7 @@ from .deck import cards_of, check_deck, check_translations, group_by_kind
 from .labels import LABELS, edition, file_size
 from .model import Card, CardError, card_from_meta
 from .pagemeta import check_page_meta
-from .render import Identity, Renderer, card_infos, pdf_paths, relative_url
+from .render import PDF_DIR, Identity, Renderer, card_infos, pdf_paths, relative_url
 from .source import scan_pages, split_name
 
 
@@ -94,6 +94,9 @@ def check_site_url(site_url: str | None) -> None:
 def validate_docs(site: Site) -> None:
     """Check every page and card of every language; raise CardProblems listing them all."""
     pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
+    if (site.docs_dir / PDF_DIR).exists():     # a file there would replace a made PDF
+        errors.append(CardError(f"{site.shown_as}/{PDF_DIR}", "is where the build puts the "
+                                "card PDFs; move what is in it to another folder"))
     if errors:       # the checks across pages would blame the pages that were read
         raise CardProblems(errors)
     errors += check_translations(pages, site.languages, site.shown_as)
