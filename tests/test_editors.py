@@ -69,6 +69,9 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
             assert page.select_one(f"#hb-card-{card_id}") is not None
             assert soup(html_file(build.site, lang, sheet)).select_one(f"#hb-card-{card_id}")
             assert FILL_IN[lang] not in page.get_text()
+            # the skeleton's own words follow the typography test_content.py checks
+            words = page.select_one("article").get_text()
+            assert not [mark for mark in ('"', "'" if lang == "en" else '"') if mark in words]
 
 
 @pytest.mark.unit
