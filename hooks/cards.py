@@ -25,6 +25,9 @@ CSS = "assets/hb-cards.css"
 # Per language, set in on_env (which MkDocs runs before any page is rendered) for the
 # pages' cards: this language's deck (card numbers) and the PDFs' sizes (download buttons).
 _printed: dict[str, tuple[list, dict[str, int]]] = {}
+# Per language, made in on_config (once per language pass, again on every `mkdocs serve`
+# rebuild) and looked up by the page events: options and brand are read once, not per page.
+_sites: dict[str, cards.Site] = {}
 
 
 def _site(config: MkDocsConfig) -> cards.Site:
@@ -60,7 +63,7 @@ def _stop(problems: cards.CardProblems) -> PluginError:
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     try:
-        site = _site(config)
+        site = _sites[i18n_languages.current(config)] = _site(config)
         cards.check_site_url(site.site_url)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
@@ -91,7 +94,7 @@ def on_config(config: MkDocsConfig) -> None:
 @mkdocs.plugins.event_priority(-100)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> dict:
-    site = _site(config)
+    site = _sites[i18n_languages.current(config)]
     try:
         card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
     except cards.CardProblems as problems:
@@ -104,9 +107,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Collect this language's cards, write their PDFs and render the cards page."""
-    site = _site(config)
-    pages = [file.page for file in files.documentation_pages()
-             if file.page and getattr(file, "locale", site.lang) == site.lang]
+    site = _sites[i18n_languages.current(config)]
+    pages = i18n_languages.pages(config, files)
     deck = [card for page in pages
             if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))]
     sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)

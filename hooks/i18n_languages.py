@@ -6,6 +6,8 @@ process; `current` is the one being built (None in the very first on_config).
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 
 def languages(config: MkDocsConfig) -> tuple[str, ...]:
@@ -24,3 +26,11 @@ def url_root(config: MkDocsConfig) -> str:
     """The folder of the language being built below the site root: "" or "en/"."""
     lang = current(config)
     return "" if lang == languages(config)[0] else f"{lang}/"
+
+
+def pages(config: MkDocsConfig, files: Files) -> list[Page]:
+    """The pages of the language being built. An untranslated page shown in this build keeps
+    its source file's language (NOTES.md), so it is left out."""
+    lang = current(config)
+    return [file.page for file in files.documentation_pages()
+            if file.page and getattr(file, "locale", lang) == lang]

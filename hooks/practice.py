@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import i18n_languages
-from cardkit.deck import group_by_kind
+from cardkit.build import sort_cards
 from cardkit.labels import LABELS as CARD_LABELS
 from cardkit.model import Card, card_from_meta
 from cardkit.source import split_name
@@ -38,16 +38,11 @@ def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
     """This language's cards in deck order (kinds in order, then card.order)."""
     languages = i18n_languages.languages(config)
     lang = i18n_languages.current(config)
-    cards = []
-    for file in files.documentation_pages():
-        page = file.page
-        # an untranslated page keeps its source language (NOTES.md): not in this deck
-        if page is None or getattr(file, "locale", lang) != lang or "card" not in page.meta:
-            continue
-        stem, _ = split_name(file.src_uri, languages)
-        cards.append(card_from_meta(page.meta, card_id=posixpath.basename(stem), lang=lang,
-                                    path=file.src_uri, url=page.url))
-    return [card for group in group_by_kind(cards).values() for card in group]
+    cards = [card_from_meta(page.meta, lang=lang, path=page.file.src_uri, url=page.url,
+                            card_id=posixpath.basename(split_name(page.file.src_uri,
+                                                                  languages)[0]))
+             for page in i18n_languages.pages(config, files) if "card" in page.meta]
+    return sort_cards(cards)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -91,9 +91,8 @@ def _base_path(config: MkDocsConfig) -> str:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     lang = i18n_languages.current(config)
     home = _base_path(config) + i18n_languages.url_root(config)
-    sheet = next((file.page for file in files.documentation_pages()
-                  if file.page and getattr(file, "locale", lang) == lang
-                  and file.page.meta.get("cards_sheet")), None)
+    sheet = next((page for page in i18n_languages.pages(config, files)
+                  if page.meta.get("cards_sheet")), None)
     env.globals.update(hb_text=LABELS[lang], hb_home=home,
                        hb_cards=_base_path(config) + sheet.url if sheet else None)
     return env

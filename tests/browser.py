@@ -8,12 +8,7 @@ from pathlib import Path
 
 from content import page_url
 from preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium keeps calling hosts this network refuses.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from screenshots import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager

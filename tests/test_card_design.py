@@ -37,13 +37,8 @@ def deck(lang: str) -> list[dict]:
 
 DECKS = {lang: deck(lang) for lang in LANGUAGES}
 KIND = {"de": {"attitude": "Haltung", "tip": "Tipp"}, "en": {"attitude": "Attitude", "tip": "Tip"}}
-FOLDER = {"de": "pdf/karten", "en": "pdf/cards"}
 COLLECTION = {"de": "pdf/karten-a4-de.pdf", "en": "pdf/cards-a4-en.pdf"}
 SAMPLE = {"de": "MUSTER", "en": "SAMPLE"}
-
-
-def card_pdf(site: Path, lang: str, card_id: str, size: str) -> Path:
-    return single_card_pdf(site, lang, card_id, size)
 
 
 def flat(text: str) -> str:
@@ -85,11 +80,11 @@ def trim_box_px(page: pypdfium2.PdfPage) -> tuple[int, int, int, int]:
 def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     bands = {}
     for card in DECKS[lang]:
-        path = card_pdf(built.site, lang, card["id"], "a6")
+        path = single_card_pdf(built.site, lang, card["id"], "a6")
         for number, face in enumerate(("front", "back")):
             image, page = render(path, number)
             bands[card["id"], face] = largest_blank_band(image.crop(trim_box_px(page)))
-        office, _ = render(card_pdf(built.site, lang, card["id"], "a4"), 0)
+        office, _ = render(single_card_pdf(built.site, lang, card["id"], "a4"), 0)
         spread = [round(v * DPI / 25.4) for v in (43.5, 25, 43.5 + 105, 25 + 148, 43.5 + 210)]
         bands[card["id"], "office front"] = largest_blank_band(
             office.crop((spread[0], spread[1], spread[2], spread[3])))
@@ -103,7 +98,7 @@ def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
 def test_crop_marks_lie_outside_the_bleed(built, lang):
     """Bottom corners (no band there): the trim line's mark is drawn beyond the BleedBox,
     and nothing is drawn on that line between the BleedBox and the trim."""
-    path = card_pdf(built.site, lang, DECKS[lang][0]["id"], "a6")
+    path = single_card_pdf(built.site, lang, DECKS[lang][0]["id"], "a6")
     image, page = render(path, 0)
     grey = image.convert("L")
     trim, bleed, media = page.get_trimbox(), page.get_bleedbox(), page.get_mediabox()
@@ -128,7 +123,7 @@ def edition_text(lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_card_names_handbook_number_edition_and_address(built, lang):
     for card in DECKS[lang]:
-        reader = pypdf.PdfReader(card_pdf(built.site, lang, card["id"], "a6"))
+        reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card["id"], "a6"))
         front, back = (flat(page.extract_text()) for page in reader.pages)
         number = flat(f"{KIND[lang][card['kind']]} {card['number']}/{card['count']}")
         address = SITE_URL + ROOTS[lang] + page_url(card["stem"])
@@ -146,7 +141,7 @@ def test_each_card_names_handbook_number_edition_and_address(built, lang):
 def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang):
     places = set()
     for card in DECKS[lang]:
-        image, _ = render(card_pdf(built.site, lang, card["id"], "a6"), 1)
+        image, _ = render(single_card_pdf(built.site, lang, card["id"], "a6"), 1)
         image = image.resize((image.width * 3, image.height * 3))
         codes = zxingcpp.read_barcodes(image)
         assert [c.text for c in codes] == [SITE_URL + ROOTS[lang] + page_url(card["stem"])]
@@ -162,7 +157,7 @@ def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang)
 def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(built, lang):
     label = {"de": "Diese Karte drucken (Bürodrucker)", "en": "Print this card (office printer)"}
     for card in DECKS[lang]:
-        path = card_pdf(built.site, lang, card["id"], "a4")
+        path = single_card_pdf(built.site, lang, card["id"], "a4")
         reader = pypdf.PdfReader(path)
         assert len(reader.pages) == 1
         box = reader.pages[0].mediabox
@@ -215,7 +210,7 @@ def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
 def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     for card in DECKS[lang]:
         for size in ("a6", "a4"):
-            reader = pypdf.PdfReader(card_pdf(sample.site, lang, card["id"], size))
+            reader = pypdf.PdfReader(single_card_pdf(sample.site, lang, card["id"], size))
             for page in reader.pages:
                 assert SAMPLE[lang] in page.extract_text(), (card["id"], size)
     sheets = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
@@ -233,10 +228,10 @@ def test_the_build_log_says_how_to_set_the_real_address(sample, built):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     title = next(card["title"] for card in DECKS[lang] if card["id"] == "kontakt")
-    own = pypdf.PdfReader(card_pdf(sample.site, lang, "a4", "a6"))
+    own = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a6"))
     assert len(own.pages) == 2
     assert flat("A4 " + title) in flat(own.pages[0].extract_text())
-    office = pypdf.PdfReader(card_pdf(sample.site, lang, "a4", "a4"))
+    office = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a4"))
     assert len(office.pages) == 1
     collection = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
     assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / 4)
@@ -244,7 +239,7 @@ def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
         ".hb-card-section .hb-downloads a")]
     page = html_file(sample.site, lang, "tipps/a4")
     targets = {(page.parent / href).resolve() for href in links}
-    assert card_pdf(sample.site, lang, "a4", "a6").resolve() in targets
+    assert single_card_pdf(sample.site, lang, "a4", "a6").resolve() in targets
 
 
 def test_the_brand_reaches_the_site_and_the_cards(sample):
@@ -260,9 +255,9 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
         assert brand["primary"] in (path.parent / sheet["href"]).read_text(encoding="utf-8")
     assert page.select_one('link[rel="icon"]')["href"].endswith(brand["logo"])
     assert (sample.site / brand["logo"]).is_file()
-    reader = pypdf.PdfReader(card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"))
+    reader = pypdf.PdfReader(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"))
     assert brand["organisation"] in reader.pages[0].extract_text()
-    image, page_ = render(card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"), 0)
+    image, page_ = render(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"), 0)
     left, top, right, _ = trim_box_px(page_)
     band = image.getpixel(((left + right) // 2, top + 5))
     assert band == pytest.approx(tuple(int(brand["primary"][i:i + 2], 16) for i in (1, 3, 5)), abs=3)

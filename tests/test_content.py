@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
-from content import CONFIG, DOCS, LANGUAGES, ROOTS, front_matter, german_pages, source_file
+from content import (CONFIG, DOCS, LANGUAGES, ROOTS, front_matter, german_pages, page_url,
+                     source_file)
 from project import nav_entries
 
 BASE = "http://handbook.invalid/"          # any absolute base; only paths matter
@@ -25,8 +26,7 @@ SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "template"}
 
 def _url_path(stem: str, lang: str) -> str:
     """The site path of a page: 'tipps/kontakt' -> '/tipps/kontakt/', English under '/en/'."""
-    prefix = "/" + ROOTS[lang]
-    return prefix if stem == "index" else f"{prefix}{stem}/"
+    return "/" + ROOTS[lang] + page_url(stem)
 
 
 def _chapter_pages_without_card() -> list[str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from preview import ROOT, nginx
 from project import languages, load_config
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"            # Debian's; the browser tests launch it the same way
+# Without the background-networking flags Chromium keeps calling hosts this network refuses.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
