@@ -181,3 +181,13 @@ def tab(browser):
     page = browser.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture(scope="module")
+def reused_tab(browser):
+    """One tab for all tests of a module that need no fresh profile: opening a tab costs
+    about as much as loading a page. Tests must not leave state that changes what another
+    test sees (ticks, colour scheme): those use `tab`."""
+    page = browser.new_page()
+    yield page
+    page.close()

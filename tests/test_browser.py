@@ -24,26 +24,41 @@ document.addEventListener('securitypolicyviolation',
   e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
 
 
+@pytest.fixture(scope="module")
+def recording_tab(reused_tab):
+    reused_tab.add_init_script(VIOLATIONS)      # runs again in every page the tab opens
+    return reused_tab
+
+
 def open_recording(tab, address: str) -> tuple[list[str], list[str]]:
-    """Open a page; return every URL it requested, and every console error, page error and
-    violation of the site's Content-Security-Policy."""
+    """Open a page at a desktop's width; return every URL it requested, and every console
+    error, page error and violation of the site's Content-Security-Policy."""
     requests, errors = [], []
-    tab.add_init_script(VIOLATIONS)
-    tab.on("request", lambda request: requests.append(request.url))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(address, wait_until="networkidle")
-    return requests, errors + tab.evaluate("window.__violations")
+    listeners = {
+        "request": lambda request: requests.append(request.url),
+        "console": lambda message: errors.append(message.text) if message.type == "error" else None,
+        "pageerror": lambda error: errors.append(str(error)),
+    }
+    for event, listener in listeners.items():
+        tab.on(event, listener)
+    try:
+        tab.set_viewport_size({"width": 1280, "height": 720})
+        tab.goto(address, wait_until="networkidle")
+        return requests, errors + tab.evaluate("window.__violations")
+    finally:
+        for event, listener in listeners.items():
+            tab.remove_listener(event, listener)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stem", PAGES)
-def test_every_page_loads_from_its_own_server_without_errors_and_passes_axe(site, tab, stem,
-                                                                             lang):
+def test_every_page_loads_from_its_own_server_without_errors_and_passes_axe(site, recording_tab,
+                                                                             stem, lang):
     """One visit per page: no request to another host, no console error or policy
     violation, axe finds no serious or critical accessibility violation, and at a phone's
     width nothing scrolls sideways and a card stays whole and readable."""
     assert AXE.is_file(), "run make test: it installs axe-core from the npm registry"
+    tab = recording_tab
     requests, errors = open_recording(tab, site + url_of(stem, lang))
     assert [url for url in requests if not url.startswith((site, "data:", "blob:"))] == []
     assert errors == []

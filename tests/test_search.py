@@ -23,6 +23,13 @@ NO_RESULTS = {"de": "Keine Treffer für „{query}“", "en": "No results for �
 UNAVAILABLE = {"de": "Die Suche konnte nicht geladen werden", "en": "Search could not be loaded"}
 
 
+@pytest.fixture(scope="module")
+def tab(reused_tab):
+    """The search tests share one tab: Pagefind, once loaded on a page, answers the next
+    query there at once. Tests that record requests or set a policy open their own."""
+    return reused_tab
+
+
 def indexed_text(site, lang: str, stem: str) -> str:
     """The words of a built page that the search is meant to find: its article, without
     what the index leaves out (hooks/search_index.py NOT_CONTENT)."""
@@ -49,7 +56,7 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
     """Open the search with its keyboard shortcut, type a query; return the result count
     line and the paths of all result pages, best first (scrolling loads the rest)."""
     if tab.url != address:              # a second query on the same page types into the box
-        tab.goto(address, wait_until="networkidle")
+        tab.goto(address)                 # "load": the theme's keyboard handling is ready
         tab.keyboard.press("/")
     else:
         tab.fill("input.md-search__input", "")
