@@ -11,9 +11,11 @@ NODE_READY := node_modules/.installed
 
 setup: $(READY)
 
-$(READY): requirements.txt
+$(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	# The card core as a package (pyproject.toml), editable: the checkout's own code.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 # Build into a temporary folder and swap it in only after a strict build succeeded,
@@ -51,12 +53,12 @@ check: $(READY)
 
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
 bench: $(READY)
-	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
 
 # PNG screenshots of the built site/ for reviewers (desktop, phone, both languages);
 # CI uploads them. Needs Chromium, as make test does.
 screenshots: site
-	$(BIN)/python tools/screenshots.py
+	$(BIN)/python -m tools.screenshots
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: $(READY)
@@ -65,18 +67,18 @@ serve: $(READY)
 # The last look before a release: the full site/ through nginx with deploy/nginx.conf, as the
 # intranet serves it (headers, 404 pages, Content-Security-Policy) on 127.0.0.1; Ctrl-C stops it.
 preview: site
-	$(BIN)/python tools/preview.py
+	$(BIN)/python -m tools.preview
 
 # Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
 #   make new-card KIND=tip ID=klare-worte
 # KIND and ID reach the tool in the environment (make exports command-line variables);
 # they never become part of the shell command, so no value can run as code.
 new-card: $(READY)
-	$(BIN)/python tools/new_card.py
+	$(BIN)/python -m tools.new_card
 
 # English pages whose German original changed after them, by git history.
 translations: $(READY)
-	$(BIN)/python tools/translation_report.py
+	$(BIN)/python -m tools.translation_report
 
 # Markdown lint of docs/ (also part of make test).
 lint: $(READY)
@@ -86,7 +88,7 @@ lint: $(READY)
 
 # Every link and anchor of the built site/ (also part of make test).
 links: $(READY)
-	$(BIN)/python tools/check_links.py site
+	$(BIN)/python -m tools.check_links site
 
 clean:
 	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts .preview

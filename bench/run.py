@@ -5,7 +5,7 @@ ways, interleaved, and reports medians: plain (no card hook), cards without PDFs
 (cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
 plain against cards. Ratios are measured side by side in one run, on one machine.
 
-Usage: python bench/run.py [--quick] [--runs R] [--sizes 10,100]
+Usage: python -m bench.run [--quick] [--runs R] [--sizes 10,100]
 """
 from __future__ import annotations
 
@@ -25,8 +25,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import copy_real_project, write_project  # noqa: E402
+from bench.generate import copy_real_project, write_project
 
 VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")

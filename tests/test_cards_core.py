@@ -1,8 +1,10 @@
 """The card core on its own: parsing, validation, deck checks, QR addresses. No MkDocs."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -187,19 +189,26 @@ def test_qr_address_is_the_page_in_its_language_and_cannot_escape():
         "http://h.intranet/%22%3E%3Cimg%20src%3Dx%3E/"
 
 
-CORE_MODULES = sorted(f"cardkit.{path.stem}" for path in (ROOT / "hooks" / "cardkit").glob("*.py")
-                      if path.stem != "__init__") + ["translation_status"]
+# The core is what pyproject.toml packages: every module of its packages, and its plain modules.
+PACKAGING = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+CORE_MODULES = sorted(
+    [f"{package}.{path.stem}" for package in PACKAGING["packages"]
+     for path in (ROOT / "hooks" / package).glob("*.py") if path.stem != "__init__"]
+    + PACKAGING["packages"] + PACKAGING["py-modules"])
 
 
-def test_no_core_module_imports_mkdocs():
-    """Every plain module, one after the other in a fresh interpreter: the first one that
-    pulls in mkdocs is named."""
-    code = ("import importlib, sys; sys.path.insert(0, 'hooks')\n"
+def test_no_core_module_imports_mkdocs(tmp_path):
+    """Every plain module, one after the other in a fresh interpreter that finds them only
+    through the installed package (started outside the project, no PYTHONPATH): the first
+    one that pulls in mkdocs, or that is not this checkout's, is named."""
+    code = ("import importlib, sys\n"
             f"for name in {CORE_MODULES!r}:\n"
-            "    importlib.import_module(name)\n"
+            "    module = importlib.import_module(name)\n"
+            f"    assert module.__file__.startswith({str(ROOT / 'hooks')!r}), module.__file__\n"
             "    assert 'mkdocs' not in {m.split('.')[0] for m in sys.modules}, name")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True)
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

@@ -10,17 +10,17 @@ import pytest
 
 from cardkit.labels import LABELS, kind_heading
 from cardkit.scaffold import FILL_IN, FOLDERS
-from check_links import check
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
 from content import CONFIG, cards_page, german_pages, source_cards
-from project import load_config, nav_entries
+from tools.check_links import check
+from tools.project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
 DEFAULT_EDIT_URL = CONFIG["edit_uri"]      # mkdocs.yml's default, without HANDBOOK_EDIT_URL
 
 
 def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / "new_card.py"), *args],
+    return subprocess.run([sys.executable, "-m", "tools.new_card", *args],
                           cwd=project, capture_output=True, text=True, timeout=60,
                           env={**os.environ, **(env or {})})
 
@@ -83,7 +83,7 @@ def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "touch" not in result.stdout          # the recipe holds no value of ID or KIND
-    assert "new_card.py" in result.stdout
+    assert "-m tools.new_card" in result.stdout
     assert not marker.exists()
 
 
@@ -168,9 +168,9 @@ def git(project: Path, *args: str) -> str:
 
 
 def report(project: Path) -> str:
-    return subprocess.run([sys.executable, str(project / "tools" / "translation_report.py"),
-                           "--config", str(project / "mkdocs.yml")], capture_output=True,
-                          text=True, check=True, timeout=60).stdout
+    return subprocess.run([sys.executable, "-m", "tools.translation_report",
+                           "--config", str(project / "mkdocs.yml")], cwd=project,
+                          capture_output=True, text=True, check=True, timeout=60).stdout
 
 
 def stale_notes(site: Path) -> dict[str, str]:

@@ -20,7 +20,7 @@ from browser import AXE, run_axe, url_of
 from conftest import EPOCH, page_url, run_build
 from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, front_matter,
                      german_pages, in_deck_order, site_name, source_file, squash)
-from project import nav_entries
+from tools.project import nav_entries
 from reading_labels import LABELS
 
 

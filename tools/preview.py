@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=PREFERRED_PORT,
                         help=f"port on 127.0.0.1 (default {PREFERRED_PORT}, or a free one)")
     args = parser.parse_args(argv)
-    from project import load_config     # tools/, beside this file
+    from tools.project import load_config
 
     site_url = os.environ.get("HANDBOOK_SITE_URL") or load_config()["site_url"]
     try:

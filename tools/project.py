@@ -5,14 +5,12 @@ those variables would.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
-sys.path.insert(0, str(ROOT / "hooks"))        # the plain card core
 
 
 class _Loader(yaml.SafeLoader):
