@@ -40,8 +40,10 @@ $(NODE_READY): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The full gate CI runs: every test, spread over the machine's cores (pytest-xdist).
+# The full gate CI runs: the lint, then every test, spread over the machine's cores
+# (pytest-xdist).
 test: $(READY) $(NODE_READY)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest --numprocesses=auto
 
 # Quick feedback while editing (well under a minute): the unit tests, the Markdown lint
@@ -80,8 +82,11 @@ new-card: $(READY)
 translations: $(READY)
 	$(BIN)/python -m tools.translation_report
 
-# Markdown lint of docs/ (also part of make test).
+# The Python checks (ruff, mypy: configured in pyproject.toml) and the Markdown lint of
+# docs/; make test runs them first.
 lint: $(READY)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
 	$(BIN)/pymarkdown --strict-config --config .pymarkdown.json scan -r docs || { \
 	  echo "Markdown lint: each line above is file:line:column: rule: problem. Fix that line;"; \
 	  echo "CONTRIBUTING.md explains the rules we use."; exit 1; }

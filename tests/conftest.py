@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import (DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages,  # noqa: F401 - re-exported
-                     html_file, page_url)
+from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages, html_file, page_url  # noqa: F401 - re-exported
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"

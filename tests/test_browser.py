@@ -30,7 +30,8 @@ def open_recording(tab, address: str) -> tuple[list[str], list[str]]:
     requests, errors = [], []
     tab.add_init_script(VIOLATIONS)
     tab.on("request", lambda request: requests.append(request.url))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("console",
+           lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(address, wait_until="networkidle")
     return requests, errors + tab.evaluate("window.__violations")

@@ -16,8 +16,16 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
-from content import (CONFIG, DOCS, LANGUAGES, ROOTS, front_matter, german_pages, page_url,
-                     source_file)
+from content import (
+    CONFIG,
+    DOCS,
+    LANGUAGES,
+    ROOTS,
+    front_matter,
+    german_pages,
+    page_url,
+    source_file,
+)
 from tools.project import nav_entries
 
 BASE = "http://handbook.invalid/"          # any absolute base; only paths matter

@@ -241,8 +241,8 @@ def test_docs_pass_the_markdown_lint():
 @pytest.mark.unit
 def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
     page = tmp_path / "seite.md"
-    page.write_text("---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",
-                    encoding="utf-8")
+    page.write_text("---\ntitle: Seite\n---\n\n"
+                    "# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n", encoding="utf-8")
     result = lint(page)
     assert result.returncode == 1
     assert f"{page}:6:1: MD022: Headings should be surrounded by blank lines." in result.stdout
@@ -271,7 +271,8 @@ def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(pro
     # LinkChecker from the folder of the broken page and of the page its anchor names (it
     # follows only links inside the folder it starts in); every other page is removed, so
     # the crawl stays short (its links to them are reported too, and not looked at here).
-    keep = {anyway.site / "en/tipps/kontakt/index.html", anyway.site / "en/tipps/verstehen/index.html"}
+    keep = {anyway.site / "en/tipps/kontakt/index.html",
+            anyway.site / "en/tipps/verstehen/index.html"}
     for page in anyway.site.rglob("*.html"):
         if page not in keep:
             page.unlink()

@@ -6,6 +6,7 @@ import pytest
 import handbook_options
 from conftest import run_build
 
+
 def problems(raw: object) -> str:
     with pytest.raises(handbook_options.OptionsError) as caught:
         handbook_options.load(raw)

@@ -16,7 +16,8 @@ HOSTILE = {
     '<iframe srcdoc="<img src=https://example.com/x>"></iframe>': "srcdoc=…> embeds a page",
     '<p srcdoc="x">': "<p srcdoc=…> embeds a page",
     '<a href="https://example.com/" ping="https://example.com/p">x</a>': "ping=…> reports clicks",
-    '<svg><image href="https://example.com/i.png"/></svg>': '<image href="https://example.com/i.png"> loads from another host',
+    '<svg><image href="https://example.com/i.png"/></svg>':
+        '<image href="https://example.com/i.png"> loads from another host',
     '<svg><use xlink:href="//example.com/s.svg#a"/></svg>': "loads from another host",
     '<img src="https://example.com/x.png">': "loads from another host",
     '<img src="//example.com/x.png">': "loads from another host",

@@ -17,7 +17,8 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# (types-PyYAML types node as any Node; !ENV is always a sequence)
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
 # `!!python/name:module.function` (the emoji extension's options): the name, not imported.
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
                               lambda loader, suffix, node: suffix)
