@@ -258,10 +258,11 @@ def test_card_text_is_escaped_in_every_output(sample):
 
 def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
     project = copy_project(tmp_path / "handbook")
-    for name in ("Makefile", "requirements.txt"):   # with their times: the venv is set up
+    # with their times: the venv is set up
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     venv = Path(sys.prefix)
-    assert (venv / ".requirements-installed").exists(), "run the tests through make test"
+    assert (venv / ".build-installed").exists(), "run the tests through make test"
     env = {**os.environ, "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_PDFS": "false"}
     make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}"]
     # Two at once in one checkout, while a third holds the lock: both wait, then build
