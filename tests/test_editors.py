@@ -91,10 +91,12 @@ def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
 @pytest.mark.unit
 @pytest.mark.parametrize("args, message", [
     (("--kind", "tip", "--id", "kontakt"),
-     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and docs/tipps/kontakt.md; "
+     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and "
+     "docs/tipps/kontakt.md; "
      "card ids come from file names and must be unique, so choose another ID"),
     (("--kind", "tip", "--id", "Klare Worte"),
-     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits and single "
+     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits "
+     "and single "
      "hyphens"),
     (("--kind", "tip", "--id", "../../etc"), "new-card: ID='../../etc' is not a lowercase slug"),
     (("--kind", "tipp", "--id", "klare-worte"),
