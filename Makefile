@@ -109,6 +109,7 @@ translations: $(READY)
 # docs/; make test runs them first.
 lint: $(TEST_READY)
 	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy
 	$(BIN)/pymarkdown --strict-config --config .pymarkdown.json scan -r docs || { \
 	  echo "Markdown lint: each line above is file:line:column: rule: problem. Fix that line;"; \
