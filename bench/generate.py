@@ -98,5 +98,5 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))
+_Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))  # type: ignore[arg-type]
 _Dumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env.value))

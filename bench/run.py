@@ -1,11 +1,12 @@
 """`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
 
 For N cards per language, and for the real handbook, it builds the same handbook four
-ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
-(cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
-plain against cards. Ratios are measured side by side in one run, on one machine.
+ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards
+with PDFs from an empty cache (cold) and from a full one (warm). Then it times a
+`mkdocs serve` rebuild after one edit, plain against cards. Ratios are measured side by
+side in one run, on one machine.
 
-Usage: python bench/run.py [--quick] [--runs R] [--sizes 10,100]
+Usage: python -m bench.run [--quick] [--runs R] [--sizes 10,100]
 """
 from __future__ import annotations
 
@@ -25,8 +26,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import copy_real_project, write_project  # noqa: E402
+from bench.generate import copy_real_project, write_project
 
 VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
@@ -51,6 +51,7 @@ def build(project: Path, *, pdfs: bool) -> tuple[float, float]:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    assert process.stderr is not None           # stderr=PIPE
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
     process.stderr.close()
@@ -130,7 +131,7 @@ def _rebuild_after_edit(output: ServeLog, page: Path, original: str, number: int
 
 def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dict:
     """Build both projects every way, interleaved; edited is the page the serve run edits."""
-    seconds = {variant: [] for variant in VARIANTS}
+    seconds: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     memory = {variant: 0.0 for variant in VARIANTS}
     for _ in range(runs):                       # interleaved: drift hits every variant alike
         for variant in VARIANTS:

@@ -18,6 +18,7 @@ from cardkit.brand import Brand, BrandError, brand_from_options, theme_css
 
 def _brand(config: MkDocsConfig) -> Brand:
     options = config.extra.get("handbook", {}) or {}
+    assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir (overrides/)"
     try:
         return brand_from_options(options.get("brand"),
                                   (Path(config.docs_dir), Path(config.theme.custom_dir)))

@@ -39,6 +39,7 @@ def _site(config: MkDocsConfig) -> cards.Site:
         raise PluginError(f"the handbook options are wrong:\n{problems}") from None
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
+    assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir (overrides/)"
     templates_dir = Path(config.theme.custom_dir)
     return cards.Site(
         docs_dir=docs_dir,
@@ -101,7 +102,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
         raise _stop(problems) from None
     if card:
         deck, sizes = _printed.get(site.lang, ([card], {}))
-        page.content += cards.card_section(site, card, deck=deck, sizes=sizes)
+        page.content = (page.content or "") + cards.card_section(site, card, deck=deck, sizes=sizes)
     return context
 
 

@@ -12,8 +12,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
+from mkdocs.config import base, config_options as opt
 from mkdocs.config.base import ValidationError
 
 WHERE = "mkdocs.yml: extra.handbook"
@@ -24,7 +23,7 @@ WHERE = "mkdocs.yml: extra.handbook"
 EMAIL = re.compile(r"^(?:[^@\s<>()\[\],;:\\\"?&%#/]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)?$")
 
 
-class EmailAddress(opt.Type):
+class EmailAddress(opt.Type[str]):
     def __init__(self, default: str = "") -> None:
         super().__init__(str, default=default)
 

@@ -5,6 +5,8 @@ process; `current` is the one being built (None in the very first on_config).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -18,7 +20,7 @@ def languages(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def current(config: MkDocsConfig) -> str:
-    i18n = config.plugins["i18n"]
+    i18n: Any = config.plugins["i18n"]          # mkdocs-static-i18n's plugin, untyped
     return i18n.current_language or i18n.default_language
 
 

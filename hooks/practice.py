@@ -42,7 +42,7 @@ def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
                             card_id=posixpath.basename(split_name(page.file.src_uri,
                                                                   languages)[0]))
              for page in i18n_languages.pages(config, files) if "card" in page.meta]
-    return sort_cards(cards)
+    return sort_cards([card for card in cards if card])
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

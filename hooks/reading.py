@@ -120,7 +120,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
         current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
         homes = [{**alternate, "link": base + roots.get(alternate["lang"], "")}
                  for alternate in current or []]
-        config.extra.alternate = homes
+        config.extra.alternate = homes      # type: ignore[attr-defined]  # what the theme reads
         config.extra["alternate"] = homes
     return context
 

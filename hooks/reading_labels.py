@@ -2,7 +2,9 @@
 colour scheme), per language. Both languages always; plain data, no MkDocs import."""
 from __future__ import annotations
 
-LABELS = {
+from typing import Any
+
+LABELS: dict[str, dict[str, Any]] = {
     "de": {
         "updated": "Zuletzt aktualisiert",
         "suggest": "Verbesserung vorschlagen",

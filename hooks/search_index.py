@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import mkdocs.plugins
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,7 +65,8 @@ def _reproducible_entry(path: Path) -> dict:
 
 @mkdocs.plugins.event_priority(-110)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    i18n: Any = config.plugins["i18n"]          # mkdocs-static-i18n's plugin, untyped
+    if i18n.building:
         return          # a language built inside the default one's on_post_build: wait
     site_dir = Path(config.site_dir)
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
@@ -76,7 +78,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     # it; its own index mixes both languages and nothing loads it (see partials/search.html).
     shutil.rmtree(site_dir / "search", ignore_errors=True)
     entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
-    i18n = config.plugins["i18n"]
     counts = {lang: entry["languages"].get(lang, {}).get("page_count", 0)
               for lang in i18n_languages.languages(config) if lang in i18n.build_languages}
     log.info("search: %d pages indexed (%s)", sum(counts.values()),

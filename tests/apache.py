@@ -10,15 +10,13 @@ import grp
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from preview import PreviewError, free_port, wait_until_listening  # noqa: E402
+from tools.preview import PreviewError, free_port, wait_until_listening
 
+ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "deploy" / "apache.conf"
 BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from content import page_url
-from preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
-from screenshots import CHROMIUM, CHROMIUM_ARGS
+from tools.preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
+from tools.screenshots import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import (DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages,  # noqa: F401 - re-exported
-                     html_file, page_url)
+from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages, html_file, page_url  # noqa: F401 - re-exported
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
@@ -49,13 +48,14 @@ def copy_project(target: Path) -> Path:
 
 
 def run_build(project: Path, *, site_url: str = SITE_URL, extra_env: dict | None = None,
-              args: tuple[str, ...] = ()) -> Build:
-    """`mkdocs build --strict`, exactly as `make site` runs it, in the given project copy."""
+              args: tuple[str, ...] = (), engine: str = "mkdocs") -> Build:
+    """`mkdocs build --strict`, exactly as `make site` runs it, in the given project copy;
+    engine="properdocs" builds with the fork instead (`make site ENGINE=properdocs`)."""
     env = {name: value for name, value in os.environ.items()
            if not name.startswith("HANDBOOK_") and name != "SOURCE_DATE_EPOCH"}
     env.update({"HANDBOOK_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", engine, "build", "--strict", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return Build(project, project / "site", result.returncode, result.stdout + result.stderr)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from project import languages, load_config
+from tools.project import languages, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -42,7 +42,8 @@ def rename(src: str, new: str):
 
 
 def copy(src: str, new: str):
-    return lambda project: (project / "docs" / new).write_bytes((project / "docs" / src).read_bytes())
+    docs = "docs"
+    return lambda project: (project / docs / new).write_bytes((project / docs / src).read_bytes())
 
 
 def front(src: str, old: str, new: str):
@@ -71,7 +72,7 @@ def outside_folder(project: Path) -> Path:
 
 ALIAS_BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
               "".join(f"{n}: &{n} [{','.join(['*' + q] * 9)}]\n"
-                      for q, n in zip("abcdefgh", "bcdefghi")))
+                      for q, n in zip("abcdefgh", "bcdefghi", strict=True)))
 PAGE = "haltungen/augenhoehe.md"
 
 BROKEN = {
@@ -89,7 +90,8 @@ BROKEN = {
                    "docs/pipe.md: is not a plain file (a pipe or device); remove it"),
     "folder named like a page": (lambda p: (p / "docs" / "haltungen" / "ordner.md").mkdir(),
                                  "docs/haltungen/ordner.md: is a folder with a page's name"),
-    "alias bomb in the title": (front(PAGE, "---\ntitle: ", "---\n" + ALIAS_BOMB + "title: *i\nx: "),
+    "alias bomb in the title": (front(PAGE, "---\ntitle: ",
+                                      "---\n" + ALIAS_BOMB + "title: *i\nx: "),
                                 "docs/haltungen/augenhoehe.md: the front matter between the "
                                 "'---' lines cannot be read (line 3): aliases (*name) are not "
                                 "allowed"),
@@ -121,7 +123,8 @@ BROKEN = {
                             "docs/tipps/kontakt.md: 'Card' is not a key the handbook knows; "
                             "did you mean 'card'?"),
     "a file where the PDFs go": (lambda p: ((p / "docs" / "pdf").mkdir(),
-                                            (p / "docs" / "pdf" / "augenhoehe-de.pdf").write_bytes(b"%PDF")),
+                                            (p / "docs" / "pdf" / "augenhoehe-de.pdf")
+                                            .write_bytes(b"%PDF")),
                                  "docs/pdf: is where the build puts the card PDFs"),
     "order beyond 999": (card_change(CARD_PAGE, field("order", 10 ** 8)),
                          "card.order is a number ('100000000'); it must be a whole number "
@@ -133,7 +136,8 @@ BROKEN = {
                            f"docs/tipps/kontakt.md: card.{name} is missing")
        for name in ("kind", "order", "title", "principle", "checklist", "question")},
     "order as text": (card_change(CARD_PAGE, field("order", "eins")),
-                      "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole number from 1 to 999"),
+                      "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole "
+                      "number from 1 to 999"),
     "checklist as text": (card_change(CARD_PAGE, field("checklist", "alles")),
                           "docs/tipps/kontakt.md: card.checklist is text; it must be a list"),
     "title as list": (card_change(CARD_PAGE, field("title", ["a", "b"])),
@@ -152,7 +156,8 @@ BROKEN = {
     "unknown kind": (card_change(CARD_PAGE, field("kind", "regel")),
                      "docs/tipps/kontakt.md: card.kind is 'regel'; allowed are: attitude, tip"),
     "file name not a slug": (lambda p: (rename("tipps/kontakt.md", "tipps/Kontakt Neu.md")(p),
-                                        rename("tipps/kontakt.en.md", "tipps/Kontakt Neu.en.md")(p)),
+                                        rename("tipps/kontakt.en.md",
+                                               "tipps/Kontakt Neu.en.md")(p)),
                              "docs/tipps/Kontakt Neu.md: has a file name with capitals, umlauts, "
                              "spaces or other signs; rename it"),
     "page name with an umlaut": (lambda p: [(p / "docs" / f"Über uns{suffix}").write_text(
@@ -167,7 +172,8 @@ BROKEN = {
     "card with no translation": (lambda p: (p / "docs" / "tipps/kontakt.en.md").unlink(),
                                  "docs/tipps/kontakt.md: has no English version; create "
                                  "docs/tipps/kontakt.en.md"),
-    "translation whose kind differs": (card_change("tipps/kontakt.en.md", field("kind", "attitude")),
+    "translation whose kind differs": (card_change("tipps/kontakt.en.md",
+                                                   field("kind", "attitude")),
                                        f"docs/tipps/kontakt.en.md: card.kind/order is attitude "
                                        f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}"),
     "two cards pages": (lambda p: [set_cards_sheet(p / "docs" / f"trainer{suffix}")
@@ -183,8 +189,8 @@ BROKEN = {
 
 
 def set_cards_sheet(page: Path) -> None:
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ncards_sheet: true\n", 1),
-                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", "---\ncards_sheet: true\n", 1), encoding="utf-8")
 
 
 def problems_found(docs: Path) -> str:
@@ -252,10 +258,11 @@ def test_card_text_is_escaped_in_every_output(sample):
 
 def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
     project = copy_project(tmp_path / "handbook")
-    for name in ("Makefile", "requirements.txt"):   # with their times: the venv is set up
+    # with their times: the venv is set up
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     venv = Path(sys.prefix)
-    assert (venv / ".requirements-installed").exists(), "run the tests through make test"
+    assert (venv / ".build-installed").exists(), "run the tests through make test"
     env = {**os.environ, "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_PDFS": "false"}
     make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}"]
     # Two at once in one checkout, while a third holds the lock: both wait, then build

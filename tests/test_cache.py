@@ -75,7 +75,8 @@ def test_a_cache_that_cannot_be_written_warns_and_the_build_goes_on(tmp_path, ca
 
 @pytest.mark.parametrize("cached", ["<script>alert('qr')</script>", "",
                                     '<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
-                                    '<svg xmlns="http://www.w3.org/2000/svg"><image href="x"/></svg>'])
+                                    '<svg xmlns="http://www.w3.org/2000/svg">'
+                                    '<image href="x"/></svg>'])
 def test_a_cached_qr_code_that_is_not_a_plain_qr_svg_is_made_again(tmp_path, cached, caplog):
     made = qr.qr_svg("http://handbuch.intranet/tipps/kontakt/", label="QR")
     path = tmp_path / "code.svg"

@@ -13,10 +13,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
-from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
+from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
+from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 
 MM = 72 / 25.4
 DPI = 100
@@ -183,8 +183,8 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     count = len(DECKS[lang])
     sheets = math.ceil(count / 4)
     assert len(reader.pages) == 2 + 2 * sheets
-    assert all((float(p.mediabox.width), float(p.mediabox.height)) == pytest.approx(A4_PORTRAIT, abs=0.5)
-               for p in reader.pages)
+    assert all((float(p.mediabox.width), float(p.mediabox.height))
+               == pytest.approx(A4_PORTRAIT, abs=0.5) for p in reader.pages)
     cover = flat(reader.pages[0].extract_text())
     words = {"de": ("100%", "Beidseitig", "langenKante", f"Seiten3bis{2 + 2 * sheets}"),
              "en": ("100%", "bothsides", "longedge", f"pages3to{2 + 2 * sheets}")}[lang]
@@ -260,7 +260,8 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
     image, page_ = render(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"), 0)
     left, top, right, _ = trim_box_px(page_)
     band = image.getpixel(((left + right) // 2, top + 5))
-    assert band == pytest.approx(tuple(int(brand["primary"][i:i + 2], 16) for i in (1, 3, 5)), abs=3)
+    primary = tuple(int(brand["primary"][i:i + 2], 16) for i in (1, 3, 5))
+    assert band == pytest.approx(primary, abs=3)
 
 
 def test_the_brand_defaults_stay_neutral():
@@ -305,5 +306,6 @@ def test_a_wrong_brand_stops_the_build_naming_the_option(project):
         'primary: "#00695c"', 'primary: "teal"'), encoding="utf-8")
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
-    assert "mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb" in build.log
+    assert ("mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb"
+            in build.log)
     assert "Traceback" not in build.log

@@ -1,8 +1,11 @@
 """The card core on its own: parsing, validation, deck checks, QR addresses. No MkDocs."""
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -51,7 +54,8 @@ def test_a_page_without_card_has_none():
 
 def test_the_documented_checklist_message():
     meta = valid(checklist=[f"Item {n}" for n in range(9)])
-    assert problem(meta) == "docs/tipps/kontakt.en.md: card.checklist has 9 items; a card holds 3 to 7"
+    assert problem(meta) == ("docs/tipps/kontakt.en.md: card.checklist has 9 items; "
+                             "a card holds 3 to 7")
 
 
 @pytest.mark.parametrize("count", [0, 2, 8, 20])
@@ -91,7 +95,8 @@ def test_wrong_values_are_named_with_what_is_allowed(field, value, expected):
 
 
 def test_an_unknown_field_is_named():
-    assert "card.colour is not a card field; allowed are: kind, order" in problem(valid(colour="red"))
+    assert "card.colour is not a card field; allowed are: kind, order" in \
+        problem(valid(colour="red"))
 
 
 def test_a_card_that_is_not_a_set_of_fields():
@@ -122,7 +127,7 @@ def test_front_matter_that_does_not_parse_names_file_and_line(tmp_path):
 def test_a_file_that_is_not_utf8(tmp_path):
     source = tmp_path / "kontakt.md"
     source.write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
-    with pytest.raises(CardError, match="docs/tipps/kontakt.md: is not saved as UTF-8"):
+    with pytest.raises(CardError, match=re.escape("docs/tipps/kontakt.md: is not saved as UTF-8")):
         read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
 
 
@@ -145,7 +150,8 @@ def test_a_matching_pair_of_cards_is_fine():
 def test_languages_must_agree_on_kind_and_order():
     errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", kind="attitude"))
     assert errors == ["docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but "
-                      "docs/tipps/kontakt.md says tip 1; the languages must agree on kind and order"]
+                      "docs/tipps/kontakt.md says tip 1; the languages must agree on kind "
+                      "and order"]
     errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", order=2))
     assert "card.kind/order is tip 2, but docs/tipps/kontakt.md says tip 1" in errors[0]
 
@@ -187,19 +193,27 @@ def test_qr_address_is_the_page_in_its_language_and_cannot_escape():
         "http://h.intranet/%22%3E%3Cimg%20src%3Dx%3E/"
 
 
-CORE_MODULES = sorted(f"cardkit.{path.stem}" for path in (ROOT / "hooks" / "cardkit").glob("*.py")
-                      if path.stem != "__init__") + ["translation_status"]
+# The core is what pyproject.toml packages: every module of its packages, and its plain modules.
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PACKAGING = PYPROJECT["tool"]["setuptools"]
+CORE_MODULES = sorted(
+    [f"{package}.{path.stem}" for package in PACKAGING["packages"]
+     for path in (ROOT / "hooks" / package).glob("*.py") if path.stem != "__init__"]
+    + PACKAGING["packages"] + PACKAGING["py-modules"])
 
 
-def test_no_core_module_imports_mkdocs():
-    """Every plain module, one after the other in a fresh interpreter: the first one that
-    pulls in mkdocs is named."""
-    code = ("import importlib, sys; sys.path.insert(0, 'hooks')\n"
+def test_no_core_module_imports_mkdocs(tmp_path):
+    """Every plain module, one after the other in a fresh interpreter that finds them only
+    through the installed package (started outside the project, no PYTHONPATH): the first
+    one that pulls in mkdocs, or that is not this checkout's, is named."""
+    code = ("import importlib, sys\n"
             f"for name in {CORE_MODULES!r}:\n"
-            "    importlib.import_module(name)\n"
+            "    module = importlib.import_module(name)\n"
+            f"    assert module.__file__.startswith({str(ROOT / 'hooks')!r}), module.__file__\n"
             "    assert 'mkdocs' not in {m.split('.')[0] for m in sys.modules}, name")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True)
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

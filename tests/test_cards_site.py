@@ -10,10 +10,20 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import (CARDS, REQUIRED_CARDS, ROOTS, cards_page, in_deck_order, set_card,
-                     single_card_pdf, source_file, squash, tree)
 from cardkit.labels import LABELS, kind_heading
+from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
+from content import (
+    CARDS,
+    REQUIRED_CARDS,
+    ROOTS,
+    cards_page,
+    in_deck_order,
+    set_card,
+    single_card_pdf,
+    source_file,
+    squash,
+    tree,
+)
 
 MM = 72 / 25.4
 A6 = (105 * MM, 148 * MM)
@@ -105,7 +115,8 @@ def _crop_marks_drawn(path: Path) -> bool:
     bleed = int(9 * MM * 4)           # pixels at scale 4; the marks run along the trim lines
     width, height = image.size
     strips = [(0, 0, bleed, bleed + 4), (width - bleed, 0, width, bleed + 4),
-              (0, height - bleed - 4, bleed, height), (width - bleed, height - bleed - 4, width, height)]
+              (0, height - bleed - 4, bleed, height),
+              (width - bleed, height - bleed - 4, width, height)]
     return all(min(image.crop(strip).getdata()) < 128 for strip in strips)
 
 
@@ -125,7 +136,8 @@ def test_collected_pdfs_hold_every_card(built, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
-    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):      # single cards one folder down
+    # single cards one folder down
+    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):
         reader = pypdf.PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == lang, path.name
         for page in reader.pages:
@@ -169,7 +181,8 @@ def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
     assert build.ok, build.log
     assert "no site_url in mkdocs.yml: the cards carry no QR code" in build.log
     for lang, notice in (("de", "Ohne site_url"), ("en", "Without site_url")):
-        section = soup(html_file(project / "site", lang, "haltungen/augenhoehe")).select_one(".hb-card-section")
+        page = soup(html_file(project / "site", lang, "haltungen/augenhoehe"))
+        section = page.select_one(".hb-card-section")
         assert section.find("svg", class_="hb-qr") is None      # (the kind's icon is an SVG too)
         assert notice in section.select_one(".hb-notice").get_text()
     assert not (project / "site" / "pdf").exists()

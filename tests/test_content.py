@@ -16,9 +16,17 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
-from content import (CONFIG, DOCS, LANGUAGES, ROOTS, front_matter, german_pages, page_url,
-                     source_file)
-from project import nav_entries
+from content import (
+    CONFIG,
+    DOCS,
+    LANGUAGES,
+    ROOTS,
+    front_matter,
+    german_pages,
+    page_url,
+    source_file,
+)
+from tools.project import nav_entries
 
 BASE = "http://handbook.invalid/"          # any absolute base; only paths matter
 SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "template"}

@@ -122,7 +122,8 @@ def test_a_missing_page_gets_the_404_page_of_its_language(server, served_site, l
         assert response.body == page, f"{missing} did not get {prefix}404.html"
         assert_secured(response, missing)
     other = served_site / ("en/404.html" if lang == "de" else "404.html")
-    assert page != other.read_bytes(), "both 404 pages are the same: the test cannot tell them apart"
+    assert page != other.read_bytes(), \
+        "both 404 pages are the same: the test cannot tell them apart"
 
 
 def test_a_folder_without_slash_is_redirected_to_its_page(server):
@@ -209,7 +210,8 @@ def test_material_inline_scripts_are_copied_unchanged():
     copies = {"base": ["base.js"], "palette": ["palette.js"],
               "content": ["content-tabs-link.js", "content.js"]}
     for partial, files in copies.items():
-        theirs = re.findall(r"<script>(.*?)</script>", (partials / f"{partial}.html").read_text(), re.S)
+        theirs = re.findall(r"<script>(.*?)</script>",
+                            (partials / f"{partial}.html").read_text(), re.S)
         theirs = [s.replace('"{{ config.extra.scope | d(base_url) }}"',
                             "document.currentScript.dataset.scope") for s in theirs]
         copied = ["".join(line for line in (ours / name).read_text().splitlines(keepends=True)
@@ -235,7 +237,9 @@ def test_the_site_works_under_a_sub_path(project, tmp_path, browser):
         for address in (base, base + "gibt-es-nicht/"):
             tab = browser.new_page()
             failed = []
-            tab.on("requestfinished", lambda request: failed.append(request.url)
+            # failed and address as defaults: bound to this round of the loop
+            tab.on("requestfinished", lambda request, failed=failed, address=address:
+                   failed.append(request.url)
                    if request.response().status >= 400 and request.url != address else None)
             tab.goto(address, wait_until="networkidle")
             assert tab.locator(".md-header").is_visible(), address   # styled: CSS loaded

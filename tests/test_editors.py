@@ -10,17 +10,17 @@ import pytest
 
 from cardkit.labels import LABELS, kind_heading
 from cardkit.scaffold import FILL_IN, FOLDERS
-from check_links import check
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
 from content import CONFIG, cards_page, german_pages, source_cards
-from project import load_config, nav_entries
+from tools.check_links import check
+from tools.project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
 DEFAULT_EDIT_URL = CONFIG["edit_uri"]      # mkdocs.yml's default, without HANDBOOK_EDIT_URL
 
 
 def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / "new_card.py"), *args],
+    return subprocess.run([sys.executable, "-m", "tools.new_card", *args],
                           cwd=project, capture_output=True, text=True, timeout=60,
                           env={**os.environ, **(env or {})})
 
@@ -78,22 +78,25 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
 def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
     """KIND and ID reach the tool through the environment: quotes and ';' stay text."""
     marker = tmp_path / "ran"
-    result = subprocess.run(["make", "--no-print-directory", "-n", "new-card",
-                             f'ID=x" ; touch {marker} ; "', "KIND=tip"],
+    # -o: the venv counts as set up, so only new-card's own recipe is printed
+    result = subprocess.run(["make", "--no-print-directory", "-n", "-o", ".venv/.build-installed",
+                             "new-card", f'ID=x" ; touch {marker} ; "', "KIND=tip"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "touch" not in result.stdout          # the recipe holds no value of ID or KIND
-    assert "new_card.py" in result.stdout
+    assert "-m tools.new_card" in result.stdout
     assert not marker.exists()
 
 
 @pytest.mark.unit
 @pytest.mark.parametrize("args, message", [
     (("--kind", "tip", "--id", "kontakt"),
-     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and docs/tipps/kontakt.md; "
+     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and "
+     "docs/tipps/kontakt.md; "
      "card ids come from file names and must be unique, so choose another ID"),
     (("--kind", "tip", "--id", "Klare Worte"),
-     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits and single "
+     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits "
+     "and single "
      "hyphens"),
     (("--kind", "tip", "--id", "../../etc"), "new-card: ID='../../etc' is not a lowercase slug"),
     (("--kind", "tipp", "--id", "klare-worte"),
@@ -168,9 +171,9 @@ def git(project: Path, *args: str) -> str:
 
 
 def report(project: Path) -> str:
-    return subprocess.run([sys.executable, str(project / "tools" / "translation_report.py"),
-                           "--config", str(project / "mkdocs.yml")], capture_output=True,
-                          text=True, check=True, timeout=60).stdout
+    return subprocess.run([sys.executable, "-m", "tools.translation_report",
+                           "--config", str(project / "mkdocs.yml")], cwd=project,
+                          capture_output=True, text=True, check=True, timeout=60).stdout
 
 
 def stale_notes(site: Path) -> dict[str, str]:
@@ -241,8 +244,8 @@ def test_docs_pass_the_markdown_lint():
 @pytest.mark.unit
 def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
     page = tmp_path / "seite.md"
-    page.write_text("---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",
-                    encoding="utf-8")
+    page.write_text("---\ntitle: Seite\n---\n\n"
+                    "# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n", encoding="utf-8")
     result = lint(page)
     assert result.returncode == 1
     assert f"{page}:6:1: MD022: Headings should be surrounded by blank lines." in result.stdout
@@ -271,7 +274,8 @@ def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(pro
     # LinkChecker from the folder of the broken page and of the page its anchor names (it
     # follows only links inside the folder it starts in); every other page is removed, so
     # the crawl stays short (its links to them are reported too, and not looked at here).
-    keep = {anyway.site / "en/tipps/kontakt/index.html", anyway.site / "en/tipps/verstehen/index.html"}
+    keep = {anyway.site / "en/tipps/kontakt/index.html",
+            anyway.site / "en/tipps/verstehen/index.html"}
     for page in anyway.site.rglob("*.html"):
         if page not in keep:
             page.unlink()

@@ -27,7 +27,8 @@ ABSOLUTE = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})""", re.I)
 def _foreign(url: str) -> bool:
     parts = urlsplit(url.strip())
     own = urlsplit(SITE_URL).netloc
-    return bool(parts.netloc) and parts.netloc != own or parts.scheme not in ("", "http", "https", "data")
+    return ((bool(parts.netloc) and parts.netloc != own)
+            or parts.scheme not in ("", "http", "https", "data"))
 
 
 def _files(site: Path, suffix: str) -> list[Path]:

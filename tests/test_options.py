@@ -6,6 +6,7 @@ import pytest
 import handbook_options
 from conftest import run_build
 
+
 def problems(raw: object) -> str:
     with pytest.raises(handbook_options.OptionsError) as caught:
         handbook_options.load(raw)
@@ -63,7 +64,8 @@ def test_every_problem_is_listed_and_options_must_be_a_mapping():
     ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
     ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
     ("", {"HANDBOOK_SUGGEST_EMAIL": "redaktion?cc=x"},
-     "suggest_email is 'redaktion?cc=x' (from the environment variable HANDBOOK_SUGGEST_EMAIL"),
+     "suggest_email is 'redaktion?cc=x' (from the environment variable "
+     "HANDBOOK_SUGGEST_EMAIL"),
     ("", {"SOURCE_DATE_EPOCH": "notanumber"}, "SOURCE_DATE_EPOCH is 'notanumber'"),
 ])
 def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, env, message):

@@ -7,6 +7,7 @@ import pytest
 from cardkit.policy import html_problems
 from conftest import run_build
 
+IMAGE = "https://example.com/i.png"
 HOSTILE = {
     "<script>alert(1)</script>": "<script> runs code",
     '<script>fetch("https://example.com/b")</script>': "<script> runs code",
@@ -16,7 +17,7 @@ HOSTILE = {
     '<iframe srcdoc="<img src=https://example.com/x>"></iframe>': "srcdoc=…> embeds a page",
     '<p srcdoc="x">': "<p srcdoc=…> embeds a page",
     '<a href="https://example.com/" ping="https://example.com/p">x</a>': "ping=…> reports clicks",
-    '<svg><image href="https://example.com/i.png"/></svg>': '<image href="https://example.com/i.png"> loads from another host',
+    f'<svg><image href="{IMAGE}"/></svg>': f'<image href="{IMAGE}"> loads from another host',
     '<svg><use xlink:href="//example.com/s.svg#a"/></svg>': "loads from another host",
     '<img src="https://example.com/x.png">': "loads from another host",
     '<img src="//example.com/x.png">': "loads from another host",

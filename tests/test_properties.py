@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cardkit import Card, CardError, card_from_meta
 from cardkit.model import FIELDS, KINDS

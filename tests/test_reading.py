@@ -18,11 +18,22 @@ from babel.dates import format_date
 
 from browser import AXE, run_axe, url_of
 from conftest import EPOCH, page_url, run_build
-from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, front_matter,
-                     german_pages, in_deck_order, site_name, source_file, squash)
-from project import nav_entries
+from content import (
+    CARDS,
+    CONFIG,
+    DEFAULT,
+    LANGUAGES,
+    ROOTS,
+    cards_page,
+    front_matter,
+    german_pages,
+    in_deck_order,
+    site_name,
+    source_file,
+    squash,
+)
 from reading_labels import LABELS
-
+from tools.project import nav_entries
 
 PAGES = german_pages()
 TRAINER = "trainer"
@@ -138,7 +149,8 @@ def test_the_date_comes_from_git_in_each_language(project, tmp_path):
     for lang in LANGUAGES:           # one page changed later, in every language
         path = source_file(stem, lang, project / "docs")
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    later = {"GIT_AUTHOR_DATE": "2025-07-04T12:00:00Z", "GIT_COMMITTER_DATE": "2025-07-04T12:00:00Z"}
+    later = {"GIT_AUTHOR_DATE": "2025-07-04T12:00:00Z",
+             "GIT_COMMITTER_DATE": "2025-07-04T12:00:00Z"}
     subprocess.run([*git, "commit", "-q", "-am", "later"], cwd=project, check=True,
                    env={"PATH": "/usr/bin:/bin", **later})
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})

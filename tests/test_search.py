@@ -70,7 +70,8 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
         items = tab.locator(".md-search-result__item")
         if items.count() >= count:
             break
-        tab.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)")
+        tab.eval_on_selector(".md-search__scrollwrap",
+                             "wrap => wrap.scrollTo(0, wrap.scrollHeight)")
         tab.wait_for_timeout(300)
     links = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link:first-child",
@@ -152,7 +153,8 @@ def test_enter_opens_the_best_result_with_every_form_of_the_word_marked(built, s
     stem = next(stem for stem in PAGES if "/" + url_of(stem, lang) == found[0])
     forms = set(re.findall(stem_of_word + r"\w*", indexed_text(built.site, lang, stem).lower()))
     tab.locator("article mark.pagefind-highlight").first.wait_for()
-    marked = {text.lower() for text in tab.locator("article mark.pagefind-highlight").all_inner_texts()}
+    marks = tab.locator("article mark.pagefind-highlight")
+    marked = {text.lower() for text in marks.all_inner_texts()}
     assert marked == forms, "each form of the word on the page is marked, and nothing else"
 
 

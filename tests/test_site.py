@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
 from content import REQUIRED_PAGES, german_pages, nav_sections, site_name, title
 
@@ -46,7 +47,8 @@ def test_alternate_links_pair_each_page_with_its_translation(built, stem):
     urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
     for lang, url in urls.items():
         links = {link["hreflang"]: link["href"]
-                 for link in soup(html_file(built.site, lang, stem)).select("link[rel=alternate][hreflang]")}
+                 for link in soup(html_file(built.site, lang, stem))
+                 .select("link[rel=alternate][hreflang]")}
         assert set(links) == set(LANGUAGES)
         for other, href in links.items():
             assert _resolve(url, href) == (urls[other] or ""), (lang, other, href)
@@ -78,7 +80,8 @@ def test_navigation_labels_are_in_the_page_language(built, stem, lang):
     assert title(stem, lang) in labels
     assert set(nav_sections(lang, top=True)) <= labels          # the chapter sections
     assert not (set(nav_sections(other)) - set(nav_sections(lang))) & labels
-    assert not {title(page, other) for page in PAGES} - {title(page, lang) for page in PAGES} & labels
+    theirs, ours = ({title(page, language) for page in PAGES} for language in (other, lang))
+    assert not theirs - ours & labels
 
 
 @pytest.mark.parametrize("lang, search_label", [("de", "Suche"), ("en", "Search")])

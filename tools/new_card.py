@@ -9,9 +9,8 @@ import argparse
 import os
 import sys
 
-from project import CONFIG, ROOT, languages, load_config, nav_entries
-
 from cardkit import scaffold
+from tools.project import CONFIG, ROOT, languages, load_config, nav_entries
 
 
 def _add_to_nav(new: scaffold.NewCard) -> bool:

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,7 +47,8 @@ def site_path(site_url: str) -> str:
 def render(text: str, *, root: Path, port: int, path: str = "/") -> str:
     """The shipped server block for this instance: listen on 127.0.0.1:port, serve from
     root, and put the site under `path` (the lines marked '# path' get it as prefix)."""
-    changes = [(r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};"),
+    changes: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+        (r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};"),
                (r"^(\s*)server_name\s+[^;]+;", r"\g<1>server_name 127.0.0.1;"),
                (r"^(\s*)root\s+[^;]+;", lambda m: f'{m.group(1)}root "{root}";')]
     for pattern, replacement in changes:
@@ -76,7 +78,8 @@ def _user_line() -> str:
 def write_instance(folder: Path, site: Path, port: int, path: str = "/") -> Path:
     """Write the instance's nginx.conf into folder (emptied first); return its path."""
     if not MIME_TYPES.is_file():
-        raise PreviewError(f"{MIME_TYPES} is missing: install nginx (Debian: apt-get install nginx).")
+        raise PreviewError(f"{MIME_TYPES} is missing: install nginx "
+                           "(Debian: apt-get install nginx).")
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "temp").mkdir(parents=True)
     docroot = site.resolve()
@@ -128,7 +131,8 @@ def wait_until_listening(process: subprocess.Popen, port: int, log: Path) -> Non
     while time.monotonic() < deadline:
         if process.poll() is not None:
             text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-            raise PreviewError(f"nginx stopped at once (exit {process.returncode}):\n{text.strip()}")
+            raise PreviewError(f"nginx stopped at once (exit {process.returncode}):\n"
+                               f"{text.strip()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=PREFERRED_PORT,
                         help=f"port on 127.0.0.1 (default {PREFERRED_PORT}, or a free one)")
     args = parser.parse_args(argv)
-    from project import load_config     # tools/, beside this file
+    from tools.project import load_config
 
     site_url = os.environ.get("HANDBOOK_SITE_URL") or load_config()["site_url"]
     try:

@@ -5,21 +5,20 @@ those variables would.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
-sys.path.insert(0, str(ROOT / "hooks"))        # the plain card core
 
 
 class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# (types-PyYAML types node as any Node; !ENV is always a sequence)
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
 # `!!python/name:module.function` (the emoji extension's options): the name, not imported.
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
                               lambda loader, suffix, node: suffix)

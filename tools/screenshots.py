@@ -10,8 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from preview import ROOT, nginx
-from project import languages, load_config
+from tools.preview import ROOT, nginx
+from tools.project import languages, load_config
 
 CHROMIUM = "/usr/bin/chromium"            # Debian's; the browser tests launch it the same way
 # Without the background-networking flags Chromium keeps calling hosts this network refuses.

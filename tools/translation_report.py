@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from project import CONFIG, languages, load_config
-
 import translation_status
+from tools.project import CONFIG, languages, load_config
 
 
 def main(argv: list[str] | None = None) -> None:

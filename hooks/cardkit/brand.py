@@ -90,7 +90,7 @@ def mix(colour: str, other: str, share: float) -> str:
     """colour with `share` of other mixed in (lighter or darker shades of the theme)."""
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
 def logo_file(logo: str, search_dirs: tuple[Path, ...]) -> Path:

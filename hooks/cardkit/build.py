@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from . import cache, pdf, qr
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
-from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .labels import LABELS, edition, file_size
 from .model import Card, CardError, card_from_meta
 from .pagemeta import check_page_meta
@@ -75,7 +77,7 @@ class Site:
         return " ".join(notes) or None
 
 
-def brand_of(options: dict, docs_dir: Path, templates_dir: Path) -> Brand:
+def brand_of(options: Mapping[str, Any], docs_dir: Path, templates_dir: Path) -> Brand:
     """The brand from the handbook options; raise CardProblems naming the option."""
     try:
         return brand_from_options(options.get("brand"), (docs_dir, templates_dir))
@@ -107,7 +109,7 @@ def validate_docs(site: Site) -> None:
         raise CardProblems(errors)
 
 
-def page_card(site: Site, meta: dict, src_uri: str, url: str) -> Card | None:
+def page_card(site: Site, meta: Mapping[str, Any], src_uri: str, url: str) -> Card | None:
     stem, lang = split_name(src_uri, site.languages)
     try:
         return card_from_meta(meta, card_id=posixpath.basename(stem), lang=lang,

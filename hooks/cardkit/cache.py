@@ -14,8 +14,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 KEY = re.compile(r"[0-9a-f]{32}")     # the name of a PDF entry; other names are left alone
 SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.pdf")   # never '..'
@@ -108,12 +108,12 @@ def remembered(path: Path, make: Callable[[], str], valid: Callable[[str], bool]
     """The text kept at path by an earlier build if valid() accepts it, else make()'s text,
     kept there for the next build where the folder can be written."""
     try:
-        text = path.read_text(encoding="utf-8")
+        kept = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        text = None
+        pass
     else:
-        if valid(text):
-            return text
+        if valid(kept):
+            return kept
         log.warning("cached file %s is damaged: made again", path.name)
     text = make()
     try:

@@ -49,8 +49,9 @@ def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
 def check_deck(cards: list[Card], languages: tuple[str, ...]) -> list[CardError]:
     """Ids and numbers are unique per language; each card exists in every language alike."""
     errors = []
-    first_by_id, first_by_number = {}, {}
-    by_lang_and_id = {}
+    first_by_id: dict[tuple[str, str], Card] = {}
+    first_by_number: dict[tuple[str, str, int], Card] = {}
+    by_lang_and_id: dict[tuple[str, str], Card] = {}
     for card in cards:
         other = first_by_id.setdefault((card.lang, card.id), card)
         if other is not card:
@@ -68,14 +69,14 @@ def check_deck(cards: list[Card], languages: tuple[str, ...]) -> list[CardError]
     for card_id in ids:
         present = [by_lang_and_id.get((lang, card_id)) for lang in languages]
         reference = next(card for card in present if card)
-        for lang, card in zip(languages, present):
-            if card is None:
+        for lang, translated in zip(languages, present, strict=True):
+            if translated is None:
                 errors.append(CardError(reference.path, f"has a card, but its "
                                         f"{LANGUAGE_NAMES.get(lang, lang)} version has none; "
                                         "add the translated card to it"))
-            elif (card.kind, card.order) != (reference.kind, reference.order):
-                errors.append(CardError(card.path, f"card.kind/order is {card.kind} "
-                                        f"{card.order}, but {reference.path} says "
+            elif (translated.kind, translated.order) != (reference.kind, reference.order):
+                errors.append(CardError(translated.path, f"card.kind/order is {translated.kind} "
+                                        f"{translated.order}, but {reference.path} says "
                                         f"{reference.kind} {reference.order}; the languages "
                                         "must agree on kind and order"))
     return errors

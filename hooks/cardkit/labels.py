@@ -1,4 +1,5 @@
 """Words the cards show, per language. Both languages always."""
+from typing import Any
 
 
 def kind_heading(labels: dict, kind: str, count: int) -> str:
@@ -22,7 +23,7 @@ def file_size(labels: dict, size: int) -> str:
     return labels["pdf_size"].format(size=amount)
 
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "de": {
         "kind": {"attitude": "Haltung", "tip": "Tipp"},
         "kinds": {"attitude": "Die {count} Haltungen", "tip": "Die {count} Tipps"},

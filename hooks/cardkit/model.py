@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .text import describe, hidden_character, shown
 
@@ -39,7 +41,7 @@ class Card:
     url: str = ""      # the page's URL below the site root (en/tipps/kontakt/)
 
 
-def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
+def card_from_meta(meta: Mapping[str, Any], *, card_id: str, lang: str, path: str,
                    url: str = "") -> Card | None:
     """Return the page's card, None where the page has none; raise CardError if invalid."""
     if "card" not in meta:

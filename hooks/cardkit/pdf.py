@@ -32,7 +32,7 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
     """Faces whose text runs past the end of their A6 page. Each face has a fixed height,
     so the anchor after its last line (hb-end-...) shows it: on a later page, or below
     the page's bottom edge."""
-    where = {}
+    where: dict[str, tuple[int, float, float]] = {}
     for number, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
             where.setdefault(anchor, (number, box[3], page.height))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .deck import cards_of
 from .model import KINDS, SLUG
@@ -17,7 +18,7 @@ FOLDERS = {"attitude": "haltungen", "tip": "tipps"}   # where each kind's pages 
 FILL_IN = {"de": "AUSFÜLLEN", "en": "FILL IN"}
 MAX_ID = 64                   # characters; the id becomes a file name and part of URLs
 
-SKELETON = {
+SKELETON: dict[str, dict[str, Any]] = {
     "de": {
         "page_title": "Titel der Seite, zugleich Titel der Karte",
         "description": "Ein Satz, worum es auf der Seite geht.",
@@ -67,7 +68,8 @@ def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
          card_id: str) -> NewCard:
     """Check kind and id against the handbook as it is; say where the pages go."""
     if kind not in KINDS:
-        raise ScaffoldError(f"KIND={kind[:40]!r} is not a card kind; use one of: {', '.join(KINDS)}")
+        raise ScaffoldError(f"KIND={kind[:40]!r} is not a card kind; "
+                            f"use one of: {', '.join(KINDS)}")
     if not card_id:
         raise ScaffoldError("ID is empty; name the card, such as: make new-card KIND=tip "
                             "ID=klare-worte")
