@@ -40,11 +40,12 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-def _in_book(page: Page, lang: str) -> bool:
-    """Every page of this language but the home page (the cover stands for it) and the
+def _in_book(page: Page, lang: str, root: str) -> bool:
+    """Every page of this language but the home page (the cover stands for it; outside the
+    default language it sits at en/, where MkDocs does not call it the home page) and the
     practice page (its ticks live in a browser)."""
-    return (getattr(page.file, "locale", lang) == lang and not page.is_homepage
-            and not page.meta.get("practice_sheet"))
+    return (getattr(page.file, "locale", lang) == lang and page.url != root
+            and not page.is_homepage and not page.meta.get("practice_sheet"))
 
 
 # After the content policy (-100) has checked the page, so the links added here are ours.
@@ -53,7 +54,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     lang = i18n_languages.current(config)
     state = _state[lang]
     site = state["site"]
-    if site.pdfs and _in_book(page, lang):
+    if site.pdfs and _in_book(page, lang, site.lang_root):
         try:
             card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
         except cards.CardProblems as problems:
