@@ -28,16 +28,18 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
-def check(site: Path, start: str = "") -> tuple[bool, str]:
+def check(site: Path, start: str = "", verbose: bool = False) -> tuple[bool, str]:
     """(True, report) when nothing is broken; the report is LinkChecker's output. It starts
-    at the home page, or at `start` (a page's path below the site)."""
+    at the home page, or at `start` (a page's path below the site). verbose: the report
+    lists every link checked, not only the broken ones."""
     handler = functools.partial(_Handler, directory=str(site))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         result = subprocess.run(
             [*LINKCHECKER, "--config", str(CONFIG), "--no-status", "--no-robots",
-             "--output", "text", url + start], capture_output=True, text=True, timeout=1800)
+             "--output", "text", *(["--verbose"] if verbose else []), url + start],
+            capture_output=True, text=True, timeout=1800)
         server.shutdown()
     report = result.stdout
     found = report[report.find("Start checking"):] if "Start checking" in report else report
