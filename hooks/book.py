@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 import cardkit.book as book
 import cardkit.build as cards
 import i18n_languages
-from cards import _site as card_site     # the same Site the card hook builds
+from cards import _site as card_site  # the same Site the card hook builds
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 _state: dict[str, dict] = {}           # per language: site, nav, pages, the guide's page

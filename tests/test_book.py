@@ -12,9 +12,22 @@ from pypdf import PdfReader
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS, edition
 from conftest import EPOCH, SITE_URL, soup
-from content import (CARDS, DEFAULT, DOCS, LANGUAGES, ROOTS, front_matter, german_pages,
-                     html_file, in_deck_order, nav_sections, site_name, source_file, squash,
-                     title)
+from content import (
+    CARDS,
+    DEFAULT,
+    DOCS,
+    LANGUAGES,
+    ROOTS,
+    front_matter,
+    german_pages,
+    html_file,
+    in_deck_order,
+    nav_sections,
+    site_name,
+    source_file,
+    squash,
+    title,
+)
 
 A4 = (595.3, 841.9)          # points
 
@@ -52,7 +65,7 @@ def books(built) -> dict[str, PdfReader]:
 
 def is_a4(page) -> bool:
     return all(abs(float(got) - want) < 1 for got, want in
-               zip((page.mediabox.width, page.mediabox.height), A4))
+               zip((page.mediabox.width, page.mediabox.height), A4, strict=True))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -140,7 +153,7 @@ def test_every_card_is_in_the_book_and_in_its_index(books, lang):
     text = squash(" ".join(pages))
     index = squash(pages[-1])
     assert squash(BOOK_LABELS[lang]["card_index"]) in index
-    for stem, card in in_deck_order(CARDS[lang]):
+    for _, card in in_deck_order(CARDS[lang]):
         for item in [card["principle"], *card["checklist"], card["question"]]:
             assert squash(item) in text, item
         assert squash(card["title"]) in index
@@ -197,7 +210,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
     observer = PdfReader(pdf_path(built.site, lang, "observer"))
     cards = in_deck_order(CARDS[lang])
     assert len(observer.pages) == len(cards)
-    for page, (stem, card) in zip(observer.pages, cards):
+    for page, (_, card) in zip(observer.pages, cards, strict=True):
         text = squash(page.extract_text())
         assert squash(card["title"]) in text
         assert all(squash(item) in text for item in card["checklist"])

@@ -12,6 +12,7 @@ import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -145,7 +146,7 @@ def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) 
     """The book's HTML: cover, contents, every page in navigation order with its card,
     and the index of cards."""
     in_book = {entry.url for entry in entries if entry.url in pages}
-    parts = []
+    parts: list[dict[str, Any]] = []
     for entry in entries:
         if entry.url is None:
             parts.append({"entry": entry, "anchor": anchor(f"part-{len(parts)}-{entry.title}")})
@@ -155,7 +156,8 @@ def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) 
                           "html": Markup(book_html(page.html, url=page.url, in_book=in_book,
                                                    site_url=site.site_url))})
     parts = [part for number, part in enumerate(parts)       # sections with pages in them
-             if part["entry"].url is not None or _has_pages(parts[number + 1:], part["entry"].depth)]
+             if part["entry"].url is not None
+             or _has_pages(parts[number + 1:], part["entry"].depth)]
     cards, infos = _deck(site, [part["card"] for part in parts if part.get("card")])
     home = qr.page_address(site.site_url, site.lang_root) if site.site_url else None
     labels = BOOK_LABELS[site.lang]

@@ -4,7 +4,9 @@ File names are per language too: the German files live below pdf/, the English o
 below en/pdf/ (the language's root), so the two never meet.
 """
 
-BOOK_LABELS = {
+from typing import Any
+
+BOOK_LABELS: dict[str, dict[str, Any]] = {
     "de": {
         "files": {"book": "handbuch", "guide": "trainer/workshop-leitfaden",
                   "observer": "trainer/beobachtungsbogen",
