@@ -16,6 +16,7 @@ Why not a cleaner way (checked against Material 9.8.1):
   on_files, MkDocs 1.6) instead of writing them beside the page here, once the card PDFs
   (issue 12, item 1) show that pattern working with mkdocs-static-i18n's second build.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,15 +25,17 @@ from xml.sax.saxutils import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-           "<url><loc>{loc}</loc></url></urlset>\n")
+SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    "<url><loc>{loc}</loc></url></urlset>\n"
+)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     target = Path(page.file.abs_dest_path).with_name("sitemap.xml")
-    if target.parent != Path(config.site_dir):   # MkDocs writes the site root's own
+    if target.parent != Path(config.site_dir):  # MkDocs writes the site root's own
         loc = (config.site_url or "/") + page.url
-        target.parent.mkdir(parents=True, exist_ok=True)   # the page is written after this
+        target.parent.mkdir(parents=True, exist_ok=True)  # the page is written after this
         target.write_text(SITEMAP.format(loc=escape(loc)), encoding="utf-8")
     return output

@@ -8,6 +8,7 @@ language's pass (on_post_build). HANDBOOK_PDFS=false (`make serve`) skips all of
 A page asks for the download links with <div class="hb-pdfs" data-set="book"></div>, or
 data-set="kit" on the trainer page, which then becomes the workshop guide.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,13 +26,17 @@ import i18n_languages
 from cards import _site as card_site  # the same Site the card hook builds
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
-_state: dict[str, dict] = {}           # per language: site, nav, pages, the guide's page
+_state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     _state[i18n_languages.current(config)] = {
-        "site": card_site(config), "nav": None, "pages": {}, "guide": None}
+        "site": card_site(config),
+        "nav": None,
+        "pages": {},
+        "guide": None,
+    }
 
 
 @mkdocs.plugins.event_priority(-120)  # after i18n has translated the section titles
@@ -44,8 +49,12 @@ def _in_book(page: Page, lang: str, root: str) -> bool:
     """Every page of this language but the home page (the cover stands for it; outside the
     default language it sits at en/, where MkDocs does not call it the home page) and the
     practice page (its ticks live in a browser)."""
-    return (getattr(page.file, "locale", lang) == lang and page.url != root
-            and not page.is_homepage and not page.meta.get("practice_sheet"))
+    return (
+        getattr(page.file, "locale", lang) == lang
+        and page.url != root
+        and not page.is_homepage
+        and not page.meta.get("practice_sheet")
+    )
 
 
 # After the content policy (-100) has checked the page, so the links added here are ours.
@@ -59,8 +68,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
         except cards.CardProblems as problems:
             raise PluginError(str(problems)) from None
-        state["pages"][page.url] = book.PageText(url=page.url, title=page.title or "",
-                                                 html=html, card=card)
+        state["pages"][page.url] = book.PageText(
+            url=page.url, title=page.title or "", html=html, card=card
+        )
         if 'data-set="kit"' in html:
             state["guide"] = page.url
     return book.fill_markers(site, html, page.url)
@@ -70,8 +80,12 @@ def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None):
     """The navigation in order, as cardkit.book's entries (page titles as rendered)."""
     for item in items:
         title = pages[item.url].title if item.is_page and item.url in pages else item.title
-        entry = book.Entry(title=title or "", depth=depth, chapter=chapter or title or "",
-                           url=item.url if item.is_page else None)
+        entry = book.Entry(
+            title=title or "",
+            depth=depth,
+            chapter=chapter or title or "",
+            url=item.url if item.is_page else None,
+        )
         if item.is_section:
             yield entry
             yield from _entries(item.children, pages, depth + 1, entry.chapter)
@@ -90,15 +104,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state["guide"]:
         documents["guide"] = book.guide_document(site, pages[state["guide"]])
     documents["observer"] = book.observer_document(
-        site, [page.card for page in pages.values() if page.card])
+        site, [page.card for page in pages.values() if page.card]
+    )
     documents["commitment"] = book.commitment_document(site)
     try:
         made = book.make_pdfs(site, documents)
-    except Exception as error:          # WeasyPrint's own errors: name what failed
+    except Exception as error:  # WeasyPrint's own errors: name what failed
         raise PluginError(f"the handbook PDF ({lang}) could not be made: {error}") from error
     for path, data in made.files.items():
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    log.info("%s: handbook PDF and trainer's kit, %d PDFs (%s)", lang, len(made.files),
-             f"laid out: {', '.join(made.rendered)}" if made.rendered else "from the cache")
+    log.info(
+        "%s: handbook PDF and trainer's kit, %d PDFs (%s)",
+        lang,
+        len(made.files),
+        f"laid out: {', '.join(made.rendered)}" if made.rendered else "from the cache",
+    )

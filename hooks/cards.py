@@ -3,6 +3,7 @@
 mkdocs-static-i18n runs every build event once per language (German, then English into
 site/en/), so each handler works out the language it is building from the i18n plugin.
 """
+
 from __future__ import annotations
 
 import os
@@ -70,7 +71,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise _stop(problems) from None
     _printed.clear()
     if site.lang != site.languages[0]:
-        return          # the default language's build, always first, checked every language
+        return  # the default language's build, always first, checked every language
     try:
         handbook_options.check_environment(os.environ, config.edit_uri)
     except handbook_options.OptionsError as problems:
@@ -80,12 +81,17 @@ def on_config(config: MkDocsConfig) -> None:
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if site.sample:
-        log.info("site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
-                 "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
-                 "site (or site_url in mkdocs.yml)", site.site_url)
+        log.info(
+            "site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
+            "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
+            "site (or site_url in mkdocs.yml)",
+            site.site_url,
+        )
     if not site.site_url:
-        log.info("no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
-                 "HANDBOOK_SITE_URL to the handbook's address)")
+        log.info(
+            "no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
+            "HANDBOOK_SITE_URL to the handbook's address)"
+        )
     if not site.pdfs:
         log.info("handbook.pdfs is off: no card PDFs in this build")
 
@@ -93,8 +99,7 @@ def on_config(config: MkDocsConfig) -> None:
 # After the search plugin (priority 0) has indexed the page: the card repeats the page in
 # short, so indexing it would double every search hit, and it cost a fifth of the build.
 @mkdocs.plugins.event_priority(-100)
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict:
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     site = _sites[i18n_languages.current(config)]
     try:
         card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
@@ -110,13 +115,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Collect this language's cards, write their PDFs and render the cards page."""
     site = _sites[i18n_languages.current(config)]
     pages = i18n_languages.pages(config, files)
-    deck = [card for page in pages
-            if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))]
+    deck = [
+        card
+        for page in pages
+        if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))
+    ]
     sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
     css = (site.templates_dir / CSS).read_text(encoding="utf-8")
     try:
-        pdfs = cards.card_pdfs(site, deck, css=css,
-                               source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+        pdfs = cards.card_pdfs(
+            site, deck, css=css, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH")
+        )
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if pdfs.files:

@@ -3,6 +3,7 @@
 The plugin builds the default language first, then each other language in the same
 process; `current` is the one being built (None in the very first on_config).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,7 +21,7 @@ def languages(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def current(config: MkDocsConfig) -> str:
-    i18n: Any = config.plugins["i18n"]          # mkdocs-static-i18n's plugin, untyped
+    i18n: Any = config.plugins["i18n"]  # mkdocs-static-i18n's plugin, untyped
     return i18n.current_language or i18n.default_language
 
 
@@ -34,5 +35,8 @@ def pages(config: MkDocsConfig, files: Files) -> list[Page]:
     """The pages of the language being built. An untranslated page shown in this build keeps
     its source file's language (NOTES.md), so it is left out."""
     lang = current(config)
-    return [file.page for file in files.documentation_pages()
-            if file.page and getattr(file, "locale", lang) == lang]
+    return [
+        file.page
+        for file in files.documentation_pages()
+        if file.page and getattr(file, "locale", lang) == lang
+    ]

@@ -1,6 +1,7 @@
 """The handbook on paper: the book PDF per language and the trainer's kit, read from the
 real PDFs of the shared build with pypdf. What they must hold is read from docs/ and
 mkdocs.yml (tests/content.py), never written into the test."""
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ from content import (
     title,
 )
 
-A4 = (595.3, 841.9)          # points
+A4 = (595.3, 841.9)  # points
 
 
 def pdf_path(site, lang: str, kind: str):
@@ -39,8 +40,11 @@ def pdf_path(site, lang: str, kind: str):
 def book_stems() -> list[str]:
     """The pages the book holds: all but the home page (the cover stands for it) and the
     practice page (its ticks live in a browser)."""
-    return [stem for stem in german_pages() if stem != "index"
-            and not front_matter(source_file(stem, DEFAULT)).get("practice_sheet")]
+    return [
+        stem
+        for stem in german_pages()
+        if stem != "index" and not front_matter(source_file(stem, DEFAULT)).get("practice_sheet")
+    ]
 
 
 def texts(reader: PdfReader) -> list[str]:
@@ -64,15 +68,17 @@ def books(built) -> dict[str, PdfReader]:
 
 
 def is_a4(page) -> bool:
-    return all(abs(float(got) - want) < 1 for got, want in
-               zip((page.mediabox.width, page.mediabox.height), A4, strict=True))
+    return all(
+        abs(float(got) - want) < 1
+        for got, want in zip((page.mediabox.width, page.mediabox.height), A4, strict=True)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_book_is_a4_with_a_plausible_number_of_pages(books, lang):
     reader = books[lang]
     pages = len(book_stems())
-    assert pages + 3 <= len(reader.pages) <= 8 * pages       # cover, contents, index
+    assert pages + 3 <= len(reader.pages) <= 8 * pages  # cover, contents, index
     assert all(is_a4(page) for page in reader.pages)
     assert reader.metadata.title == f"{BOOK_LABELS[lang]['titles']['book']} · {site_name(lang)}"
     assert reader.trailer["/Root"]["/Lang"] == lang
@@ -85,8 +91,10 @@ def test_the_cover_names_the_handbook_its_edition_and_the_address(books, lang):
     day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
     assert squash(edition(LABELS[lang], day)) in cover
     assert squash(SITE_URL + ROOTS[lang]) in cover
-    links = [annotation.get_object()["/A"]["/URI"] for annotation in
-             books[lang].pages[0].get("/Annots", [])]
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for annotation in books[lang].pages[0].get("/Annots", [])
+    ]
     assert SITE_URL + ROOTS[lang] in links
 
 
@@ -95,8 +103,7 @@ def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(books, 
     text = squash(" ".join(texts(books[lang])))
     for stem in book_stems():
         assert squash(title(stem, lang)) in text, stem
-    others = [title(stem, other) for other in LANGUAGES if other != lang
-              for stem in book_stems()]
+    others = [title(stem, other) for other in LANGUAGES if other != lang for stem in book_stems()]
     mine = {title(stem, lang) for stem in book_stems()}
     for other_title in others:
         if other_title not in mine and len(other_title) > 12:
@@ -121,7 +128,7 @@ def test_the_contents_list_each_page_with_the_page_it_starts_on(books, lang):
 def test_bookmarks_follow_the_navigation_with_the_headings(books, lang):
     marks = outline(books[lang])
     names = [name for depth, name, page in marks]
-    assert site_name(lang) not in names             # the home page: the cover stands for it
+    assert site_name(lang) not in names  # the home page: the cover stands for it
     for section in nav_sections(lang):
         assert section in names
     top = [name for depth, name, page in marks if depth == 0]
@@ -129,7 +136,7 @@ def test_bookmarks_follow_the_navigation_with_the_headings(books, lang):
         assert chapter in top
     pages = [name for name in names if name in {title(stem, lang) for stem in book_stems()}]
     assert len(pages) == len(book_stems())
-    assert len(marks) > 3 * len(pages)                 # the pages' own headings too
+    assert len(marks) > 3 * len(pages)  # the pages' own headings too
     assert names[-1] == BOOK_LABELS[lang]["card_index"]
     assert [page for depth, name, page in marks] == sorted(page for _, _, page in marks)
 
@@ -142,7 +149,7 @@ def test_each_page_after_the_contents_has_its_number_and_the_chapter(books, lang
     for number, text in enumerate(pages[2:], start=3):
         assert f"{labels['page']} {number} {labels['of']} {len(pages)}" in text, number
         assert site_name(lang) in text
-    for chapter in chapters:              # the running header, on every page of the chapter
+    for chapter in chapters:  # the running header, on every page of the chapter
         running = [text for text in pages if f"{chapter} {site_name(lang)}\n" in text]
         assert len(running) > 2, chapter
 
@@ -166,10 +173,16 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
-            descriptor = (font.get("/FontDescriptor") or
-                          font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
-            fonts.add((font["/BaseFont"], any(key in descriptor for key in
-                                              ("/FontFile", "/FontFile2", "/FontFile3"))))
+            descriptor = (
+                font.get("/FontDescriptor")
+                or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            fonts.add(
+                (
+                    font["/BaseFont"],
+                    any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")),
+                )
+            )
         for annotation in page.get("/Annots", []):
             action = annotation.get_object().get("/A", {})
             if "/URI" in action:
@@ -178,7 +191,7 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
                 internal += 1
     assert fonts and all(embedded for name, embedded in fonts), fonts
     assert uris and all(uri.startswith(SITE_URL) for uri in uris), uris
-    assert internal > len(book_stems())             # contents, cross-references, index
+    assert internal > len(book_stems())  # contents, cross-references, index
 
 
 def test_long_words_of_the_default_language_are_hyphenated_in_the_book(books):
@@ -188,8 +201,10 @@ def test_long_words_of_the_default_language_are_hyphenated_in_the_book(books):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
-    for stem, kinds in (("index", ("book",)),
-                        ("trainer", ("guide", "observer", "commitment", "book"))):
+    for stem, kinds in (
+        ("index", ("book",)),
+        ("trainer", ("guide", "observer", "commitment", "book")),
+    ):
         page = html_file(built.site, lang, stem)
         hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
         targets = [(page.parent / href).resolve() for href in hrefs]
@@ -204,8 +219,11 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
     guide_text = squash(" ".join(texts(guide)))
     assert squash(title("trainer", lang)) in guide_text
     assert squash(labels["titles"]["guide"]) in guide_text
-    assert not any(squash(title(stem, lang)) in squash(texts(guide)[0])
-                   for stem, _ in in_deck_order(CARDS[lang]) if len(title(stem, lang)) > 25)
+    assert not any(
+        squash(title(stem, lang)) in squash(texts(guide)[0])
+        for stem, _ in in_deck_order(CARDS[lang])
+        if len(title(stem, lang)) > 25
+    )
 
     observer = PdfReader(pdf_path(built.site, lang, "observer"))
     cards = in_deck_order(CARDS[lang])
@@ -239,11 +257,17 @@ def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
 def test_links_in_the_book_stay_inside_it_or_go_to_the_site():
     from cardkit.book import anchor, book_html
 
-    html = ('<h2 id="am-schalter">Am Schalter<a class="headerlink" href="#am-schalter">¶</a>'
-            '</h2><a href="../fazit/#wie">F</a> <a href="../../karten/">K</a> '
-            '<a href="https://example.org/">X</a> <a href="#am-schalter">S</a>')
-    out = book_html(html, url="haltungen/augenhoehe/", site_url="http://h.intranet/",
-                    in_book={"haltungen/augenhoehe/", "haltungen/fazit/"})
+    html = (
+        '<h2 id="am-schalter">Am Schalter<a class="headerlink" href="#am-schalter">¶</a>'
+        '</h2><a href="../fazit/#wie">F</a> <a href="../../karten/">K</a> '
+        '<a href="https://example.org/">X</a> <a href="#am-schalter">S</a>'
+    )
+    out = book_html(
+        html,
+        url="haltungen/augenhoehe/",
+        site_url="http://h.intranet/",
+        in_book={"haltungen/augenhoehe/", "haltungen/fazit/"},
+    )
     own = anchor("haltungen/augenhoehe/")
     assert f'id="{own}--am-schalter"' in out and "¶" not in out
     assert f'href="#{anchor("haltungen/fazit/")}--wie"' in out
@@ -258,8 +282,16 @@ def test_without_pdfs_the_download_markers_say_so(tmp_path):
     from cardkit.book import fill_markers
     from content import ROOT
 
-    site = cards.Site(docs_dir=DOCS, shown_as="docs", languages=LANGUAGES, lang=DEFAULT,
-                      lang_root="", site_url=None, templates_dir=ROOT / "overrides",
-                      pdfs=False, cache_dir=tmp_path)
+    site = cards.Site(
+        docs_dir=DOCS,
+        shown_as="docs",
+        languages=LANGUAGES,
+        lang=DEFAULT,
+        lang_root="",
+        site_url=None,
+        templates_dir=ROOT / "overrides",
+        pdfs=False,
+        cache_dir=tmp_path,
+    )
     out = fill_markers(site, '<p>x</p><div class="hb-pdfs" data-set="kit"></div>', "trainer/")
     assert LABELS[DEFAULT]["no_pdf"] in out and "href" not in out

@@ -7,6 +7,7 @@ from the shared build's PDF cache: a PDF's bytes come from cardkit and WeasyPrin
 from the engine, and the cache key covers every input of a PDF (cardkit/cache.py), so
 the cached PDFs are the ones a cold build would make. The PDFs are compared all the same.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,15 +21,17 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): GENERATOR.sub(b"<generator>", path.read_bytes())
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): GENERATOR.sub(b"<generator>", path.read_bytes())
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(built, tmp_path):
     project = copy_project(tmp_path / "handbook")
     shutil.copytree(built.project / ".cache", project / ".cache")
-    properdocs = run_build(project, engine="properdocs",
-                           extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+    properdocs = run_build(project, engine="properdocs", extra_env={"SOURCE_DATE_EPOCH": EPOCH})
     assert properdocs.ok, properdocs.log
     theirs, ours = files(properdocs.site), files(built.site)
     assert sorted(theirs) == sorted(ours)

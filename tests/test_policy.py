@@ -1,5 +1,6 @@
 """The content policy: harmless HTML passes, anything that runs code, redirects or loads
 from another host is refused with the reason, and the build names the file."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,9 +35,9 @@ HOSTILE = {
     '<video poster="https://example.com/p.jpg"></video>': "loads from another host",
 }
 HARMLESS = [
-    '<details><summary>Mehr</summary><p>Text</p></details>',
+    "<details><summary>Mehr</summary><p>Text</p></details>",
     '<span class="hb-note" title="x">Hinweis</span>',
-    '<a href="https://www.example.com/artikel">Quelle</a>',       # a link, not a request
+    '<a href="https://www.example.com/artikel">Quelle</a>',  # a link, not a request
     '<a href="../tipps/kontakt/">Kontakt</a> <a href="#oben">oben</a>',
     '<a href="mailto:team@intranet">Team</a>',
     '<img src="../bilder/schalter.png" alt="Schalter">',
@@ -60,9 +61,11 @@ def test_harmless_html_passes(html):
 
 def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
     page = project / "docs" / "trainer.en.md"
-    page.write_text(page.read_text(encoding="utf-8") +
-                    '\n<script>fetch("https://example.com/b")</script>\n\n'
-                    '<svg><image href="https://example.com/i.png"/></svg>\n', encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<script>fetch("https://example.com/b")</script>\n\n'
+        '<svg><image href="https://example.com/i.png"/></svg>\n',
+        encoding="utf-8",
+    )
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
     assert "docs/trainer.en.md: this page's HTML is not allowed in the handbook:" in build.log

@@ -3,6 +3,7 @@
 A report for editors, not a gate: it always exits 0. The build shows the same finding as
 a note on each such page.
 """
+
 from __future__ import annotations
 
 import argparse

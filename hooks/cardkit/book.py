@@ -6,6 +6,7 @@ that HTML, the navigation in order and the site's Site; the MkDocs hook (hooks/b
 only collects them. Every PDF is cached by the hash of its own HTML: a warm build lays
 nothing out.
 """
+
 from __future__ import annotations
 
 import html as html_lib
@@ -25,11 +26,15 @@ from .model import Card
 from .render import PDF_DIR, card_infos, environment, relative_url
 
 KINDS = ("book", "guide", "observer", "commitment")
-TEMPLATES = {"book": "print/hb-book.html", "guide": "print/hb-book.html",
-             "observer": "print/hb-observer.html", "commitment": "print/hb-commitment.html"}
+TEMPLATES = {
+    "book": "print/hb-book.html",
+    "guide": "print/hb-book.html",
+    "observer": "print/hb-observer.html",
+    "commitment": "print/hb-commitment.html",
+}
 BOOK_CSS = "print/hb-book.css"
 CARD_CSS = "assets/hb-cards.css"
-SCENES = 3                    # role-play rounds per triad (the trainer page's method)
+SCENES = 3  # role-play rounds per triad (the trainer page's method)
 # Where a page asks for download links: <div class="hb-pdfs" data-set="book"></div>
 # ("book": the book; "kit": the trainer's kit and the book).
 MARKER = re.compile(r'<div class="hb-pdfs" data-set="(book|kit)"></div>')
@@ -42,15 +47,17 @@ _HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
 @dataclass(frozen=True)
 class Entry:
     """One step of the navigation, in order: a section (url None) or a page."""
+
     title: str
-    depth: int                     # 1: the navigation's first level
-    chapter: str                   # the first-level title above it: the running header
+    depth: int  # 1: the navigation's first level
+    chapter: str  # the first-level title above it: the running header
     url: str | None = None
 
 
 @dataclass(frozen=True)
 class PageText:
     """A page as the site build rendered it: its own HTML, without the theme around it."""
+
     url: str
     title: str
     html: str
@@ -59,8 +66,9 @@ class PageText:
 
 def pdf_paths(lang: str) -> dict[str, str]:
     """Each PDF's path below the language's root (pdf/handbuch-de.pdf)."""
-    return {kind: f"{PDF_DIR}/{stem}-{lang}.pdf"
-            for kind, stem in BOOK_LABELS[lang]["files"].items()}
+    return {
+        kind: f"{PDF_DIR}/{stem}-{lang}.pdf" for kind, stem in BOOK_LABELS[lang]["files"].items()
+    }
 
 
 def anchor(url: str) -> str:
@@ -75,7 +83,7 @@ def _resolve(href: str, page_url: str, site_url: str | None) -> tuple[str, str] 
     if parts.scheme or parts.netloc:
         if not site_url or not href.startswith(site_url):
             return None
-        return urlsplit(href[len(site_url):]).path, parts.fragment
+        return urlsplit(href[len(site_url) :]).path, parts.fragment
     if not parts.path:
         return page_url, parts.fragment
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
@@ -118,28 +126,44 @@ def _css(site: Site, running: str) -> Markup:
     """The card stylesheet, the book's, and the page furniture in this language."""
     labels = BOOK_LABELS[site.lang]
     folder = site.templates_dir
-    footer = (f"@page hb-body {{ @top-left {{ content: {running}; }} "
-              f"@top-right {{ content: {css_string(site.name)}; }} "
-              f"@bottom-right {{ content: {css_string(labels['page'] + ' ')} counter(page) "
-              f"{css_string(' ' + labels['of'] + ' ')} counter(pages); }} }}")
-    return Markup("\n".join([(folder / CARD_CSS).read_text(encoding="utf-8"),
-                             (folder / BOOK_CSS).read_text(encoding="utf-8"), footer,
-                             site.identity.theme_css]))
+    footer = (
+        f"@page hb-body {{ @top-left {{ content: {running}; }} "
+        f"@top-right {{ content: {css_string(site.name)}; }} "
+        f"@bottom-right {{ content: {css_string(labels['page'] + ' ')} counter(page) "
+        f"{css_string(' ' + labels['of'] + ' ')} counter(pages); }} }}"
+    )
+    return Markup(
+        "\n".join(
+            [
+                (folder / CARD_CSS).read_text(encoding="utf-8"),
+                (folder / BOOK_CSS).read_text(encoding="utf-8"),
+                footer,
+                site.identity.theme_css,
+            ]
+        )
+    )
 
 
 def _render(site: Site, kind: str, **context) -> str:
     env = environment(str(site.templates_dir))
     labels = BOOK_LABELS[site.lang]
     return env.get_template(TEMPLATES[kind]).render(
-        kind=kind, lang=site.lang, labels=site.labels, book=labels, ident=site.identity,
+        kind=kind,
+        lang=site.lang,
+        labels=site.labels,
+        book=labels,
+        ident=site.identity,
         title=f"{labels['titles'][kind]} · {site.name}",
-        created=created_date(site.source_date_epoch), **context)
+        created=created_date(site.source_date_epoch),
+        **context,
+    )
 
 
 def _deck(site: Site, cards: list[Card]) -> tuple[list[Card], dict]:
     cards = sort_cards(cards)
-    return cards, card_infos(cards, group_by_kind(cards), site.site_url, site.lang,
-                             site.qr_cache_dir)
+    return cards, card_infos(
+        cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir
+    )
 
 
 def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) -> str:
@@ -152,20 +176,36 @@ def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) 
             parts.append({"entry": entry, "anchor": anchor(f"part-{len(parts)}-{entry.title}")})
         elif entry.url in pages:
             page = pages[entry.url]
-            parts.append({"entry": entry, "anchor": anchor(entry.url), "card": page.card,
-                          "html": Markup(book_html(page.html, url=page.url, in_book=in_book,
-                                                   site_url=site.site_url))})
-    parts = [part for number, part in enumerate(parts)       # sections with pages in them
-             if part["entry"].url is not None
-             or _has_pages(parts[number + 1:], part["entry"].depth)]
+            parts.append(
+                {
+                    "entry": entry,
+                    "anchor": anchor(entry.url),
+                    "card": page.card,
+                    "html": Markup(
+                        book_html(page.html, url=page.url, in_book=in_book, site_url=site.site_url)
+                    ),
+                }
+            )
+    parts = [
+        part
+        for number, part in enumerate(parts)  # sections with pages in them
+        if part["entry"].url is not None or _has_pages(parts[number + 1 :], part["entry"].depth)
+    ]
     cards, infos = _deck(site, [part["card"] for part in parts if part.get("card")])
     home = qr.page_address(site.site_url, site.lang_root) if site.site_url else None
     labels = BOOK_LABELS[site.lang]
-    return _render(site, "book", parts=parts, cards=cards, infos=infos, address=home,
-                   qr=Markup(qr.qr_svg(home, label=labels["site_qr"])) if home else None,
-                   titles={page.url: page.title for page in pages.values()},
-                   anchors={card.id: f"{anchor(card.url)}--hb-book-card" for card in cards},
-                   css=_css(site, "string(hb-chapter)"))
+    return _render(
+        site,
+        "book",
+        parts=parts,
+        cards=cards,
+        infos=infos,
+        address=home,
+        qr=Markup(qr.qr_svg(home, label=labels["site_qr"])) if home else None,
+        titles={page.url: page.title for page in pages.values()},
+        anchors={card.id: f"{anchor(card.url)}--hb-book-card" for card in cards},
+        css=_css(site, "string(hb-chapter)"),
+    )
 
 
 def _has_pages(rest: list[dict], depth: int) -> bool:
@@ -181,21 +221,41 @@ def guide_document(site: Site, page: PageText) -> str:
     """The trainer page as a handout: the page alone, its links to other pages absolute."""
     entry = Entry(title=page.title, depth=1, chapter=page.title, url=page.url)
     address = qr.page_address(site.site_url, page.url) if site.site_url else None
-    part = {"entry": entry, "anchor": anchor(page.url), "card": page.card,
-            "html": Markup(book_html(page.html, url=page.url, in_book={page.url},
-                                     site_url=site.site_url))}
+    part = {
+        "entry": entry,
+        "anchor": anchor(page.url),
+        "card": page.card,
+        "html": Markup(
+            book_html(page.html, url=page.url, in_book={page.url}, site_url=site.site_url)
+        ),
+    }
     cards, infos = _deck(site, [page.card] if page.card else [])
-    return _render(site, "guide", parts=[part], cards=cards, infos=infos, address=address,
-                   qr=None, titles={}, anchors={},
-                   css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["guide"])))
+    return _render(
+        site,
+        "guide",
+        parts=[part],
+        cards=cards,
+        infos=infos,
+        address=address,
+        qr=None,
+        titles={},
+        anchors={},
+        css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["guide"])),
+    )
 
 
 def observer_document(site: Site, cards: list[Card]) -> str:
     """One A4 page per card: its checklist as a tick grid, a column per scene, and room
     for notes on each scene."""
     cards, infos = _deck(site, cards)
-    return _render(site, "observer", cards=cards, infos=infos, scenes=range(1, SCENES + 1),
-                   css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["observer"])))
+    return _render(
+        site,
+        "observer",
+        cards=cards,
+        infos=infos,
+        scenes=range(1, SCENES + 1),
+        css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["observer"])),
+    )
 
 
 def commitment_document(site: Site) -> str:
@@ -205,8 +265,8 @@ def commitment_document(site: Site) -> str:
 
 @dataclass(frozen=True)
 class Made:
-    files: dict[str, bytes]        # PDF bytes per path below the language's root
-    rendered: tuple[str, ...]      # the kinds laid out in this build (the rest: cache)
+    files: dict[str, bytes]  # PDF bytes per path below the language's root
+    rendered: tuple[str, ...]  # the kinds laid out in this build (the rest: cache)
 
 
 def make_pdfs(site: Site, documents: dict[str, str]) -> Made:
@@ -232,8 +292,14 @@ def downloads(site: Site, which: str, page_url: str) -> list[dict]:
     """The download links a page asks for ("book" or "kit"), relative to the page."""
     labels = BOOK_LABELS[site.lang]
     paths = pdf_paths(site.lang)
-    return [{"href": relative_url(site.lang_root + paths[kind], page_url),
-             "label": labels["links"][kind], "size": None} for kind in SETS[which]]
+    return [
+        {
+            "href": relative_url(site.lang_root + paths[kind], page_url),
+            "label": labels["links"][kind],
+            "size": None,
+        }
+        for kind in SETS[which]
+    ]
 
 
 def fill_markers(site: Site, text: str, page_url: str) -> str:
@@ -245,7 +311,9 @@ def fill_markers(site: Site, text: str, page_url: str) -> str:
     template = env.get_template("partials/hb-book-downloads.html")
 
     def links(match: re.Match) -> str:
-        return template.render(links=downloads(site, match.group(1), page_url) if site.pdfs
-                               else None, notice=None if site.pdfs else site.labels["no_pdf"])
+        return template.render(
+            links=downloads(site, match.group(1), page_url) if site.pdfs else None,
+            notice=None if site.pdfs else site.labels["no_pdf"],
+        )
 
     return MARKER.sub(links, text)

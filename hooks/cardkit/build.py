@@ -1,4 +1,5 @@
 """What a site build does with cards, engine-neutral: the MkDocs hooks call only this."""
+
 from __future__ import annotations
 
 import posixpath
@@ -33,16 +34,17 @@ class CardProblems(Exception):
 @dataclass(frozen=True)
 class Site:
     """What the card logic needs to know of the site being built, in one language."""
+
     docs_dir: Path
-    shown_as: str                  # how editors see docs_dir in messages ("docs")
-    languages: tuple[str, ...]     # the default language first
-    lang: str                      # the language being built
-    lang_root: str                 # its folder below the site root ("" or "en/")
+    shown_as: str  # how editors see docs_dir in messages ("docs")
+    languages: tuple[str, ...]  # the default language first
+    lang: str  # the language being built
+    lang_root: str  # its folder below the site root ("" or "en/")
     site_url: str | None
     templates_dir: Path
-    pdfs: bool                     # False: skip PDFs (quick preview)
+    pdfs: bool  # False: skip PDFs (quick preview)
     cache_dir: Path
-    name: str = ""                 # the handbook's name in this language (site_name)
+    name: str = ""  # the handbook's name in this language (site_name)
     brand: Brand = Brand()
     source_date_epoch: str | None = None
 
@@ -54,10 +56,14 @@ class Site:
     @property
     def identity(self) -> Identity:
         day = edition_date(self.docs_dir, self.source_date_epoch)
-        return Identity(handbook=self.name, organisation=self.brand.organisation,
-                        edition=edition(self.labels, day), sample=self.sample,
-                        logo=logo_data_uri(self.brand, (self.docs_dir, self.templates_dir)),
-                        theme_css=theme_css(self.brand))
+        return Identity(
+            handbook=self.name,
+            organisation=self.brand.organisation,
+            edition=edition(self.labels, day),
+            sample=self.sample,
+            logo=logo_data_uri(self.brand, (self.docs_dir, self.templates_dir)),
+            theme_css=theme_css(self.brand),
+        )
 
     @property
     def qr_cache_dir(self) -> Path:
@@ -82,8 +88,9 @@ def brand_of(options: Mapping[str, Any], docs_dir: Path, templates_dir: Path) ->
     try:
         return brand_from_options(options.get("brand"), (docs_dir, templates_dir))
     except BrandError as error:
-        raise CardProblems([CardError("mkdocs.yml", str(error).removeprefix("mkdocs.yml: "))]) \
-            from None
+        raise CardProblems(
+            [CardError("mkdocs.yml", str(error).removeprefix("mkdocs.yml: "))]
+        ) from None
 
 
 def check_site_url(site_url: str | None) -> None:
@@ -96,10 +103,14 @@ def check_site_url(site_url: str | None) -> None:
 def validate_docs(site: Site) -> None:
     """Check every page and card of every language; raise CardProblems listing them all."""
     pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
-    if (site.docs_dir / PDF_DIR).exists():     # a file there would replace a made PDF
-        errors.append(CardError(f"{site.shown_as}/{PDF_DIR}", "is where the build puts the "
-                                "card PDFs; move what is in it to another folder"))
-    if errors:       # the checks across pages would blame the pages that were read
+    if (site.docs_dir / PDF_DIR).exists():  # a file there would replace a made PDF
+        errors.append(
+            CardError(
+                f"{site.shown_as}/{PDF_DIR}",
+                "is where the build puts the card PDFs; move what is in it to another folder",
+            )
+        )
+    if errors:  # the checks across pages would blame the pages that were read
         raise CardProblems(errors)
     errors += check_translations(pages, site.languages, site.shown_as)
     errors += check_page_meta(pages)
@@ -112,19 +123,28 @@ def validate_docs(site: Site) -> None:
 def page_card(site: Site, meta: Mapping[str, Any], src_uri: str, url: str) -> Card | None:
     stem, lang = split_name(src_uri, site.languages)
     try:
-        return card_from_meta(meta, card_id=posixpath.basename(stem), lang=lang,
-                              path=f"{site.shown_as}/{src_uri}", url=url)
+        return card_from_meta(
+            meta,
+            card_id=posixpath.basename(stem),
+            lang=lang,
+            path=f"{site.shown_as}/{src_uri}",
+            url=url,
+        )
     except CardError as error:
         raise CardProblems([error]) from None
 
 
 def _download(href: str, label: str, size: int | None, labels: dict) -> dict:
-    return {"href": href, "label": label,
-            "size": file_size(labels, size) if size is not None else None}
+    return {
+        "href": href,
+        "label": label,
+        "size": file_size(labels, size) if size is not None else None,
+    }
 
 
-def card_section(site: Site, card: Card, *, deck: list[Card] | None = None,
-                 sizes: dict[str, int] | None = None) -> str:
+def card_section(
+    site: Site, card: Card, *, deck: list[Card] | None = None, sizes: dict[str, int] | None = None
+) -> str:
     """The HTML appended to the card's own page. deck: this language's cards (for the
     card's number); sizes: the PDFs' sizes in bytes by path, where they are known."""
     deck = sort_cards(deck or [card])
@@ -132,13 +152,22 @@ def card_section(site: Site, card: Card, *, deck: list[Card] | None = None,
     links = None
     if site.pdfs:
         paths = pdf_paths(site.lang, [card])
-        links = [_download(relative_url(site.lang_root + path, card.url), site.labels[label],
-                           sizes.get(path), site.labels)
-                 for path, label in ((paths.cards[card.id]["a4"], "office_card"),
-                                     (paths.cards[card.id]["a6"], "shop_card"),
-                                     (paths.collections["a4"], "all_a4"))]
-    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang,
-                      site.qr_cache_dir)[card.id]
+        links = [
+            _download(
+                relative_url(site.lang_root + path, card.url),
+                site.labels[label],
+                sizes.get(path),
+                site.labels,
+            )
+            for path, label in (
+                (paths.cards[card.id]["a4"], "office_card"),
+                (paths.cards[card.id]["a6"], "shop_card"),
+                (paths.collections["a4"], "all_a4"),
+            )
+        ]
+    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang, site.qr_cache_dir)[
+        card.id
+    ]
     return site.renderer().card_section(card, info=info, links=links, notice=site.notice())
 
 
@@ -146,8 +175,9 @@ def sort_cards(cards: list[Card]) -> list[Card]:
     return [card for group in group_by_kind(cards).values() for card in group]
 
 
-def cards_sheet(site: Site, cards: list[Card], sheet_url: str,
-                sizes: dict[str, int] | None = None) -> Markup:
+def cards_sheet(
+    site: Site, cards: list[Card], sheet_url: str, sizes: dict[str, int] | None = None
+) -> Markup:
     """The HTML of the cards page, for the page at sheet_url."""
     cards = sort_cards(cards)
     sizes = sizes or {}
@@ -156,19 +186,34 @@ def cards_sheet(site: Site, cards: list[Card], sheet_url: str,
         paths = pdf_paths(site.lang, cards)
 
         def link(path: str, label: str) -> dict:
-            return _download(relative_url(site.lang_root + path, sheet_url),
-                             site.labels[label], sizes.get(path), site.labels)
-        pdf_links = {"a4": link(paths.collections["a4"], "all_a4"),
-                     "a6": link(paths.collections["a6"], "all_a6"),
-                     "cards": {card.id: [link(paths.cards[card.id]["a4"], "office_card"),
-                                         link(paths.cards[card.id]["a6"], "shop_card")]
-                               for card in cards}}
+            return _download(
+                relative_url(site.lang_root + path, sheet_url),
+                site.labels[label],
+                sizes.get(path),
+                site.labels,
+            )
+
+        pdf_links = {
+            "a4": link(paths.collections["a4"], "all_a4"),
+            "a6": link(paths.collections["a6"], "all_a6"),
+            "cards": {
+                card.id: [
+                    link(paths.cards[card.id]["a4"], "office_card"),
+                    link(paths.cards[card.id]["a6"], "shop_card"),
+                ]
+                for card in cards
+            },
+        }
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
     groups = group_by_kind(cards)
     html = site.renderer().cards_sheet(
-        cards, groups=groups,
+        cards,
+        groups=groups,
         infos=card_infos(cards, groups, site.site_url, site.lang, site.qr_cache_dir),
-        page_links=page_links, pdf_links=pdf_links, notice=site.notice())
+        page_links=page_links,
+        pdf_links=pdf_links,
+        notice=site.notice(),
+    )
     return Markup(html)
 
 
@@ -182,7 +227,7 @@ def created_date(source_date_epoch: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class PdfSet:
-    files: dict[str, bytes]        # PDF bytes per path below the language root
+    files: dict[str, bytes]  # PDF bytes per path below the language root
     from_cache: bool
 
 
@@ -193,16 +238,25 @@ def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> 
     code = sorted(Path(__file__).parent.glob("*.py"))
     templates = sorted(path for path in site.templates_dir.rglob("*") if path.is_file())
     return cache.content_key(
-        repr(cards), site.site_url or "", site.lang, css, created or "", repr(site.identity),
-        pdf.engine_version(), qr.engine_version(),
-        *(path.read_bytes() for path in code + templates))
+        repr(cards),
+        site.site_url or "",
+        site.lang,
+        css,
+        created or "",
+        repr(site.identity),
+        pdf.engine_version(),
+        qr.engine_version(),
+        *(path.read_bytes() for path in code + templates),
+    )
 
 
 def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
     """What a PDF viewer shows as each file's title: which card, which use, which handbook."""
     labels = site.labels
-    titles = {paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
-              paths.collections["a6"]: f"{labels['all_a6']} · {site.name}"}
+    titles = {
+        paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
+        paths.collections["a6"]: f"{labels['all_a6']} · {site.name}",
+    }
     for card in cards:
         name = f"{infos[card.id].number} · {card.title} · {site.name}"
         titles[paths.cards[card.id]["a6"]] = f"{name} ({labels['pdf_shop']})"
@@ -210,8 +264,9 @@ def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, s
     return titles
 
 
-def card_pdfs(site: Site, cards: list[Card], *, css: str,
-              source_date_epoch: str | None = None) -> PdfSet:
+def card_pdfs(
+    site: Site, cards: list[Card], *, css: str, source_date_epoch: str | None = None
+) -> PdfSet:
     """The card PDFs of one language; from the cache when no input changed."""
     cards = sort_cards(cards)
     if not site.pdfs or not cards:

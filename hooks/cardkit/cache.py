@@ -5,6 +5,7 @@ trusted: each file is checked against the hash stored with it, names must be pla
 names below the language folder, and a damaged entry is dropped and made again with a
 warning. A cache that cannot be written means a build without it, never a failed build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,9 +18,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-KEY = re.compile(r"[0-9a-f]{32}")     # the name of a PDF entry; other names are left alone
-SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.pdf")   # never '..'
-MANIFEST = "manifest.json"            # [[name, sha256 of its bytes], ...] in file order
+KEY = re.compile(r"[0-9a-f]{32}")  # the name of a PDF entry; other names are left alone
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.pdf")  # never '..'
+MANIFEST = "manifest.json"  # [[name, sha256 of its bytes], ...] in file order
 log = logging.getLogger(__name__)
 
 
@@ -46,8 +47,7 @@ def _checked(entry: Path) -> dict[str, bytes]:
         if not isinstance(name, str) or not SAFE_NAME.fullmatch(name) or name in outputs:
             raise ValueError(f"file {number} has no plain PDF name")
         data = (entry / f"{number}.pdf").read_bytes()
-        if _digest(data) != digest or not data.startswith(b"%PDF-") or \
-                b"%%EOF" not in data[-32:]:
+        if _digest(data) != digest or not data.startswith(b"%PDF-") or b"%%EOF" not in data[-32:]:
             raise ValueError(f"{name} does not match its hash")
         outputs[name] = data
     return outputs
@@ -69,8 +69,9 @@ def load(cache_dir: Path, key: str) -> dict[str, bytes] | None:
 
 
 def _drop(entry: Path, reason: str) -> None:
-    log.warning("PDF cache entry %s is damaged (%s): removed, the PDFs are made again",
-                entry.name, reason)
+    log.warning(
+        "PDF cache entry %s is damaged (%s): removed, the PDFs are made again", entry.name, reason
+    )
     if entry.is_symlink() or entry.is_file():
         entry.unlink(missing_ok=True)
     else:
@@ -82,8 +83,11 @@ def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int = 8) -
     try:
         _store(cache_dir, key, outputs, keep)
     except OSError as error:
-        log.warning("cannot write the PDF cache in %s (%s): this build goes on without it",
-                    cache_dir, error.strerror or error)
+        log.warning(
+            "cannot write the PDF cache in %s (%s): this build goes on without it",
+            cache_dir,
+            error.strerror or error,
+        )
 
 
 def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int) -> None:
@@ -96,10 +100,13 @@ def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int) -> N
     (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     try:
         os.replace(staging, cache_dir / key)
-    except OSError:          # another build stored the same entry first
+    except OSError:  # another build stored the same entry first
         shutil.rmtree(staging, ignore_errors=True)
-    entries = sorted((p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)),
-                     key=lambda p: p.stat().st_mtime, reverse=True)
+    entries = sorted(
+        (p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for old in entries[keep:]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -120,7 +127,7 @@ def remembered(path: Path, make: Callable[[], str], valid: Callable[[str], bool]
         path.parent.mkdir(parents=True, exist_ok=True)
         staging = path.with_name(f".tmp-{os.getpid()}-{path.name}")
         staging.write_text(text, encoding="utf-8")
-        os.replace(staging, path)        # whole or not at all, even with two builds at once
+        os.replace(staging, path)  # whole or not at all, even with two builds at once
     except OSError:
-        pass                             # a cache that cannot be written: build without it
+        pass  # a cache that cannot be written: build without it
     return text

@@ -4,6 +4,7 @@ The print document holds every card's two A6 faces, then one A4 office page per 
 the A4 sheets (two cover pages first). Laying it out once and writing page subsets
 (Document.copy) costs one layout, however many files.
 """
+
 from __future__ import annotations
 
 import copy
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from .model import Card, CardError
 from .render import PdfPaths
 
-A6_PAGES_PER_CARD = 2     # front and back
+A6_PAGES_PER_CARD = 2  # front and back
 CARDS_PER_SHEET = 4
 
 
@@ -47,24 +48,31 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
 
 
 def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -> list[CardError]:
-    return [CardError(o.card.path, f"the card '{o.card.id}' does not fit on one A6 "
-                                   f"{o.face} ({labels_by_face[o.face]}); shorten it, text "
-                                   "is never shrunk to fit") for o in overflows]
+    return [
+        CardError(
+            o.card.path,
+            f"the card '{o.card.id}' does not fit on one A6 "
+            f"{o.face} ({labels_by_face[o.face]}); shorten it, text "
+            "is never shrunk to fit",
+        )
+        for o in overflows
+    ]
 
 
-def split_pdfs(document, cards: list[Card], paths: PdfPaths,
-               titles: dict[str, str]) -> dict[str, bytes]:
+def split_pdfs(
+    document, cards: list[Card], paths: PdfPaths, titles: dict[str, str]
+) -> dict[str, bytes]:
     """PDF bytes per output path: per card its A6 faces and its office page; all A6 faces;
     all A4 sheets. titles: each file's title (what a PDF viewer shows), by path."""
     a6_count = A6_PAGES_PER_CARD * len(cards)
     pages = {}
     for number, card in enumerate(cards):
         first = A6_PAGES_PER_CARD * number
-        pages[paths.cards[card.id]["a6"]] = document.pages[first:first + 2]
+        pages[paths.cards[card.id]["a6"]] = document.pages[first : first + 2]
         office = a6_count + number
-        pages[paths.cards[card.id]["a4"]] = document.pages[office:office + 1]
+        pages[paths.cards[card.id]["a4"]] = document.pages[office : office + 1]
     pages[paths.collections["a6"]] = document.pages[:a6_count]
-    pages[paths.collections["a4"]] = document.pages[a6_count + len(cards):]
+    pages[paths.collections["a4"]] = document.pages[a6_count + len(cards) :]
     return {path: _write(document, subset, titles.get(path)) for path, subset in pages.items()}
 
 
