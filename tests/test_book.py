@@ -245,7 +245,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
 
 
 def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
-    from check_links import check
+    from tools.check_links import check
 
     clean, report = check(built.site, start="trainer/", verbose=True)
     assert clean, report
