@@ -32,7 +32,7 @@ _sites: dict[str, cards.Site] = {}
 
 
 def _site(config: MkDocsConfig) -> cards.Site:
-    languages = i18n_languages.languages(config)
+    languages = i18n_languages.model(config)
     lang = i18n_languages.current(config)
     try:
         options = handbook_options.load(config.extra.get("handbook"))
@@ -47,7 +47,6 @@ def _site(config: MkDocsConfig) -> cards.Site:
         shown_as=os.path.relpath(docs_dir, project),
         languages=languages,
         lang=lang,
-        lang_root=i18n_languages.url_root(config),
         site_url=config.site_url or None,
         templates_dir=templates_dir,
         pdfs=options.pdfs,
@@ -70,7 +69,7 @@ def on_config(config: MkDocsConfig) -> None:
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     _printed.clear()
-    if site.lang != site.languages[0]:
+    if site.lang != site.languages.default:
         return  # the default language's build, always first, checked every language
     try:
         handbook_options.check_environment(os.environ, config.edit_uri)

@@ -27,7 +27,6 @@ import i18n_languages
 from cardkit.build import sort_cards
 from cardkit.labels import LABELS as CARD_LABELS
 from cardkit.model import Card, card_from_meta
-from cardkit.source import split_name
 from reading_labels import LABELS
 
 DECK_FILE = "hb-deck.json"
@@ -37,7 +36,7 @@ _state: dict = {}  # this build's language: its cards and the theme's environmen
 
 def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
     """This language's cards in deck order (kinds in order, then card.order)."""
-    languages = i18n_languages.languages(config)
+    languages = i18n_languages.model(config)
     lang = i18n_languages.current(config)
     cards = [
         card_from_meta(
@@ -45,7 +44,7 @@ def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
             lang=lang,
             path=page.file.src_uri,
             url=page.url,
-            card_id=posixpath.basename(split_name(page.file.src_uri, languages)[0]),
+            card_id=posixpath.basename(languages.split(page.file.src_uri)[0]),
         )
         for page in i18n_languages.pages(config, files)
         if "card" in page.meta

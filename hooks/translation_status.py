@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from cardkit.languages import Languages
 from cardkit.render import relative_url
 
 LANGUAGE_NAMES = {
@@ -85,7 +86,7 @@ def _git(where: Path, *args: str) -> str:
     ).stdout
 
 
-def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale] | None:
+def stale_translations(docs_dir: Path, languages: Languages) -> list[Stale] | None:
     """Translations whose original changed after them; None where git cannot tell."""
     history = newest_commits(docs_dir)
     if history is None:
@@ -94,11 +95,11 @@ def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale
     docs = docs_dir.resolve().relative_to(root).as_posix()
     stale = []
     for original in sorted(p for p in newest if p.startswith(docs + "/") and p.endswith(".md")):
-        stem = original[: -len(".md")]
-        if any(stem.endswith("." + lang) for lang in languages[1:]):
+        if not languages.is_default_source(original):
             continue
-        for lang in languages[1:]:
-            translation = f"{stem}.{lang}.md"
+        stem = original.removesuffix(".md")
+        for lang in languages.others:
+            translation = languages.source_name(stem, lang)
             if translation in newest and newest[original][0] < newest[translation][0]:
                 stale.append(
                     Stale(
@@ -128,7 +129,7 @@ def note_html(
     )
 
 
-def report(stale: list[Stale] | None, original_name: str = "German") -> str:
+def report(stale: list[Stale] | None, original_name: str) -> str:
     """The report for editors: one paragraph per out-of-date translation."""
     if stale is None:
         return "Not a git checkout (or no git): translation freshness cannot be checked."

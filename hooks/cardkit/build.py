@@ -16,10 +16,11 @@ from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_c
 from .deck import cards_of, check_deck, check_translations, group_by_kind
 from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .labels import LABELS, edition, file_size
+from .languages import Languages
 from .model import Card, CardError, card_from_meta
 from .pagemeta import check_page_meta
 from .render import PDF_DIR, Identity, Renderer, card_infos, pdf_paths, relative_url
-from .source import scan_pages, split_name
+from .source import scan_pages
 
 
 class CardProblems(Exception):
@@ -37,9 +38,8 @@ class Site:
 
     docs_dir: Path
     shown_as: str  # how editors see docs_dir in messages ("docs")
-    languages: tuple[str, ...]  # the default language first
+    languages: Languages
     lang: str  # the language being built
-    lang_root: str  # its folder below the site root ("" or "en/")
     site_url: str | None
     templates_dir: Path
     pdfs: bool  # False: skip PDFs (quick preview)
@@ -47,6 +47,11 @@ class Site:
     name: str = ""  # the handbook's name in this language (site_name)
     brand: Brand = Brand()
     source_date_epoch: str | None = None
+
+    @property
+    def lang_root(self) -> str:
+        """The folder of the language being built below the site root ("" or "en/")."""
+        return self.languages.url_root(self.lang)
 
     @property
     def sample(self) -> bool:
@@ -121,7 +126,7 @@ def validate_docs(site: Site) -> None:
 
 
 def page_card(site: Site, meta: Mapping[str, Any], src_uri: str, url: str) -> Card | None:
-    stem, lang = split_name(src_uri, site.languages)
+    stem, lang = site.languages.split(src_uri)
     try:
         return card_from_meta(
             meta,
