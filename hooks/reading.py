@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import i18n_languages
+from card_deck import current as card_deck  # the deck hooks/cards.py loaded
 from reading_labels import LABELS
 
 PRINT_CSS = "assets/hb-print.css"
@@ -95,13 +96,11 @@ def _base_path(config: MkDocsConfig) -> str:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     lang = i18n_languages.current(config)
     home = _base_path(config) + i18n_languages.url_root(config)
-    sheet = next(
-        (page for page in i18n_languages.pages(config, files) if page.meta.get("cards_sheet")), None
-    )
+    sheet_url = card_deck().sheet_url(lang)
     env.globals.update(
         hb_text=LABELS[lang],
         hb_home=home,
-        hb_cards=_base_path(config) + sheet.url if sheet else None,
+        hb_cards=_base_path(config) + sheet_url if sheet_url is not None else None,
     )
     return env
 

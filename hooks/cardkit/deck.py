@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from .languages import Languages
 from .model import KINDS, Card, CardError, card_from_meta
@@ -31,11 +32,20 @@ def check_translations(pages: list[Page], languages: Languages, shown_as: str) -
     return errors
 
 
-def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
+def cards_of(
+    pages: list[Page], urls: Mapping[str, str] | None = None
+) -> tuple[list[Card], list[CardError]]:
+    """The pages' cards, each built once; urls: each page's URL by src_uri, where known."""
     cards, errors = [], []
     for page in pages:
         try:
-            card = card_from_meta(page.meta, card_id=page.card_id, lang=page.lang, path=page.path)
+            card = card_from_meta(
+                page.meta,
+                card_id=page.card_id,
+                lang=page.lang,
+                path=page.path,
+                url=(urls or {}).get(page.src_uri, ""),
+            )
         except CardError as error:
             errors.append(error)
             continue
