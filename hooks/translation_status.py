@@ -12,26 +12,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from cardkit.labels import section
 from cardkit.languages import Languages
 from cardkit.render import relative_url
 
-LANGUAGE_NAMES = {
-    "de": {"de": "deutsche", "en": "englische"},
-    "en": {"de": "German", "en": "English"},
-}
-NOTE = {
-    "de": (
-        "Das {original} Original dieser Seite wurde am {date} geändert, nach der letzten "
-        "Überarbeitung dieser Übersetzung. Bis sie nachgezogen ist, gilt die "
-        '<a href="{link}">Originalfassung</a>.'
-    ),
-    "en": (
-        "The {original} original of this page changed on {date}, after this translation "
-        "was last updated. Until the translation catches up, the "
-        '<a href="{link}">original</a> is the reference.'
-    ),
-}
-NOTE_TITLE = {"de": "Übersetzung nicht aktuell", "en": "Translation out of date"}
+WORDS = section("translation")  # the note, per language: cardkit/labels/<lang>.yml
 
 
 @dataclass(frozen=True)
@@ -118,14 +103,15 @@ def note_html(
 ) -> str:
     """The visible note on an out-of-date translation, in the page's language."""
     link = relative_url(original_url, page_url)
-    text = NOTE[lang].format(
-        original=LANGUAGE_NAMES[lang][original_lang],
+    words = WORDS[lang]
+    text = words["note"].format(
+        original=words["original"][original_lang],
         date=escape(stale.changed_by.date),
         link=escape(link),
     )
     return (
         f'<div class="admonition warning hb-stale-translation" role="note">'
-        f'<p class="admonition-title">{NOTE_TITLE[lang]}</p><p>{text}</p></div>\n'
+        f'<p class="admonition-title">{words["note_title"]}</p><p>{text}</p></div>\n'
     )
 
 

@@ -358,3 +358,36 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert key() != first, template
         first = key()
+
+
+def _keys(words, where: str = "") -> set[str]:
+    """Every key path of a language's words (cards.kind.tip, cards.months[], ...)."""
+    if isinstance(words, dict):
+        return {k for key, value in words.items() for k in _keys(value, f"{where}.{key}")} | {where}
+    if isinstance(words, tuple):
+        return {where + "[]"}
+    return {where}
+
+
+def test_every_language_has_every_label():
+    """cardkit/labels/<lang>.yml: one file per language of mkdocs.yml, all with the same keys
+    (and lists of the same length: months, the numbers in words, the places on a sheet)."""
+    from cardkit.labels import SECTIONS, WORDS
+    from content import MODEL
+
+    assert sorted(WORDS) == sorted(MODEL.codes)
+    reference = WORDS[MODEL.default]
+    assert set(reference) == set(SECTIONS)
+    for lang in MODEL.others:
+        missing = _keys(reference) - _keys(WORDS[lang])
+        extra = _keys(WORDS[lang]) - _keys(reference)
+        assert not missing and not extra, (lang, sorted(missing), sorted(extra))
+
+        def lengths(words, where=""):
+            if isinstance(words, dict):
+                return {
+                    p: n for k, v in words.items() for p, n in lengths(v, f"{where}.{k}").items()
+                }
+            return {where: len(words)} if isinstance(words, tuple) else {}
+
+        assert lengths(WORDS[lang]) == lengths(reference), lang
