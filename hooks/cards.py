@@ -2,6 +2,11 @@
 
 mkdocs-static-i18n runs every build event once per language (German, then English into
 site/en/), so each handler works out the language it is building from the i18n plugin.
+The shape of mkdocs-git-revision-date-localized-plugin: everything is computed once, and
+the page events only look it up. The build's first pass reads and checks docs/ once and
+builds every card of every language once (the deck); each language's pass then renders
+from it: a card's page and the cards page get their HTML through page.content, the same
+way, and the PDFs get this language's cards.
 """
 
 from __future__ import annotations
@@ -13,26 +18,27 @@ import mkdocs.plugins
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import card_deck
 import cardkit.build as cards
 import handbook_options
 import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 CSS = "assets/hb-cards.css"
-# Per language, set in on_env (which MkDocs runs before any page is rendered) for the
-# pages' cards: this language's deck (card numbers) and the PDFs' sizes (download buttons).
-_printed: dict[str, tuple[list, dict[str, int]]] = {}
+# Per language, set in on_env (which MkDocs runs before any page is rendered): the PDFs'
+# sizes in bytes by path, for the download buttons.
+_sizes: dict[str, dict[str, int]] = {}
 # Per language, made in on_config (once per language pass, again on every `mkdocs serve`
 # rebuild) and looked up by the page events: options and brand are read once, not per page.
 _sites: dict[str, cards.Site] = {}
 
 
 def _site(config: MkDocsConfig) -> cards.Site:
-    languages = i18n_languages.languages(config)
+    languages = i18n_languages.model(config)
     lang = i18n_languages.current(config)
     try:
         options = handbook_options.load(config.extra.get("handbook"))
@@ -47,7 +53,6 @@ def _site(config: MkDocsConfig) -> cards.Site:
         shown_as=os.path.relpath(docs_dir, project),
         languages=languages,
         lang=lang,
-        lang_root=i18n_languages.url_root(config),
         site_url=config.site_url or None,
         templates_dir=templates_dir,
         pdfs=options.pdfs,
@@ -62,6 +67,25 @@ def _stop(problems: cards.CardProblems) -> PluginError:
     return PluginError(str(problems))
 
 
+def deck() -> cards.Deck:
+    """This build's deck: every card of every language, read and checked once per build
+    (in the first language pass's on_config, again on every `mkdocs serve` rebuild)."""
+    return card_deck.current()
+
+
+def _url_of(config: MkDocsConfig, site: cards.Site):
+    """A source file's page URL as MkDocs and mkdocs-static-i18n publish it: the language's
+    folder, then the URL MkDocs gives the default language's file of that name."""
+
+    def url_of(src_uri: str) -> str:
+        stem, lang = site.languages.split(src_uri)
+        default = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+        url = default.url.removeprefix("./")  # MkDocs calls the home page "" (Page.url)
+        return site.languages.url_root(lang) + url
+
+    return url_of
+
+
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     try:
@@ -69,15 +93,16 @@ def on_config(config: MkDocsConfig) -> None:
         cards.check_site_url(site.site_url)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
-    _printed.clear()
-    if site.lang != site.languages[0]:
-        return  # the default language's build, always first, checked every language
+    _sizes.clear()
+    if not i18n_languages.first_pass(config) and card_deck.known():
+        return  # the build's first pass has read and checked every language
     try:
         handbook_options.check_environment(os.environ, config.edit_uri)
     except handbook_options.OptionsError as problems:
         raise PluginError(f"the build's settings are wrong:\n{problems}") from None
+    card_deck.remember(None)
     try:
-        cards.validate_docs(site)
+        card_deck.remember(cards.validate_docs(site, _url_of(config, site)))
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if site.sample:
@@ -96,46 +121,60 @@ def on_config(config: MkDocsConfig) -> None:
         log.info("handbook.pdfs is off: no card PDFs in this build")
 
 
+@mkdocs.plugins.event_priority(-110)  # after i18n has chosen this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The deck's URLs are MkDocs' own: say so loudly if the engine ever disagrees."""
+    lang = i18n_languages.current(config)
+    for file in files.documentation_pages():
+        expected = deck().urls.get(file.src_uri)
+        if getattr(file, "locale", lang) == lang and expected not in (
+            None,
+            file.url.removeprefix("./"),
+        ):
+            raise PluginError(
+                f"{file.src_uri}: the card logic expected this page at '{expected}', but the "
+                f"build publishes it at '{file.url}'; hooks/cards.py (_url_of) must follow "
+                "how the engine and mkdocs-static-i18n name pages"
+            )
+    return files
+
+
 # After the search plugin (priority 0) has indexed the page: the card repeats the page in
 # short, so indexing it would double every search hit, and it cost a fifth of the build.
 @mkdocs.plugins.event_priority(-100)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """A card's page gets its card, the cards page every card of its language."""
     site = _sites[i18n_languages.current(config)]
-    try:
-        card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
-    except cards.CardProblems as problems:
-        raise _stop(problems) from None
-    if card:
-        deck, sizes = _printed.get(site.lang, ([card], {}))
-        page.content = (page.content or "") + cards.card_section(site, card, deck=deck, sizes=sizes)
+    card = deck().card(page.file.src_uri)
+    html = ""
+    if card and card.lang == site.lang:
+        html = cards.card_section(
+            site, card, deck=deck().of(site.lang), sizes=_sizes.get(site.lang)
+        )
+    elif deck().sheets.get(site.lang) == page.file.src_uri:
+        html = cards.cards_sheet(site, deck().of(site.lang), page.url, _sizes.get(site.lang))
+    if html:
+        page.content = (page.content or "") + html
     return context
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Collect this language's cards, write their PDFs and render the cards page."""
+    """Write this language's card PDFs (MkDocs runs on_env before any page is rendered)."""
     site = _sites[i18n_languages.current(config)]
-    pages = i18n_languages.pages(config, files)
-    deck = [
-        card
-        for page in pages
-        if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))
-    ]
-    sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
+    cards_here = deck().of(site.lang)
     css = (site.templates_dir / CSS).read_text(encoding="utf-8")
     try:
         pdfs = cards.card_pdfs(
-            site, deck, css=css, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH")
+            site, cards_here, css=css, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH")
         )
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if pdfs.files:
         how = "taken from the cache" if pdfs.from_cache else "rendered"
-        log.info("%s: %d cards, %d PDFs %s", site.lang, len(deck), len(pdfs.files), how)
+        log.info("%s: %d cards, %d PDFs %s", site.lang, len(cards_here), len(pdfs.files), how)
     for path, data in pdfs.files.items():
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    sizes = {path: len(data) for path, data in pdfs.files.items()}
-    _printed[site.lang] = (deck, sizes)
-    env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url, sizes) if sheet else ""
+    _sizes[site.lang] = {path: len(data) for path, data in pdfs.files.items()}
     return env

@@ -18,6 +18,7 @@ from content import (
     DEFAULT,
     DOCS,
     LANGUAGES,
+    MODEL,
     ROOTS,
     front_matter,
     german_pages,
@@ -291,9 +292,8 @@ def test_without_pdfs_the_download_markers_say_so(tmp_path):
     site = cards.Site(
         docs_dir=DOCS,
         shown_as="docs",
-        languages=LANGUAGES,
+        languages=MODEL,
         lang=DEFAULT,
-        lang_root="",
         site_url=None,
         templates_dir=ROOT / "overrides",
         pdfs=False,
