@@ -50,9 +50,7 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
         result = new_card(project, env={"KIND": kind, "ID": card_id})
         assert result.returncode == 0, result.stderr
         for lang in LANGUAGES:
-            page = (
-                f"docs/{source_file(f'{FOLDERS[kind]}/{card_id}', lang, Path('docs')).as_posix()}"
-            )
+            page = source_file(f"{FOLDERS[kind]}/{card_id}", lang, Path("docs")).as_posix()
             assert f"created {page}" in result.stdout
             fill_in(project / page)
     nav = nav_entries(load_config(project / "mkdocs.yml")["nav"])
