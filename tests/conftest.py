@@ -80,17 +80,25 @@ SHARED = ("built", "sample")  # the builds all workers share
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Order for two workers: one test of each shared build first (a worker starts that
-    build at once), then every test that needs no shared build (the other worker runs
-    them meanwhile), then the rest."""
+    """Order for the workers (longest first, so that no long test is left for the end):
+    one test of each shared build (a worker starts that build at once), then the tests
+    that build a project of their own (those that compare it with a shared build first:
+    the longest), then those that need no shared build, then the rest."""
     first = [
         next(item for item in items if name in item.fixturenames)
         for name in SHARED
         if any(name in item.fixturenames for item in items)
     ]
-    rest = [item for item in items if item not in first]
-    needs = [item for item in rest if set(SHARED) & set(item.fixturenames)]
-    items[:] = first + [item for item in rest if item not in needs] + needs
+
+    def rank(item) -> int:
+        shared = bool(set(SHARED) & set(item.fixturenames))
+        if item in first:
+            return 0
+        if "project" in item.fixturenames:  # its own builds; compared with a shared one first
+            return 1 if shared else 2
+        return 4 if shared else 3
+
+    items.sort(key=rank)  # stable: the order within each group stays
 
 
 def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> Build:
