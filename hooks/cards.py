@@ -5,6 +5,7 @@ site/en/), so each handler works out the language it is building from the i18n p
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import mkdocs.plugins
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -28,11 +29,17 @@ _printed: dict[str, tuple[list, dict[str, int]]] = {}
 # Per language, made in on_config (once per language pass, again on every `mkdocs serve`
 # rebuild) and looked up by the page events: options and brand are read once, not per page.
 _sites: dict[str, cards.Site] = {}
+# Per language, started in the default language's on_config (every card is known there) and
+# finished in that language's on_env: the PDFs are made in a worker beside the HTML build.
+_pending: dict[str, cards.PendingPdfs] = {}
 
 
-def _site(config: MkDocsConfig) -> cards.Site:
+def _site(config: MkDocsConfig, lang: str | None = None) -> cards.Site:
+    """The Site of the language being built, or of another language (lang) ahead of its
+    build: its folder and its handbook name as the i18n plugin will give them."""
     languages = i18n_languages.languages(config)
-    lang = i18n_languages.current(config)
+    current = i18n_languages.current(config)
+    lang = lang or current
     try:
         options = handbook_options.load(config.extra.get("handbook"))
     except handbook_options.OptionsError as problems:
@@ -45,12 +52,12 @@ def _site(config: MkDocsConfig) -> cards.Site:
         shown_as=os.path.relpath(docs_dir, project),
         languages=languages,
         lang=lang,
-        lang_root=i18n_languages.url_root(config),
+        lang_root="" if lang == languages[0] else f"{lang}/",
         site_url=config.site_url or None,
         templates_dir=templates_dir,
         pdfs=options.pdfs,
         cache_dir=project / options.cache_dir,
-        name=config.site_name,
+        name=config.site_name if lang == current else i18n_languages.site_name(config, lang),
         brand=cards.brand_of(options, docs_dir, templates_dir),
         source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
     )
@@ -75,9 +82,10 @@ def on_config(config: MkDocsConfig) -> None:
     except handbook_options.OptionsError as problems:
         raise PluginError(f"the build's settings are wrong:\n{problems}") from None
     try:
-        cards.validate_docs(site)
+        deck = cards.validate_docs(site)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
+    _start_pdfs(config, site, deck)
     if site.sample:
         log.info("site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
                  "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
@@ -87,6 +95,31 @@ def on_config(config: MkDocsConfig) -> None:
                  "HANDBOOK_SITE_URL to the handbook's address)")
     if not site.pdfs:
         log.info("handbook.pdfs is off: no card PDFs in this build")
+
+
+def _start_pdfs(config: MkDocsConfig, site: cards.Site, deck: list) -> None:
+    """Every language's PDFs, started now in worker processes (or taken from the cache)."""
+    _pending.clear()
+    if not site.pdfs:
+        return
+    for lang in site.languages:
+        other = site if lang == site.lang else _site(config, lang)
+        own = [dataclasses.replace(card, url=_url(config, other, card)) for card in deck
+               if card.lang == lang]
+        _pending[lang] = cards.start_pdfs(other, own, css=_css(other),
+                                          source_date_epoch=other.source_date_epoch)
+
+
+def _url(config: MkDocsConfig, site: cards.Site, card) -> str:
+    """The URL MkDocs will give the card's page (below the site root)."""
+    src_uri = card.path.removeprefix(f"{site.shown_as}/")
+    stem, _ = cards.split_name(src_uri, site.languages)
+    page = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    return site.lang_root + page.url
+
+
+def _css(site: cards.Site) -> str:
+    return (site.templates_dir / CSS).read_text(encoding="utf-8")
 
 
 # After the search plugin (priority 0) has indexed the page: the card repeats the page in
@@ -112,15 +145,25 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     deck = [card for page in pages
             if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))]
     sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
-    css = (site.templates_dir / CSS).read_text(encoding="utf-8")
+    pending = _pending.pop(site.lang, None)
+    if pending is None or pending.site != site or pending.cards != cards.sort_cards(deck):
+        if pending is not None:
+            log.debug("%s: the cards differ from those the PDF worker was given; "
+                      "making the PDFs here", site.lang)
+        pending = cards.start_pdfs(site, deck, css=_css(site),
+                                   source_date_epoch=site.source_date_epoch, in_worker=False)
     try:
-        pdfs = cards.card_pdfs(site, deck, css=css,
-                               source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+        pdfs = pending.result()
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if pdfs.files:
-        how = "taken from the cache" if pdfs.from_cache else "rendered"
-        log.info("%s: %d cards, %d PDFs %s", site.lang, len(deck), len(pdfs.files), how)
+        if pdfs.from_cache:
+            log.info("%s: %d cards, %d PDFs taken from the cache", site.lang, len(deck),
+                     len(pdfs.files))
+        else:
+            log.info("%s: %d cards, %d PDFs rendered (%d cards laid out, the others' faces "
+                     "from the cache)", site.lang, len(deck), len(pdfs.files), len(pdfs.laid_out))
+        log.debug("%s: cards laid out: %s", site.lang, ", ".join(pdfs.laid_out) or "none")
     for path, data in pdfs.files.items():
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,3 +172,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     _printed[site.lang] = (deck, sizes)
     env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url, sizes) if sheet else ""
     return env
+
+
+def on_shutdown() -> None:
+    cards.stop_workers()

@@ -22,6 +22,13 @@ def current(config: MkDocsConfig) -> str:
     return i18n.current_language or i18n.default_language
 
 
+def site_name(config: MkDocsConfig, lang: str) -> str:
+    """The handbook's name in lang: its own site_name in the plugin, else mkdocs.yml's."""
+    entry = next(entry for entry in config.plugins["i18n"].config.languages
+                 if entry.locale == lang)
+    return entry.site_name or config.site_name
+
+
 def url_root(config: MkDocsConfig) -> str:
     """The folder of the language being built below the site root: "" or "en/"."""
     lang = current(config)
