@@ -161,7 +161,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             log.info("%s: %d cards, %d PDFs taken from the cache", site.lang, len(deck),
                      len(pdfs.files))
         else:
-            log.info("%s: %d cards, %d PDFs rendered (%d cards laid out, the others' faces "
+            log.info("%s: %d cards, %d PDFs rendered (%d of the cards laid out, the others "
                      "from the cache)", site.lang, len(deck), len(pdfs.files), len(pdfs.laid_out))
         log.debug("%s: cards laid out: %s", site.lang, ", ".join(pdfs.laid_out) or "none")
     for path, data in pdfs.files.items():
@@ -172,6 +172,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     _printed[site.lang] = (deck, sizes)
     env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url, sizes) if sheet else ""
     return env
+
+
+def on_build_error(error: Exception) -> None:
+    cards.stop_workers()             # a failed build waits for no PDFs
 
 
 def on_shutdown() -> None:

@@ -25,7 +25,7 @@ def submit(function: Callable, *args) -> Future:
         _pool = ProcessPoolExecutor(max_workers=WORKERS,
                                     mp_context=multiprocessing.get_context("spawn"),
                                     initializer=site.addsitedir,
-                                    initargs=(str(Path(__file__).resolve().parent.parent)))
+                                    initargs=(str(Path(__file__).resolve().parent.parent),))
     return _pool.submit(function, *args)
 
 
