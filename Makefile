@@ -2,19 +2,44 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-READY  := $(VENV)/.requirements-installed
+PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# Two stamps: the build's packages (make site) and the tests' on top (make test).
+READY      := $(VENV)/.build-installed
+TEST_READY := $(VENV)/.test-installed
+# The engine that builds the site: mkdocs, or its maintained fork properdocs (README).
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site site-unlocked test check serve preview screenshots bench new-card translations lint links clean
+.PHONY: setup site site-unlocked test check serve preview screenshots bench new-card translations lint links lock clean
 
 setup: $(READY)
 
-$(READY): requirements.txt
+# Exactly the locked packages, each checked against its hash; then the card core as a
+# package (pyproject.toml), editable, built with the locked setuptools.
+$(READY): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation --editable .
 	touch $@
+
+$(TEST_READY): requirements-test.lock $(READY)
+	$(PIP) install --require-hashes -r requirements-test.lock
+	touch $@
+
+# After a change to requirements.txt or requirements-test.txt: compile both locks again
+# (every package, with hashes), with pip-tools in a throwaway venv. README says more.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	for name in requirements requirements-test; do \
+	  CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
+	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	    $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt || exit 1; \
+	done
+	rm -rf .venv-lock
 
 # Build into a temporary folder and swap it in only after a strict build succeeded,
 # so a failed build leaves the last good site/ as it was. One build at a time per
@@ -26,7 +51,7 @@ site: $(READY)
 
 site-unlocked:
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	$(BIN)/python -m $(ENGINE) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
@@ -38,55 +63,61 @@ $(NODE_READY): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The full gate CI runs: every test, spread over the machine's cores (pytest-xdist).
-test: $(READY) $(NODE_READY)
+# The full gate CI runs: the lint, then every test, spread over the machine's cores
+# (pytest-xdist).
+test: $(TEST_READY) $(NODE_READY)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest --numprocesses=auto
 
 # Quick feedback while editing (well under a minute): the unit tests, the Markdown lint
 # and one strict build. `make test` stays the gate.
-check: $(READY)
+check: $(TEST_READY)
 	$(BIN)/python -m pytest --numprocesses=auto -m unit -q
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory site
 
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
 bench: $(READY)
-	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
 
 # PNG screenshots of the built site/ for reviewers (desktop, phone, both languages);
 # CI uploads them. Needs Chromium, as make test does.
-screenshots: site
-	$(BIN)/python tools/screenshots.py
+screenshots: site $(TEST_READY)
+	$(BIN)/python -m tools.screenshots
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: $(READY)
-	HANDBOOK_PDFS=false $(BIN)/mkdocs serve --livereload
+	HANDBOOK_PDFS=false $(BIN)/python -m $(ENGINE) serve --livereload
 
 # The last look before a release: the full site/ through nginx with deploy/nginx.conf, as the
 # intranet serves it (headers, 404 pages, Content-Security-Policy) on 127.0.0.1; Ctrl-C stops it.
 preview: site
-	$(BIN)/python tools/preview.py
+	$(BIN)/python -m tools.preview
 
 # Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
 #   make new-card KIND=tip ID=klare-worte
 # KIND and ID reach the tool in the environment (make exports command-line variables);
 # they never become part of the shell command, so no value can run as code.
 new-card: $(READY)
-	$(BIN)/python tools/new_card.py
+	$(BIN)/python -m tools.new_card
 
 # English pages whose German original changed after them, by git history.
 translations: $(READY)
-	$(BIN)/python tools/translation_report.py
+	$(BIN)/python -m tools.translation_report
 
-# Markdown lint of docs/ (also part of make test).
-lint: $(READY)
+# The Python checks (ruff, mypy: configured in pyproject.toml) and the Markdown lint of
+# docs/; make test runs them first.
+lint: $(TEST_READY)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/mypy
 	$(BIN)/pymarkdown --strict-config --config .pymarkdown.json scan -r docs || { \
 	  echo "Markdown lint: each line above is file:line:column: rule: problem. Fix that line;"; \
 	  echo "CONTRIBUTING.md explains the rules we use."; exit 1; }
 
 # Every link and anchor of the built site/ (also part of make test).
-links: $(READY)
-	$(BIN)/python tools/check_links.py site
+links: $(TEST_READY)
+	$(BIN)/python -m tools.check_links site
 
 clean:
-	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts .preview
+	rm -rf site .site-new .site-old .site.lock .venv-lock .cache .pytest_cache test-artifacts .preview

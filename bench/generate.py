@@ -4,6 +4,7 @@ It takes the real mkdocs.yml, overrides/ and hooks/, and writes a docs/ of N att
 tip pages per language in chapters of ten, each page as long as a real one, each with a
 valid card. `plain` leaves the card hook out, to measure the handbook without cards.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,26 +15,43 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = 10
 PARAGRAPH = {
-    "de": ("Kundinnen und Kunden merken sofort, ob ihr Anliegen ernst genommen wird. Wer "
-           "zuhört, nachfragt und klar sagt, was möglich ist, schafft Vertrauen am Schalter, "
-           "am Telefon und in jeder E-Mail. "),
-    "en": ("Customers notice at once whether their concern is taken seriously. Listening, "
-           "asking and saying clearly what is possible builds trust at the counter, on the "
-           "phone and in every e-mail. "),
+    "de": (
+        "Kundinnen und Kunden merken sofort, ob ihr Anliegen ernst genommen wird. Wer "
+        "zuhört, nachfragt und klar sagt, was möglich ist, schafft Vertrauen am Schalter, "
+        "am Telefon und in jeder E-Mail. "
+    ),
+    "en": (
+        "Customers notice at once whether their concern is taken seriously. Listening, "
+        "asking and saying clearly what is possible builds trust at the counter, on the "
+        "phone and in every e-mail. "
+    ),
 }
 CARD_WORDS = {
-    "de": ("Karte", "Ich nehme jedes Anliegen ernst und sage klar, was geht.",
-           "Ich höre zu, bevor ich antworte.", "Wann habe ich zuletzt nachgefragt?"),
-    "en": ("Card", "I take every concern seriously and say clearly what is possible.",
-           "I listen before I answer.", "When did I last ask a follow-up question?"),
+    "de": (
+        "Karte",
+        "Ich nehme jedes Anliegen ernst und sage klar, was geht.",
+        "Ich höre zu, bevor ich antworte.",
+        "Wann habe ich zuletzt nachgefragt?",
+    ),
+    "en": (
+        "Card",
+        "I take every concern seriously and say clearly what is possible.",
+        "I listen before I answer.",
+        "When did I last ask a follow-up question?",
+    ),
 }
 
 
 def page_text(lang: str, kind: str, order: int) -> str:
     title, principle, item, question = CARD_WORDS[lang]
-    card = {"kind": kind, "order": order, "title": f"{title} {kind} {order}",
-            "principle": principle, "checklist": [f"{item} ({n})" for n in range(1, 6)],
-            "question": question}
+    card = {
+        "kind": kind,
+        "order": order,
+        "title": f"{title} {kind} {order}",
+        "principle": principle,
+        "checklist": [f"{item} ({n})" for n in range(1, 6)],
+        "question": question,
+    }
     meta = {"title": f"{title} {kind} {order}", "card": card}
     body = "\n\n".join(f"## {n}\n\n" + PARAGRAPH[lang] * 6 for n in range(1, 6))
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n# {meta['title']}\n\n{body}\n"
@@ -50,17 +68,22 @@ def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path
         for number in range(cards_per_language):
             kind = ("attitude", "tip")[number % 2]
             order = number // 2 + 1
-            folder = docs / ("haltungen" if kind == "attitude" else "tipps") / \
-                f"kapitel-{(order - 1) // CHAPTER + 1:03d}"
+            folder = (
+                docs
+                / ("haltungen" if kind == "attitude" else "tipps")
+                / f"kapitel-{(order - 1) // CHAPTER + 1:03d}"
+            )
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{kind}-{order:04d}{suffix}.md").write_text(
-                page_text(lang, kind, order), encoding="utf-8")
+                page_text(lang, kind, order), encoding="utf-8"
+            )
         for name in ("index", "karten"):
             meta = {"title": name.title(), "cards_sheet": name == "karten"}
             (docs / f"{name}{suffix}.md").write_text(
-                f"---\n{yaml.safe_dump(meta)}---\n\n# {name.title()}\n", encoding="utf-8")
+                f"---\n{yaml.safe_dump(meta)}---\n\n# {name.title()}\n", encoding="utf-8"
+            )
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config.pop("nav")                                   # MkDocs builds the nav from folders
+    config.pop("nav")  # MkDocs builds the nav from folders
     _write_config(target, config, plain=plain)
     return target / "mkdocs.yml"
 
@@ -79,8 +102,9 @@ def copy_real_project(target: Path, *, plain: bool) -> Path:
 def _write_config(target: Path, config: dict, *, plain: bool) -> None:
     if plain:
         config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith("cards.py")]
-    (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True),
-                                       encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8"
+    )
 
 
 class _Env:
@@ -98,7 +122,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))
+_Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))  # type: ignore[arg-type]
 _Dumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env.value))
 
 
@@ -106,7 +130,10 @@ class _PythonName(str):
     """A `!!python/name:module.attr` tag (pymdownx.emoji's functions), written back unchanged."""
 
 
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
-                              lambda loader, suffix, node: _PythonName(suffix))
-_Dumper.add_representer(_PythonName, lambda dumper, name: dumper.represent_scalar(
-    f"tag:yaml.org,2002:python/name:{name}", ""))
+_Loader.add_multi_constructor(
+    "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix)
+)
+_Dumper.add_representer(
+    _PythonName,
+    lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""),
+)

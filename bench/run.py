@@ -1,12 +1,14 @@
 """`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
 
 For N cards per language, and for the real handbook, it builds the same handbook four
-ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards with PDFs from an empty cache
-(cold) and from a full one (warm). Then it times a `mkdocs serve` rebuild after one edit,
-plain against cards. Ratios are measured side by side in one run, on one machine.
+ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards
+with PDFs from an empty cache (cold) and from a full one (warm). Then it times a
+`mkdocs serve` rebuild after one edit, plain against cards. Ratios are measured side by
+side in one run, on one machine.
 
-Usage: python bench/run.py [--quick] [--runs R] [--sizes 10,100]
+Usage: python -m bench.run [--quick] [--runs R] [--sizes 10,100]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,32 +27,39 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import copy_real_project, write_project  # noqa: E402
+from bench.generate import copy_real_project, write_project
 
 VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm", "pdf-edit")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 FIRST_ITEM = re.compile(r"checklist:\n\s*- ")
-SETTLE = 1.5            # seconds between a serve rebuild and the next edit
-STARTUP = 900           # seconds for `mkdocs serve` to build and start (N=1000: minutes)
-REBUILD_TIMEOUT = 300   # seconds to wait for a rebuild before editing again
+SETTLE = 1.5  # seconds between a serve rebuild and the next edit
+STARTUP = 900  # seconds for `mkdocs serve` to build and start (N=1000: minutes)
+REBUILD_TIMEOUT = 300  # seconds to wait for a rebuild before editing again
 
 
 def environment(pdfs: bool) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HANDBOOK_")}
-    env.update(NO_MKDOCS_2_WARNING="1", HANDBOOK_SITE_URL="http://handbuch.bench/",
-               HANDBOOK_PDFS="true" if pdfs else "false")
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        HANDBOOK_SITE_URL="http://handbuch.bench/",
+        HANDBOOK_PDFS="true" if pdfs else "false",
+    )
     return env
 
 
 def build(project: Path, *, pdfs: bool) -> tuple[float, float]:
     """One strict build; returns (seconds, peak memory in MiB)."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                               cwd=project, env=environment(pdfs),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        env=environment(pdfs),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    assert process.stderr is not None  # stderr=PIPE
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
     process.stderr.close()
@@ -78,7 +87,7 @@ class ServeLog:
     def _read(self, stream) -> None:
         for line in stream:
             self.lines.put(line)
-        self.lines.put(None)                       # the process ended
+        self.lines.put(None)  # the process ended
 
     def wait_for(self, pattern, timeout: float) -> re.Match | None:
         deadline = time.monotonic() + timeout
@@ -99,8 +108,12 @@ def serve_rebuilds(project: Path, page: Path, edits: int, *, pdfs: bool) -> floa
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=environment(pdfs), stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True)
+        cwd=project,
+        env=environment(pdfs),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output = ServeLog(process)
     original = page.read_text(encoding="utf-8")
     try:
@@ -121,8 +134,9 @@ def _rebuild_after_edit(output: ServeLog, page: Path, original: str, number: int
     seconds. The file watcher now and then misses a write: after a quiet spell, edit again."""
     for attempt in range(3):
         time.sleep(SETTLE)
-        page.write_text(FIRST_ITEM.sub(rf"\g<0>{number}.{attempt} ", original, count=1),
-                        encoding="utf-8")
+        page.write_text(
+            FIRST_ITEM.sub(rf"\g<0>{number}.{attempt} ", original, count=1), encoding="utf-8"
+        )
         if built := output.wait_for(BUILT_IN, timeout=REBUILD_TIMEOUT):
             return float(built.group(1))
     raise SystemExit(f"mkdocs serve did not rebuild after 3 edits of {page}")
@@ -130,18 +144,19 @@ def _rebuild_after_edit(output: ServeLog, page: Path, original: str, number: int
 
 def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dict:
     """Build both projects every way, interleaved; edited is the page the serve run edits."""
-    seconds = {variant: [] for variant in VARIANTS}
+    seconds: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     memory = {variant: 0.0 for variant in VARIANTS}
     page = cards / edited
     original = page.read_text(encoding="utf-8")
-    for run in range(runs):                     # interleaved: drift hits every variant alike
+    for run in range(runs):  # interleaved: drift hits every variant alike
         for variant in VARIANTS:
             project = plain if variant == "plain" else cards
             if variant == "pdf-cold":
                 shutil.rmtree(cards / ".cache", ignore_errors=True)
-            if variant == "pdf-edit":           # one card's first checklist item changed
-                page.write_text(FIRST_ITEM.sub(rf"\g<0>edit {run} ", original, count=1),
-                                encoding="utf-8")
+            if variant == "pdf-edit":  # one card's first checklist item changed
+                page.write_text(
+                    FIRST_ITEM.sub(rf"\g<0>edit {run} ", original, count=1), encoding="utf-8"
+                )
             took, peak = build(project, pdfs=variant.startswith("pdf"))
             seconds[variant].append(took)
             memory[variant] = max(memory[variant], peak)
@@ -149,7 +164,10 @@ def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dic
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
     pages = len(list((cards / "site").rglob("index.html")))
     return {
-        "label": label, "pages": pages, "medians": medians, "memory": memory,
+        "label": label,
+        "pages": pages,
+        "medians": medians,
+        "memory": memory,
         "html": html_bytes_per_page(cards / "site"),
         "serve_plain": serve_rebuilds(plain, plain / edited, 3, pdfs=False),
         "serve_cards": serve_rebuilds(cards, cards / edited, 3, pdfs=False),
@@ -170,11 +188,13 @@ def real(runs: int, workdir: Path) -> dict:
 
 
 def report(results: list[dict]) -> str:
-    head = ("| N cards/lang | pages (HTML) | plain s | cards s (×plain) | PDF cold s (×plain) | "
-            "PDF warm s (×plain) | PDF cold ÷ cards | one card edited, PDF s (÷ cards) | "
-            "PDF stage s | s/page (cards) | peak MiB (cold) | "
-            "HTML KB/page | serve rebuild plain s | serve rebuild cards s (×plain) |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    head = (
+        "| N cards/lang | pages (HTML) | plain s | cards s (×plain) | PDF cold s (×plain) | "
+        "PDF warm s (×plain) | PDF cold ÷ cards | one card edited, PDF s (÷ cards) | "
+        "PDF stage s | s/page (cards) | peak MiB (cold) | "
+        "HTML KB/page | serve rebuild plain s | serve rebuild cards s (×plain) |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     rows = []
     for r in results:
         m = r["medians"]
@@ -187,7 +207,8 @@ def report(results: list[dict]) -> str:
             f"({m['pdf-edit'] / m['cards']:.2f}) | {m['pdf-cold'] - m['cards']:.2f} | "
             f"{m['cards'] / r['pages']:.4f} | {r['memory']['pdf-cold']:.0f} | "
             f"{r['html'] / 1024:.1f} | {r['serve_plain']:.2f} | {r['serve_cards']:.2f} "
-            f"({r['serve_cards'] / r['serve_plain']:.2f}) |")
+            f"({r['serve_cards'] / r['serve_plain']:.2f}) |"
+        )
     return "\n".join([head, *rows])
 
 
@@ -196,29 +217,54 @@ def targets(results: list[dict]) -> str:
     lines = []
 
     def check(name: str, value: float, limit: float, shown: str) -> None:
-        lines.append(f"- {name}: {shown} (target ≤ {limit:g}): "
-                     f"{'met' if value <= limit else 'MISSED'}")
+        lines.append(
+            f"- {name}: {shown} (target ≤ {limit:g}): {'met' if value <= limit else 'MISSED'}"
+        )
 
     for r in results:
         m = r["medians"]
-        check(f"{r['label']}: cards without PDFs ÷ plain", m["cards"] / m["plain"], 1.05,
-              f"{m['cards'] / m['plain']:.3f}")
-        check(f"{r['label']}: warm rebuild with PDFs ÷ plain", m["pdf-warm"] / m["plain"], 1.10,
-              f"{m['pdf-warm'] / m['plain']:.3f}")
-        check(f"{r['label']}: cold build with PDFs ÷ without PDFs", m["pdf-cold"] / m["cards"],
-              2.0, f"{m['pdf-cold'] / m['cards']:.2f}")
-        check(f"{r['label']}: one card edited, rebuild with PDFs ÷ without PDFs",
-              m["pdf-edit"] / m["cards"], 1.3, f"{m['pdf-edit'] / m['cards']:.2f}")
-        check(f"{r['label']}: serve rebuild after a card edit ÷ plain serve rebuild",
-              r["serve_cards"] / r["serve_plain"], 1.2,
-              f"{r['serve_cards'] / r['serve_plain']:.2f}")
+        check(
+            f"{r['label']}: cards without PDFs ÷ plain",
+            m["cards"] / m["plain"],
+            1.05,
+            f"{m['cards'] / m['plain']:.3f}",
+        )
+        check(
+            f"{r['label']}: warm rebuild with PDFs ÷ plain",
+            m["pdf-warm"] / m["plain"],
+            1.10,
+            f"{m['pdf-warm'] / m['plain']:.3f}",
+        )
+        check(
+            f"{r['label']}: cold build with PDFs ÷ without PDFs",
+            m["pdf-cold"] / m["cards"],
+            2.0,
+            f"{m['pdf-cold'] / m['cards']:.2f}",
+        )
+        check(
+            f"{r['label']}: one card edited, rebuild with PDFs ÷ without PDFs",
+            m["pdf-edit"] / m["cards"],
+            1.3,
+            f"{m['pdf-edit'] / m['cards']:.2f}",
+        )
+        check(
+            f"{r['label']}: serve rebuild after a card edit ÷ plain serve rebuild",
+            r["serve_cards"] / r["serve_plain"],
+            1.2,
+            f"{r['serve_cards'] / r['serve_plain']:.2f}",
+        )
     sized = {r["size"]: r for r in results if "size" in r}
-    if len([n for n in sized if n >= 60]) >= 2:       # issue 19: 300 ÷ 60 cards, linear
+    if len([n for n in sized if n >= 60]) >= 2:  # issue 19: 300 ÷ 60 cards, linear
         low, high = sized[min(n for n in sized if n >= 60)], sized[max(sized)]
-        per_card = [(r["medians"]["pdf-cold"] - r["medians"]["cards"]) / r["size"]
-                    for r in (low, high)]
-        check(f"PDF seconds per card, N={high['size']} ÷ N={low['size']}",
-              per_card[1] / per_card[0], 1.15, f"{per_card[1] / per_card[0]:.2f}")
+        per_card = [
+            (r["medians"]["pdf-cold"] - r["medians"]["cards"]) / r["size"] for r in (low, high)
+        ]
+        check(
+            f"PDF seconds per card, N={high['size']} ÷ N={low['size']}",
+            per_card[1] / per_card[0],
+            1.15,
+            f"{per_card[1] / per_card[0]:.2f}",
+        )
     if 100 in sized and max(sized) > 100:
         low, high = sized[100], sized[max(sized)]
 
@@ -226,14 +272,24 @@ def targets(results: list[dict]) -> str:
             return what / r["size"]
 
         stage = [per(r, r["medians"]["pdf-cold"] - r["medians"]["cards"]) for r in (low, high)]
-        check(f"cold PDF seconds per card, N={high['size']} ÷ N=100 (1 = linear)",
-              stage[1] / stage[0], 1.2, f"{stage[1] / stage[0]:.2f}")
+        check(
+            f"cold PDF seconds per card, N={high['size']} ÷ N=100 (1 = linear)",
+            stage[1] / stage[0],
+            1.2,
+            f"{stage[1] / stage[0]:.2f}",
+        )
         flat = [r["medians"]["cards"] / r["pages"] for r in (low, high)]
-        check(f"seconds per page, N={high['size']} ÷ N=100", flat[1] / flat[0], 1.2,
-              f"{flat[1] / flat[0]:.2f}")
+        check(
+            f"seconds per page, N={high['size']} ÷ N=100",
+            flat[1] / flat[0],
+            1.2,
+            f"{flat[1] / flat[0]:.2f}",
+        )
         html = high["html"] / low["html"]
-        lines.append(f"- HTML per page, N={high['size']} ÷ N=100: {html:.2f} "
-                     f"({low['html'] / 1024:.1f} → {high['html'] / 1024:.1f} KB)")
+        lines.append(
+            f"- HTML per page, N={high['size']} ÷ N=100: {html:.2f} "
+            f"({low['html'] / 1024:.1f} → {high['html'] / 1024:.1f} KB)"
+        )
     return "\n".join(lines)
 
 
@@ -246,11 +302,13 @@ def main() -> None:
     sizes = [int(n) for n in options.sizes.split(",")]
     if options.quick:
         sizes = [n for n in sizes if n <= 100]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; mkdocs {version('mkdocs')}, mkdocs-material "
-          f"{version('mkdocs-material')}, mkdocs-static-i18n {version('mkdocs-static-i18n')}, "
-          f"weasyprint {version('weasyprint')}; medians of {options.runs} interleaved runs",
-          flush=True)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; mkdocs {version('mkdocs')}, mkdocs-material "
+        f"{version('mkdocs-material')}, mkdocs-static-i18n {version('mkdocs-static-i18n')}, "
+        f"weasyprint {version('weasyprint')}; medians of {options.runs} interleaved runs",
+        flush=True,
+    )
     results = []
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as workdir:
         for size in sizes:

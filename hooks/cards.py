@@ -3,6 +3,7 @@
 mkdocs-static-i18n runs every build event once per language (German, then English into
 site/en/), so each handler works out the language it is building from the i18n plugin.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -46,6 +47,7 @@ def _site(config: MkDocsConfig, lang: str | None = None) -> cards.Site:
         raise PluginError(f"the handbook options are wrong:\n{problems}") from None
     project = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
+    assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir (overrides/)"
     templates_dir = Path(config.theme.custom_dir)
     return cards.Site(
         docs_dir=docs_dir,
@@ -76,7 +78,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise _stop(problems) from None
     _printed.clear()
     if site.lang != site.languages[0]:
-        return          # the default language's build, always first, checked every language
+        return  # the default language's build, always first, checked every language
     try:
         handbook_options.check_environment(os.environ, config.edit_uri)
     except handbook_options.OptionsError as problems:
@@ -87,12 +89,17 @@ def on_config(config: MkDocsConfig) -> None:
         raise _stop(problems) from None
     _start_pdfs(config, site, deck)
     if site.sample:
-        log.info("site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
-                 "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
-                 "site (or site_url in mkdocs.yml)", site.site_url)
+        log.info(
+            "site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
+            "handbook's real address before printing: HANDBOOK_SITE_URL=https://... make "
+            "site (or site_url in mkdocs.yml)",
+            site.site_url,
+        )
     if not site.site_url:
-        log.info("no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
-                 "HANDBOOK_SITE_URL to the handbook's address)")
+        log.info(
+            "no site_url in mkdocs.yml: the cards carry no QR code (set site_url or "
+            "HANDBOOK_SITE_URL to the handbook's address)"
+        )
     if not site.pdfs:
         log.info("handbook.pdfs is off: no card PDFs in this build")
 
@@ -104,10 +111,14 @@ def _start_pdfs(config: MkDocsConfig, site: cards.Site, deck: list) -> None:
         return
     for lang in site.languages:
         other = site if lang == site.lang else _site(config, lang)
-        own = [dataclasses.replace(card, url=_url(config, other, card)) for card in deck
-               if card.lang == lang]
-        _pending[lang] = cards.start_pdfs(other, own, css=_css(other),
-                                          source_date_epoch=other.source_date_epoch)
+        own = [
+            dataclasses.replace(card, url=_url(config, other, card))
+            for card in deck
+            if card.lang == lang
+        ]
+        _pending[lang] = cards.start_pdfs(
+            other, own, css=_css(other), source_date_epoch=other.source_date_epoch
+        )
 
 
 def _url(config: MkDocsConfig, site: cards.Site, card) -> str:
@@ -125,8 +136,7 @@ def _css(site: cards.Site) -> str:
 # After the search plugin (priority 0) has indexed the page: the card repeats the page in
 # short, so indexing it would double every search hit, and it cost a fifth of the build.
 @mkdocs.plugins.event_priority(-100)
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict:
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     site = _sites[i18n_languages.current(config)]
     try:
         card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
@@ -134,7 +144,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
         raise _stop(problems) from None
     if card:
         deck, sizes = _printed.get(site.lang, ([card], {}))
-        page.content += cards.card_section(site, card, deck=deck, sizes=sizes)
+        page.content = (page.content or "") + cards.card_section(site, card, deck=deck, sizes=sizes)
     return context
 
 
@@ -142,27 +152,40 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Collect this language's cards, write their PDFs and render the cards page."""
     site = _sites[i18n_languages.current(config)]
     pages = i18n_languages.pages(config, files)
-    deck = [card for page in pages
-            if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))]
+    deck = [
+        card
+        for page in pages
+        if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))
+    ]
     sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
     pending = _pending.pop(site.lang, None)
     if pending is None or pending.site != site or pending.cards != cards.sort_cards(deck):
         if pending is not None:
-            log.debug("%s: the cards differ from those the PDF worker was given; "
-                      "making the PDFs here", site.lang)
-        pending = cards.start_pdfs(site, deck, css=_css(site),
-                                   source_date_epoch=site.source_date_epoch, in_worker=False)
+            log.debug(
+                "%s: the cards differ from those the PDF worker was given; making the PDFs here",
+                site.lang,
+            )
+        pending = cards.start_pdfs(
+            site, deck, css=_css(site), source_date_epoch=site.source_date_epoch, in_worker=False
+        )
     try:
         pdfs = pending.result()
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if pdfs.files:
         if pdfs.from_cache:
-            log.info("%s: %d cards, %d PDFs taken from the cache", site.lang, len(deck),
-                     len(pdfs.files))
+            log.info(
+                "%s: %d cards, %d PDFs taken from the cache", site.lang, len(deck), len(pdfs.files)
+            )
         else:
-            log.info("%s: %d cards, %d PDFs rendered (%d of the cards laid out, the others "
-                     "from the cache)", site.lang, len(deck), len(pdfs.files), len(pdfs.laid_out))
+            log.info(
+                "%s: %d cards, %d PDFs rendered (%d of the cards laid out, the others "
+                "from the cache)",
+                site.lang,
+                len(deck),
+                len(pdfs.files),
+                len(pdfs.laid_out),
+            )
         log.debug("%s: cards laid out: %s", site.lang, ", ".join(pdfs.laid_out) or "none")
     for path, data in pdfs.files.items():
         target = Path(config.site_dir) / site.lang_root / path
@@ -175,7 +198,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_build_error(error: Exception) -> None:
-    cards.stop_workers()             # a failed build waits for no PDFs
+    cards.stop_workers()  # a failed build waits for no PDFs
 
 
 def on_shutdown() -> None:

@@ -4,6 +4,7 @@ MkDocs' config classes do the type checks, as in the i18n and git-revision plugi
 module only turns their findings into messages an editor can act on: the option, what it
 holds, the values it allows and, where an environment variable feeds it, that variable.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -12,8 +13,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
+from mkdocs.config import base, config_options as opt
 from mkdocs.config.base import ValidationError
 
 WHERE = "mkdocs.yml: extra.handbook"
@@ -24,7 +24,7 @@ WHERE = "mkdocs.yml: extra.handbook"
 EMAIL = re.compile(r"^(?:[^@\s<>()\[\],;:\\\"?&%#/]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)?$")
 
 
-class EmailAddress(opt.Type):
+class EmailAddress(opt.Type[str]):
     def __init__(self, default: str = "") -> None:
         super().__init__(str, default=default)
 
@@ -38,7 +38,7 @@ class EmailAddress(opt.Type):
 class HandbookOptions(base.Config):
     pdfs = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/cards")
-    brand = opt.Type(dict, default={})          # its fields: cardkit.brand checks them
+    brand = opt.Type(dict, default={})  # its fields: cardkit.brand checks them
     suggest_email = EmailAddress()
 
 
@@ -46,11 +46,16 @@ class HandbookOptions(base.Config):
 ALLOWED = {
     "pdfs": ("true or false", "HANDBOOK_PDFS"),
     "cache_dir": ("a folder path relative to mkdocs.yml, such as .cache/cards", None),
-    "brand": ("a set of fields (organisation, logo, primary, accent, owner, contact; "
-              "CONTRIBUTING.md shows them)", None),
-    "suggest_email": ("the editors' e-mail address for \"Suggest a change\", such as "
-                      "redaktion@firma.example, or empty for no such link",
-                      "HANDBOOK_SUGGEST_EMAIL"),
+    "brand": (
+        "a set of fields (organisation, logo, primary, accent, owner, contact; "
+        "CONTRIBUTING.md shows them)",
+        None,
+    ),
+    "suggest_email": (
+        'the editors\' e-mail address for "Suggest a change", such as '
+        "redaktion@firma.example, or empty for no such link",
+        "HANDBOOK_SUGGEST_EMAIL",
+    ),
 }
 
 
@@ -63,14 +68,13 @@ def _problem(name: str, value: object) -> str:
     source = ""
     if variable and variable in os.environ:
         source = f" (from the environment variable {variable}={os.environ[variable]!r})"
-    return (f"{WHERE}.{name} is {value!r}{source}; allowed: {allowed}")
+    return f"{WHERE}.{name} is {value!r}{source}; allowed: {allowed}"
 
 
 def _unknown(name: str) -> str:
     close = difflib.get_close_matches(name, ALLOWED, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return (f"{WHERE}.{name} is not a handbook option; {hint}"
-            f"known options: {', '.join(ALLOWED)}")
+    return f"{WHERE}.{name} is not a handbook option; {hint}known options: {', '.join(ALLOWED)}"
 
 
 def load(raw: object) -> HandbookOptions:
@@ -78,10 +82,12 @@ def load(raw: object) -> HandbookOptions:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise OptionsError(f"{WHERE} must be a set of 'name: value' lines, "
-                           f"not {type(raw).__name__}; known options: {', '.join(ALLOWED)}")
+        raise OptionsError(
+            f"{WHERE} must be a set of 'name: value' lines, "
+            f"not {type(raw).__name__}; known options: {', '.join(ALLOWED)}"
+        )
     problems = [_unknown(str(name)) for name in raw if name not in ALLOWED]
-    for name, option in HandbookOptions._schema:       # each one, not just the first wrong
+    for name, option in HandbookOptions._schema:  # each one, not just the first wrong
         # An empty value (`pdfs:`, or HANDBOOK_PDFS="") would quietly mean the default.
         if name in raw and (raw[name] is None or _fails(option, raw[name])):
             problems.append(_problem(name, raw[name]))
@@ -99,16 +105,22 @@ def check_environment(environ: Mapping[str, str], edit_uri: str | None = None) -
     problems = []
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (epoch.isdigit() and int(epoch) < 2**32):
-        problems.append(f"the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; use a "
-                        "whole number of seconds since 1970, such as the last commit's "
-                        "(git log -1 --format=%ct)")
+        problems.append(
+            f"the environment variable SOURCE_DATE_EPOCH is {epoch[:40]!r}; use a "
+            "whole number of seconds since 1970, such as the last commit's "
+            "(git log -1 --format=%ct)"
+        )
     # The theme writes the edit link into every page without escaping it.
-    if edit_uri and (urlsplit(edit_uri).scheme not in ("http", "https") or
-                     not urlsplit(edit_uri).hostname or
-                     any(char in edit_uri for char in ' "<>\'`\\')):
-        problems.append(f"edit_uri (HANDBOOK_EDIT_URL) is {edit_uri[:80]!r}; use the web "
-                        "editor's http or https address, such as "
-                        "https://git.intranet/servicekultur/handbuch/edit/main/docs/")
+    if edit_uri and (
+        urlsplit(edit_uri).scheme not in ("http", "https")
+        or not urlsplit(edit_uri).hostname
+        or any(char in edit_uri for char in " \"<>'`\\")
+    ):
+        problems.append(
+            f"edit_uri (HANDBOOK_EDIT_URL) is {edit_uri[:80]!r}; use the web "
+            "editor's http or https address, such as "
+            "https://git.intranet/servicekultur/handbuch/edit/main/docs/"
+        )
     if problems:
         raise OptionsError("\n".join(f"  - {problem}" for problem in problems))
 

@@ -4,6 +4,7 @@ Thin adapter: cardkit.policy says what is not allowed; this hook runs it on each
 own HTML (the theme around it is ours) and stops the build naming the file. It runs in
 every language's pass, because each pass renders its own language's files.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if problems:
         lines = "\n".join(f"  - {problem}" for problem in problems)
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
-        raise PluginError(f"{docs}/{page.file.src_uri}: this page's HTML is not allowed in the "
-                          f"handbook:\n{lines}\nWrite Markdown, or harmless HTML "
-                          "(CONTRIBUTING.md, 'HTML in pages').")
+        raise PluginError(
+            f"{docs}/{page.file.src_uri}: this page's HTML is not allowed in the "
+            f"handbook:\n{lines}\nWrite Markdown, or harmless HTML "
+            "(CONTRIBUTING.md, 'HTML in pages')."
+        )
     return html

@@ -8,6 +8,7 @@ Thin adapter, run once per language like every hook (NOTES.md):
   `ul.hb-checklist` as on the cards); overrides/assets/hb-practice.js ticks them and
   keeps the ticks in the reader's browser only.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,52 +32,76 @@ from reading_labels import LABELS
 
 DECK_FILE = "hb-deck.json"
 TEMPLATE = "partials/hb-practice.html"
-_state: dict = {}          # this build's language: its cards and the theme's environment
+_state: dict = {}  # this build's language: its cards and the theme's environment
 
 
 def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
     """This language's cards in deck order (kinds in order, then card.order)."""
     languages = i18n_languages.languages(config)
     lang = i18n_languages.current(config)
-    cards = [card_from_meta(page.meta, lang=lang, path=page.file.src_uri, url=page.url,
-                            card_id=posixpath.basename(split_name(page.file.src_uri,
-                                                                  languages)[0]))
-             for page in i18n_languages.pages(config, files) if "card" in page.meta]
-    return sort_cards(cards)
+    cards = [
+        card_from_meta(
+            page.meta,
+            lang=lang,
+            path=page.file.src_uri,
+            url=page.url,
+            card_id=posixpath.basename(split_name(page.file.src_uri, languages)[0]),
+        )
+        for page in i18n_languages.pages(config, files)
+        if "card" in page.meta
+    ]
+    return sort_cards([card for card in cards if card])
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     _state.clear()
-    _state.update(env=env, cards=_deck(config, files), lang=i18n_languages.current(config),
-                  root=i18n_languages.url_root(config))
+    _state.update(
+        env=env,
+        cards=_deck(config, files),
+        lang=i18n_languages.current(config),
+        root=i18n_languages.url_root(config),
+    )
     return env
 
 
-@mkdocs.plugins.event_priority(-50)   # before the cards hook's own additions are indexed
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict:
+@mkdocs.plugins.event_priority(-50)  # before the cards hook's own additions are indexed
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if page.meta.get("practice_sheet"):
         lang = _state["lang"]
-        cards = [{"card": card, "link": get_relative_url(card.url, page.url),
-                  "kind": f"{CARD_LABELS[lang]['kind'][card.kind]} {card.order}"}
-                 for card in _state["cards"]]
-        page.content += _state["env"].get_template(TEMPLATE).render(
-            cards=cards, text=LABELS[lang], checklist=CARD_LABELS[lang]["checklist"],
-            lang=lang)
+        cards = [
+            {
+                "card": card,
+                "link": get_relative_url(card.url, page.url),
+                "kind": f"{CARD_LABELS[lang]['kind'][card.kind]} {card.order}",
+            }
+            for card in _state["cards"]
+        ]
+        page.content += (
+            _state["env"]
+            .get_template(TEMPLATE)
+            .render(
+                cards=cards, text=LABELS[lang], checklist=CARD_LABELS[lang]["checklist"], lang=lang
+            )
+        )
     return context
 
 
 def deck_entries(cards: list[Card], lang: str, root: str) -> list[dict]:
     """What hb-week.js needs of each card; links relative to the language's home page."""
-    return [{"id": card.id, "kind": f"{CARD_LABELS[lang]['kind'][card.kind]} {card.order}",
-             "title": card.title, "principle": card.principle,
-             "url": posixpath.relpath(card.url, root or ".") + "/"}
-            for card in cards]
+    return [
+        {
+            "id": card.id,
+            "kind": f"{CARD_LABELS[lang]['kind'][card.kind]} {card.order}",
+            "title": card.title,
+            "principle": card.principle,
+            "url": posixpath.relpath(card.url, root or ".") + "/",
+        }
+        for card in cards
+    ]
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / _state["root"] / DECK_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     entries = deck_entries(_state["cards"], _state["lang"], _state["root"])
-    target.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n",
-                      encoding="utf-8")
+    target.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

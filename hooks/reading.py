@@ -11,6 +11,7 @@ in hooks/reading_labels.py, the markup in overrides/):
 - a 404 page per language: /404.html German, /en/404.html English, each with a language
   switcher that leads to the other language's home page, not to the page built last.
 """
+
 from __future__ import annotations
 
 import logging
@@ -29,7 +30,7 @@ from reading_labels import LABELS
 
 PRINT_CSS = "assets/hb-print.css"
 NOT_FOUND = "404.html"
-UPDATED = "git_revision_date_localized"   # the page.meta prefix of the date plugin
+UPDATED = "git_revision_date_localized"  # the page.meta prefix of the date plugin
 DATE_LOG = "mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util"
 
 
@@ -62,24 +63,29 @@ def _css_string(text: str) -> str:
 
 def print_css(names: dict[str, str]) -> str:
     """Per language: the handbook's name and the words around the page number."""
-    rules = [f"html:lang({lang}) {{ --hb-print-name: {_css_string(name)}; "
-             f"--hb-print-page: {_css_string(LABELS[lang]['print_page'])}; "
-             f"--hb-print-of: {_css_string(LABELS[lang]['print_of'])}; }}"
-             for lang, name in names.items()]
-    return ("/* Made by hooks/reading.py from the site names in mkdocs.yml; used by the "
-            "@page rules in handbook.css. */\n" + "\n".join(rules) + "\n")
+    rules = [
+        f"html:lang({lang}) {{ --hb-print-name: {_css_string(name)}; "
+        f"--hb-print-page: {_css_string(LABELS[lang]['print_page'])}; "
+        f"--hb-print-of: {_css_string(LABELS[lang]['print_of'])}; }}"
+        for lang, name in names.items()
+    ]
+    return (
+        "/* Made by hooks/reading.py from the site names in mkdocs.yml; used by the "
+        "@page rules in handbook.css. */\n" + "\n".join(rules) + "\n"
+    )
 
 
 def _site_names(config: MkDocsConfig) -> dict[str, str]:
     i18n = config.plugins["i18n"]
     overrides = {entry.locale: entry.site_name for entry in i18n.config.languages}
-    return {lang: overrides.get(lang) or config.site_name
-            for lang in i18n_languages.languages(config)}
+    return {
+        lang: overrides.get(lang) or config.site_name for lang in i18n_languages.languages(config)
+    }
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen this build's files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if not i18n_languages.url_root(config):     # the default language's build knows all names
+    if not i18n_languages.url_root(config):  # the default language's build knows all names
         files.append(File.generated(config, PRINT_CSS, content=print_css(_site_names(config))))
     return files
 
@@ -91,20 +97,26 @@ def _base_path(config: MkDocsConfig) -> str:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     lang = i18n_languages.current(config)
     home = _base_path(config) + i18n_languages.url_root(config)
-    sheet = next((page for page in i18n_languages.pages(config, files)
-                  if page.meta.get("cards_sheet")), None)
-    env.globals.update(hb_text=LABELS[lang], hb_home=home,
-                       hb_cards=_base_path(config) + sheet.url if sheet else None)
+    sheet = next(
+        (page for page in i18n_languages.pages(config, files) if page.meta.get("cards_sheet")), None
+    )
+    env.globals.update(
+        hb_text=LABELS[lang],
+        hb_home=home,
+        hb_cards=_base_path(config) + sheet.url if sheet else None,
+    )
     return env
 
 
-@mkdocs.plugins.event_priority(-50)    # after the date plugin has read git
+@mkdocs.plugins.event_priority(-50)  # after the date plugin has read git
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and f"{UPDATED}_raw_date" in page.meta and not page.meta.get(f"{UPDATED}_hash"):
         from mkdocs_git_revision_date_localized_plugin.dates import get_date_formats
-        dates = get_date_formats(int(epoch), locale=getattr(page.file, "locale", None)
-                                 or i18n_languages.current(config))
+
+        dates = get_date_formats(
+            int(epoch), locale=getattr(page.file, "locale", None) or i18n_languages.current(config)
+        )
         page.meta[f"{UPDATED}_raw_date"] = dates["date"]
         page.meta[f"{UPDATED}_raw_iso_date"] = dates["iso_date"]
     return markdown
@@ -113,14 +125,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == NOT_FOUND:
         base = _base_path(config)
-        roots = {lang: "" if n == 0 else f"{lang}/"
-                 for n, lang in enumerate(i18n_languages.languages(config))}
+        roots = {
+            lang: "" if n == 0 else f"{lang}/"
+            for n, lang in enumerate(i18n_languages.languages(config))
+        }
         # The i18n plugin sets the switcher per page as an attribute of config.extra
         # (which the theme reads first) and keeps the first one under the key.
         current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
-        homes = [{**alternate, "link": base + roots.get(alternate["lang"], "")}
-                 for alternate in current or []]
-        config.extra.alternate = homes
+        homes = [
+            {**alternate, "link": base + roots.get(alternate["lang"], "")}
+            for alternate in current or []
+        ]
+        config.extra.alternate = homes  # type: ignore[attr-defined]  # what the theme reads
         config.extra["alternate"] = homes
     return context
 
@@ -134,4 +150,4 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     target = Path(config.site_dir) / root / NOT_FOUND
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    return ""       # MkDocs then leaves the root's 404.html (the default language's) alone
+    return ""  # MkDocs then leaves the root's 404.html (the default language's) alone

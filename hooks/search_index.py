@@ -9,6 +9,7 @@ on_post_build (priority -100), every other language. Running after it (-110) and
 once the plugin is no longer building, this hook sees all languages on disk and indexes
 the whole site once. `mkdocs serve` runs it after each rebuild too.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import mkdocs.plugins
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,13 +30,18 @@ BUNDLE = "pagefind"
 # Pagefind indexes only elements marked data-pagefind-body (the article, see main.html),
 # and within them skips these:
 NOT_CONTENT = (
-    ".headerlink",               # the permalink sign beside each heading
-    ".md-content__button",       # "edit this page"
-    ".hb-print-only",            # cards page: the A4 sheets repeat every card for printing
+    ".headerlink",  # the permalink sign beside each heading
+    ".md-content__button",  # "edit this page"
+    ".hb-print-only",  # cards page: the A4 sheets repeat every card for printing
     ".hb-screen-only .hb-card",  # cards page: a card's words are found on its own page
     # a card's printed furniture, the same on every card: only its own words are content
-    ".hb-identity", ".hb-sample-mark", ".hb-kind", ".hb-question-label",
-    ".hb-resolution-label", ".hb-lines", ".hb-foot",
+    ".hb-identity",
+    ".hb-sample-mark",
+    ".hb-kind",
+    ".hb-question-label",
+    ".hb-resolution-label",
+    ".hb-lines",
+    ".hb-foot",
 )
 
 
@@ -42,14 +49,28 @@ def _index(site_dir: Path) -> None:
     """Pagefind's command line, which returns only once every index file is written (its
     Python service API can close before the last write lands on a busy machine)."""
     excluded = [arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector)]
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
-                             "--output-subdir", BUNDLE, *excluded],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--output-subdir",
+            BUNDLE,
+            *excluded,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if result.returncode != 0:
         reason = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise PluginError(f"search index: Pagefind could not index {site_dir} ({reason[0]}); "
-                          "run `make setup`, which installs pagefind[bin] from "
-                          "requirements.txt")
+        raise PluginError(
+            f"search index: Pagefind could not index {site_dir} ({reason[0]}); "
+            "run `make setup`, which installs pagefind[bin] from "
+            "requirements.txt"
+        )
 
 
 def _reproducible_entry(path: Path) -> dict:
@@ -64,8 +85,9 @@ def _reproducible_entry(path: Path) -> dict:
 
 @mkdocs.plugins.event_priority(-110)  # after mkdocs-static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
-        return          # a language built inside the default one's on_post_build: wait
+    i18n: Any = config.plugins["i18n"]  # mkdocs-static-i18n's plugin, untyped
+    if i18n.building:
+        return  # a language built inside the default one's on_post_build: wait
     site_dir = Path(config.site_dir)
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     _index(site_dir)
@@ -76,13 +98,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     # it; its own index mixes both languages and nothing loads it (see partials/search.html).
     shutil.rmtree(site_dir / "search", ignore_errors=True)
     entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
-    i18n = config.plugins["i18n"]
-    counts = {lang: entry["languages"].get(lang, {}).get("page_count", 0)
-              for lang in i18n_languages.languages(config) if lang in i18n.build_languages}
-    log.info("search: %d pages indexed (%s)", sum(counts.values()),
-             ", ".join(f"{lang}: {count}" for lang, count in counts.items()))
+    counts = {
+        lang: entry["languages"].get(lang, {}).get("page_count", 0)
+        for lang in i18n_languages.languages(config)
+        if lang in i18n.build_languages
+    }
+    log.info(
+        "search: %d pages indexed (%s)",
+        sum(counts.values()),
+        ", ".join(f"{lang}: {count}" for lang, count in counts.items()),
+    )
     for lang, count in counts.items():
         if not count:
-            log.warning("search: no %s page in the search index; each page's <article> should "
-                        "carry data-pagefind-body (overrides/main.html) and its <html> the "
-                        "page's lang", lang)
+            log.warning(
+                "search: no %s page in the search index; each page's <article> should "
+                "carry data-pagefind-body (overrides/main.html) and its <html> the "
+                "page's lang",
+                lang,
+            )

@@ -4,6 +4,7 @@ A translation (docs/x.en.md) is out of date when a commit changed its original (
 after the last commit that changed the translation. Uncommitted edits do not count: the
 check is about what a pull request holds. Outside a git checkout nothing is reported.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -18,12 +19,16 @@ LANGUAGE_NAMES = {
     "en": {"de": "German", "en": "English"},
 }
 NOTE = {
-    "de": ("Das {original} Original dieser Seite wurde am {date} geändert, nach der letzten "
-           "Überarbeitung dieser Übersetzung. Bis sie nachgezogen ist, gilt die "
-           '<a href="{link}">Originalfassung</a>.'),
-    "en": ("The {original} original of this page changed on {date}, after this translation "
-           "was last updated. Until the translation catches up, the "
-           '<a href="{link}">original</a> is the reference.'),
+    "de": (
+        "Das {original} Original dieser Seite wurde am {date} geändert, nach der letzten "
+        "Überarbeitung dieser Übersetzung. Bis sie nachgezogen ist, gilt die "
+        '<a href="{link}">Originalfassung</a>.'
+    ),
+    "en": (
+        "The {original} original of this page changed on {date}, after this translation "
+        "was last updated. Until the translation catches up, the "
+        '<a href="{link}">original</a> is the reference.'
+    ),
 }
 NOTE_TITLE = {"de": "Übersetzung nicht aktuell", "en": "Translation out of date"}
 
@@ -31,17 +36,17 @@ NOTE_TITLE = {"de": "Übersetzung nicht aktuell", "en": "Translation out of date
 @dataclass(frozen=True)
 class Commit:
     short: str
-    date: str        # YYYY-MM-DD, the commit date
+    date: str  # YYYY-MM-DD, the commit date
     subject: str
 
 
 @dataclass(frozen=True)
 class Stale:
-    src_uri: str               # the translation below docs_dir (x.en.md)
-    translation: str           # the same below the repository root (docs/x.en.md)
-    original: str              # docs/x.md
-    changed_by: Commit         # the newest commit that changed the original
-    translated_in: Commit      # the newest commit that changed the translation
+    src_uri: str  # the translation below docs_dir (x.en.md)
+    translation: str  # the same below the repository root (docs/x.en.md)
+    original: str  # docs/x.md
+    changed_by: Commit  # the newest commit that changed the original
+    translated_in: Commit  # the newest commit that changed the translation
 
 
 def newest_commits(docs_dir: Path) -> tuple[Path, dict[str, tuple[int, Commit]]] | None:
@@ -49,8 +54,16 @@ def newest_commits(docs_dir: Path) -> tuple[Path, dict[str, tuple[int, Commit]]]
     commit's age rank (0 = newest). None outside a git checkout or without git."""
     try:
         root = Path(_git(docs_dir, "rev-parse", "--show-toplevel").strip())
-        log = _git(root, "log", "--topo-order", "--name-only", "--no-renames",
-                   "--format=%x00%h%x09%cs%x09%s", "--", str(docs_dir.resolve()))
+        log = _git(
+            root,
+            "log",
+            "--topo-order",
+            "--name-only",
+            "--no-renames",
+            "--format=%x00%h%x09%cs%x09%s",
+            "--",
+            str(docs_dir.resolve()),
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     newest: dict[str, tuple[int, Commit]] = {}
@@ -63,8 +76,13 @@ def newest_commits(docs_dir: Path) -> tuple[Path, dict[str, tuple[int, Commit]]]
 
 
 def _git(where: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(where), *args], check=True, capture_output=True,
-                          text=True, encoding="utf-8").stdout
+    return subprocess.run(
+        ["git", "-C", str(where), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
 
 
 def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale] | None:
@@ -82,19 +100,32 @@ def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale
         for lang in languages[1:]:
             translation = f"{stem}.{lang}.md"
             if translation in newest and newest[original][0] < newest[translation][0]:
-                stale.append(Stale(translation[len(docs) + 1:], translation, original,
-                                   newest[original][1], newest[translation][1]))
+                stale.append(
+                    Stale(
+                        translation[len(docs) + 1 :],
+                        translation,
+                        original,
+                        newest[original][1],
+                        newest[translation][1],
+                    )
+                )
     return stale
 
 
-def note_html(stale: Stale, *, lang: str, original_lang: str, page_url: str,
-              original_url: str) -> str:
+def note_html(
+    stale: Stale, *, lang: str, original_lang: str, page_url: str, original_url: str
+) -> str:
     """The visible note on an out-of-date translation, in the page's language."""
     link = relative_url(original_url, page_url)
-    text = NOTE[lang].format(original=LANGUAGE_NAMES[lang][original_lang],
-                             date=escape(stale.changed_by.date), link=escape(link))
-    return (f'<div class="admonition warning hb-stale-translation" role="note">'
-            f'<p class="admonition-title">{NOTE_TITLE[lang]}</p><p>{text}</p></div>\n')
+    text = NOTE[lang].format(
+        original=LANGUAGE_NAMES[lang][original_lang],
+        date=escape(stale.changed_by.date),
+        link=escape(link),
+    )
+    return (
+        f'<div class="admonition warning hb-stale-translation" role="note">'
+        f'<p class="admonition-title">{NOTE_TITLE[lang]}</p><p>{text}</p></div>\n'
+    )
 
 
 def report(stale: list[Stale] | None, original_name: str = "German") -> str:
@@ -107,7 +138,8 @@ def report(stale: list[Stale] | None, original_name: str = "German") -> str:
     for item in stale:
         lines.append(
             f"  - {item.translation}: {item.original} changed in {item.changed_by.short} "
-            f"({item.changed_by.date}, \"{item.changed_by.subject}\") after this translation's "
+            f'({item.changed_by.date}, "{item.changed_by.subject}") after this translation\'s '
             f"last change in {item.translated_in.short} ({item.translated_in.date}); "
-            f"update {item.translation} to match, then commit it.")
+            f"update {item.translation} to match, then commit it."
+        )
     return "\n".join(lines)

@@ -4,21 +4,20 @@ Debian's apache2-bin, its own config, pid, logs and lock files, on a loopback po
 refuses to serve as root, so as root its workers run as 'nobody': it serves a world-readable
 copy of the site in its own temporary folder, not the test's root-only one.
 """
+
 from __future__ import annotations
 
 import grp
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from preview import PreviewError, free_port, wait_until_listening  # noqa: E402
+from tools.preview import PreviewError, free_port, wait_until_listening
 
+ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "deploy" / "apache.conf"
 BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -32,14 +31,16 @@ def _config(folder: Path, docroot: Path, port: int) -> str:
         group = next(name for name in ("nogroup", "nobody") if _group_exists(name))
         user = f"User nobody\nGroup {group}\n"
     modules = "".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so\n" for name in NEEDED)
-    return (f'ServerRoot "{folder}"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n'
-            f'PidFile "{folder}/apache.pid"\nErrorLog "{folder}/error.log"\n'
-            f'DefaultRuntimeDir "{folder}"\nMutex file:{folder}\n{modules}{user}'
-            'TypesConfig /etc/mime.types\n'
-            f'DocumentRoot "{docroot}"\n'
-            '<Directory "/">\n    AllowOverride None\n    Require all denied\n</Directory>\n'
-            f'<Directory "{docroot}">\n    AllowOverride FileInfo Indexes Options=Indexes\n'
-            '    Require all granted\n</Directory>\n')
+    return (
+        f'ServerRoot "{folder}"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n'
+        f'PidFile "{folder}/apache.pid"\nErrorLog "{folder}/error.log"\n'
+        f'DefaultRuntimeDir "{folder}"\nMutex file:{folder}\n{modules}{user}'
+        "TypesConfig /etc/mime.types\n"
+        f'DocumentRoot "{docroot}"\n'
+        '<Directory "/">\n    AllowOverride None\n    Require all denied\n</Directory>\n'
+        f'<Directory "{docroot}">\n    AllowOverride FileInfo Indexes Options=Indexes\n'
+        "    Require all granted\n</Directory>\n"
+    )
 
 
 def _group_exists(name: str) -> bool:

@@ -1,5 +1,6 @@
 """The built site through nginx (tools/preview.py, deploy/nginx.conf) and Debian's Chromium
 driven by Playwright."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from content import page_url
-from preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
-from screenshots import CHROMIUM, CHROMIUM_ARGS
+from tools.preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
+from tools.screenshots import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager
@@ -17,8 +18,9 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                             headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield browser
         finally:
@@ -34,7 +36,7 @@ def url_of(stem: str, lang: str) -> str:
 
 
 def run_axe(tab) -> list[dict]:
-    tab.evaluate(AXE.read_text(encoding="utf-8"))   # not a <script>: the site's policy forbids it
+    tab.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the site's policy forbids it
     found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")
     return [v for v in found if v["impact"] in ("serious", "critical")]

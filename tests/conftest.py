@@ -3,6 +3,7 @@
 `make test` runs the tests in parallel (pytest-xdist); the handbook every test reads is
 built once per run, by whichever worker asks first, and shared through a file lock.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,12 +17,11 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import (DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages,  # noqa: F401 - re-exported
-                     html_file, page_url)
+from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages, html_file, page_url  # noqa: F401 - re-exported
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
-EPOCH = "1767225600"            # SOURCE_DATE_EPOCH of the shared build: 2026-01-01
+EPOCH = "1767225600"  # SOURCE_DATE_EPOCH of the shared build: 2026-01-01
 
 
 @dataclass
@@ -41,34 +41,53 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, target / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, target / part)
     return target
 
 
-def run_build(project: Path, *, site_url: str = SITE_URL, extra_env: dict | None = None,
-              args: tuple[str, ...] = ()) -> Build:
-    """`mkdocs build --strict`, exactly as `make site` runs it, in the given project copy."""
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith("HANDBOOK_") and name != "SOURCE_DATE_EPOCH"}
+def run_build(
+    project: Path,
+    *,
+    site_url: str = SITE_URL,
+    extra_env: dict | None = None,
+    args: tuple[str, ...] = (),
+    engine: str = "mkdocs",
+) -> Build:
+    """`mkdocs build --strict`, exactly as `make site` runs it, in the given project copy;
+    engine="properdocs" builds with the fork instead (`make site ENGINE=properdocs`)."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("HANDBOOK_") and name != "SOURCE_DATE_EPOCH"
+    }
     env.update({"HANDBOOK_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+        [sys.executable, "-m", engine, "build", "--strict", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return Build(project, project / "site", result.returncode, result.stdout + result.stderr)
 
 
-SHARED = ("built", "sample")      # the builds all workers share
+SHARED = ("built", "sample")  # the builds all workers share
 
 
 def pytest_collection_modifyitems(items) -> None:
     """Order for two workers: one test of each shared build first (a worker starts that
     build at once), then every test that needs no shared build (the other worker runs
     them meanwhile), then the rest."""
-    first = [next(item for item in items if name in item.fixturenames)
-             for name in SHARED if any(name in item.fixturenames for item in items)]
+    first = [
+        next(item for item in items if name in item.fixturenames)
+        for name in SHARED
+        if any(name in item.fixturenames for item in items)
+    ]
     rest = [item for item in items if item not in first]
     needs = [item for item in rest if set(SHARED) & set(item.fixturenames)]
     items[:] = first + [item for item in rest if item not in needs] + needs
@@ -79,7 +98,7 @@ def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> 
     asks first (the others wait on the lock), from a project copy that prepare() may change."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent               # the folder all workers of this run share
+        shared = shared.parent  # the folder all workers of this run share
     with FileLock(str(shared / f"{name}.lock")):
         project = shared / name
         log = project / "build.log"
@@ -102,11 +121,18 @@ def built(tmp_path_factory) -> Build:
 # The sample handbook: the shipped example address (every card says MUSTER/SAMPLE), a brand,
 # an extra tip whose id is 'a4' (the name of the A4 collection's size), and card texts that
 # try to inject markup. Cards tests and bad-input tests read the same build.
-BRAND = {"organisation": "Stadtwerke Beispiel", "logo": "assets/test-logo.svg",
-         "primary": "#123456", "accent": "#6a1b9a", "owner": "Stadtwerke Beispiel GmbH",
-         "contact": "handbuch@example.intranet"}
-INJECTIONS = {"tipps/verstehen": "<script>alert(1)</script>",
-              "tipps/probleme": '"><img src=x onerror=alert(1)>'}
+BRAND = {
+    "organisation": "Stadtwerke Beispiel",
+    "logo": "assets/test-logo.svg",
+    "primary": "#123456",
+    "accent": "#6a1b9a",
+    "owner": "Stadtwerke Beispiel GmbH",
+    "contact": "handbuch@example.intranet",
+}
+INJECTIONS = {
+    "tipps/verstehen": "<script>alert(1)</script>",
+    "tipps/probleme": '"><img src=x onerror=alert(1)>',
+}
 
 
 def _sample(project: Path) -> None:
@@ -119,21 +145,29 @@ def _sample(project: Path) -> None:
         text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
         source_file("tipps/a4", lang, docs).write_text(text, encoding="utf-8")
         for stem, attack in INJECTIONS.items():
-            set_card(project, source_file(stem, lang, docs).relative_to(docs).as_posix(),
-                     lambda card, attack=attack: card.update(
-                         title=f"T {attack}"[:60], principle=f"P {attack}",
-                         checklist=[f"C{n} {attack}" for n in range(3)],
-                         question=f"Q {attack}"))
+            set_card(
+                project,
+                source_file(stem, lang, docs).relative_to(docs).as_posix(),
+                lambda card, attack=attack: card.update(
+                    title=f"T {attack}"[:60],
+                    principle=f"P {attack}",
+                    checklist=[f"C{n} {attack}" for n in range(3)],
+                    question=f"Q {attack}",
+                ),
+            )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
     last_tip = max(n for n, line in enumerate(config) if line.strip().startswith("- tipps/"))
     indent = config[last_tip][: len(config[last_tip]) - len(config[last_tip].lstrip())]
     config.insert(last_tip + 1, f"{indent}- tipps/a4.md\n")
     block = "    brand:\n" + "".join(f'      {key}: "{value}"\n' for key, value in BRAND.items())
     (project / "mkdocs.yml").write_text(
-        re.sub(r"    brand:\n(?:      .*\n)+", block, "".join(config)), encoding="utf-8")
+        re.sub(r"    brand:\n(?:      .*\n)+", block, "".join(config)), encoding="utf-8"
+    )
     (project / "overrides" / "assets" / "test-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-        '<rect width="10" height="10" fill="#123456"/></svg>', encoding="utf-8")
+        '<rect width="10" height="10" fill="#123456"/></svg>',
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +193,7 @@ def soup(path: Path):
 
 # ---- the built site in Debian's Chromium, served by nginx with deploy/nginx.conf ----------
 
+
 @pytest.fixture(scope="session")
 def site(built, tmp_path_factory) -> str:
     """The built site as the intranet serves it; the base URL."""
@@ -178,6 +213,16 @@ def browser():
 
 @pytest.fixture
 def tab(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def reused_tab(browser):
+    """One tab for all tests of a module that need no fresh profile: opening a tab costs
+    about as much as loading a page. Tests must not leave state that changes what another
+    test sees (ticks, colour scheme): those use `tab`."""
     page = browser.new_page()
     yield page
     page.close()

@@ -3,6 +3,7 @@
 Nothing here counts or names today's content: an editor who adds, removes, retitles or
 reorders pages and cards changes what the tests expect, not the tests.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from project import languages, load_config
+from tools.project import languages, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -20,13 +21,12 @@ CONFIG = load_config()
 LANGUAGES = languages(CONFIG)
 DEFAULT = LANGUAGES[0]
 ROOTS = {lang: "" if lang == DEFAULT else f"{lang}/" for lang in LANGUAGES}
-KIND_ORDER = ("attitude", "tip")        # the cards page and PDFs show attitudes first
+KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first
 
 # The mission's content: the five attitudes and five tips of the two source articles.
 # These must exist; any number of further cards may join them.
 REQUIRED_CARDS = {
-    "attitude": ("augenhoehe", "flexibilitaet", "unaufdringlichkeit", "aufrichtigkeit",
-                 "klarheit"),
+    "attitude": ("augenhoehe", "flexibilitaet", "unaufdringlichkeit", "aufrichtigkeit", "klarheit"),
     "tip": ("kontakt", "verstehen", "zufriedenheit", "probleme", "freundlichkeit"),
 }
 # Pages the mission asks for beside the chapters: home, trainer guide, credits.
@@ -46,9 +46,11 @@ def front_matter(path: Path) -> dict:
 
 def german_pages(docs: Path = DOCS) -> list[str]:
     """The stems of all pages in the default language (tipps/kontakt), from docs/."""
-    return sorted(path.relative_to(docs).with_suffix("").as_posix()
-                  for path in docs.rglob("*.md")
-                  if not any(path.stem.endswith(f".{lang}") for lang in LANGUAGES[1:]))
+    return sorted(
+        path.relative_to(docs).with_suffix("").as_posix()
+        for path in docs.rglob("*.md")
+        if not any(path.stem.endswith(f".{lang}") for lang in LANGUAGES[1:])
+    )
 
 
 def title(stem: str, lang: str) -> str:
@@ -67,8 +69,7 @@ def source_cards(lang: str, docs: Path = DOCS) -> dict[str, tuple[str, dict]]:
 
 def in_deck_order(cards: dict[str, tuple[str, dict]]) -> list[tuple[str, dict]]:
     """(stem, card) pairs as the cards page and the PDFs show them."""
-    return sorted(cards.values(), key=lambda sc: (KIND_ORDER.index(sc[1]["kind"]),
-                                                  sc[1]["order"]))
+    return sorted(cards.values(), key=lambda sc: (KIND_ORDER.index(sc[1]["kind"]), sc[1]["order"]))
 
 
 CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
@@ -76,14 +77,18 @@ CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
 
 def cards_page(docs: Path = DOCS) -> str:
     """The stem of the page marked `cards_sheet: true`."""
-    return next(stem for stem in german_pages(docs)
-                if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet"))
+    return next(
+        stem
+        for stem in german_pages(docs)
+        if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet")
+    )
 
 
 def site_name(lang: str) -> str:
     """The handbook's name in a language, as mkdocs.yml and its i18n plugin give it."""
-    i18n = next(entry["i18n"] for entry in CONFIG["plugins"]
-                if isinstance(entry, dict) and "i18n" in entry)
+    i18n = next(
+        entry["i18n"] for entry in CONFIG["plugins"] if isinstance(entry, dict) and "i18n" in entry
+    )
     language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
     return language.get("site_name") or CONFIG["site_name"]
 
@@ -91,8 +96,11 @@ def site_name(lang: str) -> str:
 def nav_sections(lang: str, config: dict = CONFIG, *, top: bool = False) -> list[str]:
     """The section titles of mkdocs.yml's nav, translated as the i18n plugin does; with
     top=True only the chapters (the sections at the nav's first level)."""
-    plugins = {name: options for entry in config["plugins"]
-               for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])}
+    plugins = {
+        name: options
+        for entry in config["plugins"]
+        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])
+    }
     entry = next(e for e in plugins["i18n"]["languages"] if e["locale"] == lang)
     translations = entry.get("nav_translations") or {}
 
@@ -112,6 +120,7 @@ def single_card_pdf(site: Path, lang: str, card_id: str, size: str = "a6") -> Pa
     """Where a single card's PDF is published: pdf/karten/<id>-a6-de.pdf (print shop) or
     -a4- (office printer); the English ones below en/pdf/cards/."""
     from cardkit.labels import LABELS
+
     folder = LABELS[lang]["file_all"]
     return site / ROOTS[lang] / "pdf" / folder / f"{card_id}-{size}-{lang}.pdf"
 
@@ -135,9 +144,11 @@ def squash(text: str) -> str:
 
 def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
     """Every file below folder with the hash of its bytes."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()
-            and not path.relative_to(folder).as_posix().startswith(skip)}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.relative_to(folder).as_posix().startswith(skip)
+    }
 
 
 def set_card(project: Path, src: str, change) -> None:
@@ -146,5 +157,6 @@ def set_card(project: Path, src: str, change) -> None:
     _, head, body = path.read_text(encoding="utf-8").split("---", 2)
     meta = yaml.safe_load(head)
     change(meta["card"])
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body,
-                    encoding="utf-8")
+    path.write_text(
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body, encoding="utf-8"
+    )

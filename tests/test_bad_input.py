@@ -1,4 +1,5 @@
 """Broken content never breaks the site: a clear message, no traceback, nothing lost."""
+
 from __future__ import annotations
 
 import fcntl
@@ -42,23 +43,28 @@ def rename(src: str, new: str):
 
 
 def copy(src: str, new: str):
-    return lambda project: (project / "docs" / new).write_bytes((project / "docs" / src).read_bytes())
+    docs = "docs"
+    return lambda project: (project / docs / new).write_bytes((project / docs / src).read_bytes())
 
 
 def front(src: str, old: str, new: str):
     """Replace text in the front matter of docs/<src> (the first occurrence)."""
+
     def change(project):
         path = project / "docs" / src
         text = path.read_text(encoding="utf-8")
         assert old in text, (src, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return change
 
 
 def symlink(src: str, target):
     """A symbolic link docs/<src> -> target (a callable gets the project folder)."""
+
     def make(project):
         os.symlink(target(project) if callable(target) else target, project / "docs" / src)
+
     return make
 
 
@@ -69,129 +75,221 @@ def outside_folder(project: Path) -> Path:
     return secret
 
 
-ALIAS_BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
-              "".join(f"{n}: &{n} [{','.join(['*' + q] * 9)}]\n"
-                      for q, n in zip("abcdefgh", "bcdefghi")))
+ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{n}: &{n} [{','.join(['*' + q] * 9)}]\n" for q, n in zip("abcdefgh", "bcdefghi", strict=True)
+)
 PAGE = "haltungen/augenhoehe.md"
 
 BROKEN = {
-    "symlink to a file outside": (symlink("passwd.txt", "/etc/passwd"),
-                                  "docs/passwd.txt: is a symbolic link; the handbook publishes "
-                                  "only files inside docs/"),
-    "symlink to the build environment": (symlink("env.txt", "/proc/self/environ"),
-                                         "docs/env.txt: is a symbolic link"),
+    "symlink to a file outside": (
+        symlink("passwd.txt", "/etc/passwd"),
+        "docs/passwd.txt: is a symbolic link; the handbook publishes only files inside docs/",
+    ),
+    "symlink to the build environment": (
+        symlink("env.txt", "/proc/self/environ"),
+        "docs/env.txt: is a symbolic link",
+    ),
     "symlinked folder": (symlink("outside", outside_folder), "docs/outside: is a symbolic link"),
-    "symlink inside docs": (symlink("tipps/nochmal.md", "kontakt.md"),
-                            "docs/tipps/nochmal.md: is a symbolic link"),
-    "broken symlink": (symlink("haltungen/kaputt.md", "/nonexistent"),
-                       "docs/haltungen/kaputt.md: is a symbolic link"),
-    "named pipe": (lambda p: os.mkfifo(p / "docs" / "pipe.md"),
-                   "docs/pipe.md: is not a plain file (a pipe or device); remove it"),
-    "folder named like a page": (lambda p: (p / "docs" / "haltungen" / "ordner.md").mkdir(),
-                                 "docs/haltungen/ordner.md: is a folder with a page's name"),
-    "alias bomb in the title": (front(PAGE, "---\ntitle: ", "---\n" + ALIAS_BOMB + "title: *i\nx: "),
-                                "docs/haltungen/augenhoehe.md: the front matter between the "
-                                "'---' lines cannot be read (line 3): aliases (*name) are not "
-                                "allowed"),
-    "number of 5000 digits": (front("trainer.md", "---\n", "---\nrevision: " + "9" * 5000 + "\n"),
-                              "docs/trainer.md: the front matter between the '---' lines cannot "
-                              "be read (line 2): '99999999999999999999' is not a whole number"),
-    "order written as time": (front(CARD_PAGE, "  order: ", "  order: 1:00\n  x: "),
-                              "docs/tipps/kontakt.md: the front matter between the '---' lines "
-                              "cannot be read"),
-    "card key twice": (front(CARD_PAGE, "card:\n", "card: x\ncard:\n"),
-                       "docs/tipps/kontakt.md: the front matter between the '---' lines cannot "
-                       "be read (line 5): 'card' appears twice; keep one"),
-    "markup in the page title": (front(PAGE, "title: Begegnung", "title: Begegnung <img src=x>"),
-                                 "docs/haltungen/augenhoehe.md: title contains < >; write text, "
-                                 "not HTML"),
+    "symlink inside docs": (
+        symlink("tipps/nochmal.md", "kontakt.md"),
+        "docs/tipps/nochmal.md: is a symbolic link",
+    ),
+    "broken symlink": (
+        symlink("haltungen/kaputt.md", "/nonexistent"),
+        "docs/haltungen/kaputt.md: is a symbolic link",
+    ),
+    "named pipe": (
+        lambda p: os.mkfifo(p / "docs" / "pipe.md"),
+        "docs/pipe.md: is not a plain file (a pipe or device); remove it",
+    ),
+    "folder named like a page": (
+        lambda p: (p / "docs" / "haltungen" / "ordner.md").mkdir(),
+        "docs/haltungen/ordner.md: is a folder with a page's name",
+    ),
+    "alias bomb in the title": (
+        front(PAGE, "---\ntitle: ", "---\n" + ALIAS_BOMB + "title: *i\nx: "),
+        "docs/haltungen/augenhoehe.md: the front matter between the "
+        "'---' lines cannot be read (line 3): aliases (*name) are not "
+        "allowed",
+    ),
+    "number of 5000 digits": (
+        front("trainer.md", "---\n", "---\nrevision: " + "9" * 5000 + "\n"),
+        "docs/trainer.md: the front matter between the '---' lines cannot "
+        "be read (line 2): '99999999999999999999' is not a whole number",
+    ),
+    "order written as time": (
+        front(CARD_PAGE, "  order: ", "  order: 1:00\n  x: "),
+        "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read",
+    ),
+    "card key twice": (
+        front(CARD_PAGE, "card:\n", "card: x\ncard:\n"),
+        "docs/tipps/kontakt.md: the front matter between the '---' lines cannot "
+        "be read (line 5): 'card' appears twice; keep one",
+    ),
+    "markup in the page title": (
+        front(PAGE, "title: Begegnung", "title: Begegnung <img src=x>"),
+        "docs/haltungen/augenhoehe.md: title contains < >; write text, not HTML",
+    ),
     "description that ends its attribute": (
         front(PAGE, "description: ", "description: 'x\"><svg onload=alert(2)></svg>'\nsummary: "),
-        "docs/haltungen/augenhoehe.md: description contains \" < >"),
-    "page title of 1000 characters": (front(PAGE, "title: Begegnung", "title: " + "B" * 1000),
-                                      "docs/haltungen/augenhoehe.md: title has 10"),
-    "page title as a list": (front(PAGE, "title: Begegnung", "title: [a, b]\nx: Begegnung"),
-                             "docs/haltungen/augenhoehe.md: title is a list; it must be text"),
-    "zero-width card title": (card_change(CARD_PAGE, field("title", "\u200b\u200b\u200b")),
-                              "docs/tipps/kontakt.md: card.title contains the invisible "
-                              "character U+200B (zero width space)"),
-    "right-to-left override": (card_change(CARD_PAGE, field("principle", "\u202eehöh")),
-                               "card.principle contains the invisible character U+202E"),
-    "misspelled card key": (front(CARD_PAGE, "card:\n", "Card:\n"),
-                            "docs/tipps/kontakt.md: 'Card' is not a key the handbook knows; "
-                            "did you mean 'card'?"),
-    "a file where the PDFs go": (lambda p: ((p / "docs" / "pdf").mkdir(),
-                                            (p / "docs" / "pdf" / "augenhoehe-de.pdf").write_bytes(b"%PDF")),
-                                 "docs/pdf: is where the build puts the card PDFs"),
-    "order beyond 999": (card_change(CARD_PAGE, field("order", 10 ** 8)),
-                         "card.order is a number ('100000000'); it must be a whole number "
-                         "from 1 to 999"),
+        'docs/haltungen/augenhoehe.md: description contains " < >',
+    ),
+    "page title of 1000 characters": (
+        front(PAGE, "title: Begegnung", "title: " + "B" * 1000),
+        "docs/haltungen/augenhoehe.md: title has 10",
+    ),
+    "page title as a list": (
+        front(PAGE, "title: Begegnung", "title: [a, b]\nx: Begegnung"),
+        "docs/haltungen/augenhoehe.md: title is a list; it must be text",
+    ),
+    "zero-width card title": (
+        card_change(CARD_PAGE, field("title", "\u200b\u200b\u200b")),
+        "docs/tipps/kontakt.md: card.title contains the invisible "
+        "character U+200B (zero width space)",
+    ),
+    "right-to-left override": (
+        card_change(CARD_PAGE, field("principle", "\u202eehöh")),
+        "card.principle contains the invisible character U+202E",
+    ),
+    "misspelled card key": (
+        front(CARD_PAGE, "card:\n", "Card:\n"),
+        "docs/tipps/kontakt.md: 'Card' is not a key the handbook knows; did you mean 'card'?",
+    ),
+    "a file where the PDFs go": (
+        lambda p: (
+            (p / "docs" / "pdf").mkdir(),
+            (p / "docs" / "pdf" / "augenhoehe-de.pdf").write_bytes(b"%PDF"),
+        ),
+        "docs/pdf: is where the build puts the card PDFs",
+    ),
+    "order beyond 999": (
+        card_change(CARD_PAGE, field("order", 10**8)),
+        "card.order is a number ('100000000'); it must be a whole number from 1 to 999",
+    ),
     "yaml that does not parse": (
         write(CARD_PAGE, b"---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n"),
-        "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read (line 5)"),
-    **{f"missing {name}": (card_change(CARD_PAGE, drop(name)),
-                           f"docs/tipps/kontakt.md: card.{name} is missing")
-       for name in ("kind", "order", "title", "principle", "checklist", "question")},
-    "order as text": (card_change(CARD_PAGE, field("order", "eins")),
-                      "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole number from 1 to 999"),
-    "checklist as text": (card_change(CARD_PAGE, field("checklist", "alles")),
-                          "docs/tipps/kontakt.md: card.checklist is text; it must be a list"),
-    "title as list": (card_change(CARD_PAGE, field("title", ["a", "b"])),
-                      "docs/tipps/kontakt.md: card.title is a list; it must be text"),
-    "empty principle": (card_change(CARD_PAGE, field("principle", "")),
-                        "docs/tipps/kontakt.md: card.principle is empty"),
-    "empty checklist item": (card_change(CARD_PAGE, field("checklist", ["a", " ", "c"])),
-                             "docs/tipps/kontakt.md: card.checklist[2] is empty"),
-    "0 items": (card_change(CARD_PAGE, field("checklist", [])),
-                "docs/tipps/kontakt.md: card.checklist has 0 items; a card holds 3 to 7"),
-    "20 items": (card_change(CARD_PAGE, field("checklist", ["x"] * 20)),
-                 "docs/tipps/kontakt.md: card.checklist has 20 items; a card holds 3 to 7"),
-    "duplicate id": (lambda p: (copy("tipps/kontakt.md", "haltungen/kontakt.md")(p),
-                                copy("tipps/kontakt.en.md", "haltungen/kontakt.en.md")(p)),
-                     "makes a card with the id 'kontakt'"),
-    "unknown kind": (card_change(CARD_PAGE, field("kind", "regel")),
-                     "docs/tipps/kontakt.md: card.kind is 'regel'; allowed are: attitude, tip"),
-    "file name not a slug": (lambda p: (rename("tipps/kontakt.md", "tipps/Kontakt Neu.md")(p),
-                                        rename("tipps/kontakt.en.md", "tipps/Kontakt Neu.en.md")(p)),
-                             "docs/tipps/Kontakt Neu.md: has a file name with capitals, umlauts, "
-                             "spaces or other signs; rename it"),
-    "page name with an umlaut": (lambda p: [(p / "docs" / f"Über uns{suffix}").write_text(
-        "# Über uns\n", encoding="utf-8") for suffix in (".md", ".en.md")],
-                                 "docs/Über uns.md: has a file name with capitals, umlauts"),
-    "id that tries a path": (card_change(CARD_PAGE, field("id", "../../etc/passwd")),
-                             "docs/tipps/kontakt.md: card.id is not a card field"),
-    "not utf-8": (write(CARD_PAGE, "---\ntitle: Grüße\n---\n# Grüße\n".encode("latin-1")),
-                  "docs/tipps/kontakt.md: is not saved as UTF-8"),
-    "field of 1 MB": (card_change(CARD_PAGE, field("question", "x" * 1_000_000)),
-                      "docs/tipps/kontakt.md: the front matter has 1000"),
-    "card with no translation": (lambda p: (p / "docs" / "tipps/kontakt.en.md").unlink(),
-                                 "docs/tipps/kontakt.md: has no English version; create "
-                                 "docs/tipps/kontakt.en.md"),
-    "translation whose kind differs": (card_change("tipps/kontakt.en.md", field("kind", "attitude")),
-                                       f"docs/tipps/kontakt.en.md: card.kind/order is attitude "
-                                       f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}"),
-    "two cards pages": (lambda p: [set_cards_sheet(p / "docs" / f"trainer{suffix}")
-                                   for suffix in (".md", ".en.md")],
-                        "docs/trainer.md: cards_sheet: true is set here and in docs/"),
+        "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read (line 5)",
+    ),
+    **{
+        f"missing {name}": (
+            card_change(CARD_PAGE, drop(name)),
+            f"docs/tipps/kontakt.md: card.{name} is missing",
+        )
+        for name in ("kind", "order", "title", "principle", "checklist", "question")
+    },
+    "order as text": (
+        card_change(CARD_PAGE, field("order", "eins")),
+        "docs/tipps/kontakt.md: card.order is text ('eins'); it must be a whole "
+        "number from 1 to 999",
+    ),
+    "checklist as text": (
+        card_change(CARD_PAGE, field("checklist", "alles")),
+        "docs/tipps/kontakt.md: card.checklist is text; it must be a list",
+    ),
+    "title as list": (
+        card_change(CARD_PAGE, field("title", ["a", "b"])),
+        "docs/tipps/kontakt.md: card.title is a list; it must be text",
+    ),
+    "empty principle": (
+        card_change(CARD_PAGE, field("principle", "")),
+        "docs/tipps/kontakt.md: card.principle is empty",
+    ),
+    "empty checklist item": (
+        card_change(CARD_PAGE, field("checklist", ["a", " ", "c"])),
+        "docs/tipps/kontakt.md: card.checklist[2] is empty",
+    ),
+    "0 items": (
+        card_change(CARD_PAGE, field("checklist", [])),
+        "docs/tipps/kontakt.md: card.checklist has 0 items; a card holds 3 to 7",
+    ),
+    "20 items": (
+        card_change(CARD_PAGE, field("checklist", ["x"] * 20)),
+        "docs/tipps/kontakt.md: card.checklist has 20 items; a card holds 3 to 7",
+    ),
+    "duplicate id": (
+        lambda p: (
+            copy("tipps/kontakt.md", "haltungen/kontakt.md")(p),
+            copy("tipps/kontakt.en.md", "haltungen/kontakt.en.md")(p),
+        ),
+        "makes a card with the id 'kontakt'",
+    ),
+    "unknown kind": (
+        card_change(CARD_PAGE, field("kind", "regel")),
+        "docs/tipps/kontakt.md: card.kind is 'regel'; allowed are: attitude, tip",
+    ),
+    "file name not a slug": (
+        lambda p: (
+            rename("tipps/kontakt.md", "tipps/Kontakt Neu.md")(p),
+            rename("tipps/kontakt.en.md", "tipps/Kontakt Neu.en.md")(p),
+        ),
+        "docs/tipps/Kontakt Neu.md: has a file name with capitals, umlauts, "
+        "spaces or other signs; rename it",
+    ),
+    "page name with an umlaut": (
+        lambda p: [
+            (p / "docs" / f"Über uns{suffix}").write_text("# Über uns\n", encoding="utf-8")
+            for suffix in (".md", ".en.md")
+        ],
+        "docs/Über uns.md: has a file name with capitals, umlauts",
+    ),
+    "id that tries a path": (
+        card_change(CARD_PAGE, field("id", "../../etc/passwd")),
+        "docs/tipps/kontakt.md: card.id is not a card field",
+    ),
+    "not utf-8": (
+        write(CARD_PAGE, "---\ntitle: Grüße\n---\n# Grüße\n".encode("latin-1")),
+        "docs/tipps/kontakt.md: is not saved as UTF-8",
+    ),
+    "field of 1 MB": (
+        card_change(CARD_PAGE, field("question", "x" * 1_000_000)),
+        "docs/tipps/kontakt.md: the front matter has 1000",
+    ),
+    "card with no translation": (
+        lambda p: (p / "docs" / "tipps/kontakt.en.md").unlink(),
+        "docs/tipps/kontakt.md: has no English version; create docs/tipps/kontakt.en.md",
+    ),
+    "translation whose kind differs": (
+        card_change("tipps/kontakt.en.md", field("kind", "attitude")),
+        f"docs/tipps/kontakt.en.md: card.kind/order is attitude "
+        f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}",
+    ),
+    "two cards pages": (
+        lambda p: [
+            set_cards_sheet(p / "docs" / f"trainer{suffix}") for suffix in (".md", ".en.md")
+        ],
+        "docs/trainer.md: cards_sheet: true is set here and in docs/",
+    ),
     "misspelled cards page marker": (
         lambda p: (p / "docs" / "karten.md").write_text(
-            (p / "docs" / "karten.md").read_text(encoding="utf-8").replace(
-                "cards_sheet:", "cards-sheet:"), encoding="utf-8"),
+            (p / "docs" / "karten.md")
+            .read_text(encoding="utf-8")
+            .replace("cards_sheet:", "cards-sheet:"),
+            encoding="utf-8",
+        ),
         "docs/karten.md: 'cards-sheet' is not a key the handbook knows; did you mean "
-        "'cards_sheet'?"),
+        "'cards_sheet'?",
+    ),
 }
 
 
 def set_cards_sheet(page: Path) -> None:
-    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ncards_sheet: true\n", 1),
-                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", "---\ncards_sheet: true\n", 1), encoding="utf-8")
 
 
 def problems_found(docs: Path) -> str:
     """What the build's validation (the hooks' on_config) says of a docs folder."""
-    site = Site(docs_dir=docs, shown_as="docs", languages=LANGUAGES, lang=DEFAULT,
-                lang_root="", site_url=SITE_URL, templates_dir=ROOT / "overrides", pdfs=False,
-                cache_dir=docs.parent / ".cache")
+    site = Site(
+        docs_dir=docs,
+        shown_as="docs",
+        languages=LANGUAGES,
+        lang=DEFAULT,
+        lang_root="",
+        site_url=SITE_URL,
+        templates_dir=ROOT / "overrides",
+        pdfs=False,
+        cache_dir=docs.parent / ".cache",
+    )
     with pytest.raises(CardProblems) as caught:
         validate_docs(site)
     return str(caught.value)
@@ -214,8 +312,16 @@ def test_broken_content_gets_a_message_naming_file_and_field(docs_copy, case):
 
 # The whole way through a build, for a few: the message reaches the editor, no traceback,
 # nothing written beside site/ and no half-built site.
-@pytest.mark.parametrize("case", ["yaml that does not parse", "not utf-8", "20 items",
-                                  "symlink to a file outside", "alias bomb in the title"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "yaml that does not parse",
+        "not utf-8",
+        "20 items",
+        "symlink to a file outside",
+        "alias bomb in the title",
+    ],
+)
 def test_broken_content_fails_the_build_clearly_and_writes_nothing(project, case):
     breakage, message = BROKEN[case]
     breakage(project)
@@ -224,13 +330,14 @@ def test_broken_content_fails_the_build_clearly_and_writes_nothing(project, case
     assert not build.ok
     assert message in build.log
     assert "Traceback" not in build.log and 'File "' not in build.log
-    assert tree(project, skip=("site/",)) == before     # docs/ untouched, nothing beside site/
+    assert tree(project, skip=("site/",)) == before  # docs/ untouched, nothing beside site/
     assert not (project / "site" / "index.html").exists()
 
 
 def test_card_text_is_escaped_in_every_output(sample):
     """The sample handbook's cards carry markup in every field (conftest.INJECTIONS)."""
     from cardkit.identity import EXAMPLE_SITE_URL
+
     for stem, attack in INJECTIONS.items():
         card_id = stem.rsplit("/", 1)[-1]
         for lang in LANGUAGES:
@@ -240,39 +347,47 @@ def test_card_text_is_escaped_in_every_output(sample):
                 assert not page.find_all(attrs={"onerror": True})
                 assert not page.select('img[src="x"]')
                 texts = [li.get_text() for li in page.select(".hb-checklist li")]
-                assert f"C0 {attack}" in texts                       # shown, as text
+                assert f"C0 {attack}" in texts  # shown, as text
             card_pdf = single_card_pdf(sample.site, lang, card_id)
             reader = pypdf.PdfReader(card_pdf)
             text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
             assert "alert(1)" in text and ("<script>" in text or "onerror" in text)
             image = pypdfium2.PdfDocument(str(card_pdf))[1].render(scale=4).to_pil()
-            assert [code.text for code in zxingcpp.read_barcodes(image)] == \
-                [EXAMPLE_SITE_URL + ROOTS[lang] + page_url(stem)]
+            assert [code.text for code in zxingcpp.read_barcodes(image)] == [
+                EXAMPLE_SITE_URL + ROOTS[lang] + page_url(stem)
+            ]
 
 
 def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
     project = copy_project(tmp_path / "handbook")
-    for name in ("Makefile", "requirements.txt"):   # with their times: the venv is set up
+    # with their times: the venv is set up
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     venv = Path(sys.prefix)
-    assert (venv / ".requirements-installed").exists(), "run the tests through make test"
+    assert (venv / ".build-installed").exists(), "run the tests through make test"
     env = {**os.environ, "HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_PDFS": "false"}
     make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}"]
     # Two at once in one checkout, while a third holds the lock: both wait, then build
     # one after the other, and site/ is one whole build.
     with (project / ".site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        builds = [subprocess.Popen(make, env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True) for _ in range(2)]
-        for build in builds:                # the first line each prints, before any build
+        builds = [
+            subprocess.Popen(
+                make, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+            for _ in range(2)
+        ]
+        for build in builds:  # the first line each prints, before any build
             assert "another build is running in this folder; waiting" in build.stdout.readline()
         assert not (project / "site").exists()
     for build in builds:
         output = build.communicate()[0]
         assert build.returncode == 0, output
     good = tree(project / "site")
-    assert {html_file(project / "site", lang, "index").relative_to(project / "site").as_posix()
-            for lang in LANGUAGES} <= set(good)
+    assert {
+        html_file(project / "site", lang, "index").relative_to(project / "site").as_posix()
+        for lang in LANGUAGES
+    } <= set(good)
     assert not (project / ".site-new").exists() and not (project / ".site-old").exists()
     # a failed build keeps it
     set_card(project, CARD_PAGE, field("checklist", ["x"] * 9))

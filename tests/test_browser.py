@@ -1,6 +1,7 @@
 """What staff and trainers see in a real Chromium: offline, switchable, accessible,
 printable and readable on a phone (the search is in test_search.py). These tests never
 skip: CI installs Chromium."""
+
 from __future__ import annotations
 
 import math
@@ -14,7 +15,7 @@ from conftest import LANGUAGES
 from content import CARDS, cards_page, german_pages, in_deck_order, squash
 
 PAGES = german_pages()
-PHONE = 375                 # CSS pixels: a small phone held upright
+PHONE = 375  # CSS pixels: a small phone held upright
 CARD_OF = {lang: {stem: card for stem, card in CARDS[lang].values()} for lang in LANGUAGES}
 
 
@@ -24,41 +25,62 @@ document.addEventListener('securitypolicyviolation',
   e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
 
 
+@pytest.fixture(scope="module")
+def recording_tab(reused_tab):
+    reused_tab.add_init_script(VIOLATIONS)  # runs again in every page the tab opens
+    return reused_tab
+
+
 def open_recording(tab, address: str) -> tuple[list[str], list[str]]:
-    """Open a page; return every URL it requested, and every console error, page error and
-    violation of the site's Content-Security-Policy."""
+    """Open a page at a desktop's width; return every URL it requested, and every console
+    error, page error and violation of the site's Content-Security-Policy."""
     requests, errors = [], []
-    tab.add_init_script(VIOLATIONS)
-    tab.on("request", lambda request: requests.append(request.url))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(address, wait_until="networkidle")
-    return requests, errors + tab.evaluate("window.__violations")
+    listeners = {
+        "request": lambda request: requests.append(request.url),
+        "console": lambda message: errors.append(message.text) if message.type == "error" else None,
+        "pageerror": lambda error: errors.append(str(error)),
+    }
+    for event, listener in listeners.items():
+        tab.on(event, listener)
+    try:
+        tab.set_viewport_size({"width": 1280, "height": 720})
+        tab.goto(address, wait_until="networkidle")
+        return requests, errors + tab.evaluate("window.__violations")
+    finally:
+        for event, listener in listeners.items():
+            tab.remove_listener(event, listener)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stem", PAGES)
-def test_every_page_loads_from_its_own_server_without_errors_and_passes_axe(site, tab, stem,
-                                                                             lang):
+def test_every_page_loads_from_its_own_server_without_errors_and_passes_axe(
+    site, recording_tab, stem, lang
+):
     """One visit per page: no request to another host, no console error or policy
     violation, axe finds no serious or critical accessibility violation, and at a phone's
     width nothing scrolls sideways and a card stays whole and readable."""
     assert AXE.is_file(), "run make test: it installs axe-core from the npm registry"
+    tab = recording_tab
     requests, errors = open_recording(tab, site + url_of(stem, lang))
     assert [url for url in requests if not url.startswith((site, "data:", "blob:"))] == []
     assert errors == []
     assert run_axe(tab) == []
-    tab.set_viewport_size({"width": PHONE, "height": 812})     # the same page on a phone
+    tab.set_viewport_size({"width": PHONE, "height": 812})  # the same page on a phone
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE
     card = CARD_OF[lang].get(stem)
-    if card:                  # its checklist, to screen readers, and its face on a phone
+    if card:  # its checklist, to screen readers, and its face on a phone
         label = {"de": "Checkliste", "en": "Checklist"}[lang] + ": " + card["title"]
         checklist = tab.get_by_role("list", name=label, exact=True)
         assert checklist.get_by_role("listitem").count() == len(card["checklist"])
         face = tab.locator(".hb-card-section .hb-front").bounding_box()
         assert face["x"] >= 0 and face["x"] + face["width"] <= PHONE
-        assert tab.evaluate("parseFloat(getComputedStyle(document.querySelector("
-                            "'.hb-card-section .hb-checklist li')).fontSize)") >= 13
+        assert (
+            tab.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector("
+                "'.hb-card-section .hb-checklist li')).fontSize)"
+            )
+            >= 13
+        )
 
 
 # Every page's switcher links are checked in the built HTML (test_site.py); here a real
@@ -83,9 +105,11 @@ def test_keyboard_reaches_switcher_search_and_downloads(site, tab, lang):
     reached = []
     for _ in range(250):
         tab.keyboard.press("Tab")
-        reached.append(tab.evaluate("""() => { const e = document.activeElement;
+        reached.append(
+            tab.evaluate("""() => { const e = document.activeElement;
             return [e.tagName, e.className || '', e.getAttribute('href') || '',
-                    e.closest('.md-select') ? 'switcher' : ''].join('|') }"""))
+                    e.closest('.md-select') ? 'switcher' : ''].join('|') }""")
+        )
     assert any("switcher" in item for item in reached)
     assert any("md-search__input" in item for item in reached)
     assert any(".pdf" in item for item in reached)
@@ -106,8 +130,13 @@ def test_printed_article_has_no_chrome_and_keeps_its_card_whole(site, tab, tmp_p
         assert not tab.locator(chrome).first.is_visible(), chrome
     pages = [squash(text) for text in _pages_text(tab.pdf(prefer_css_page_size=True), tmp_path)]
     heading = {"de": "Checklistenkarte", "en": "Checklist card"}[lang]
-    parts = [heading, card["principle"][:25], card["checklist"][0][:25],
-             card["checklist"][-1][:25], card["question"][:25]]
+    parts = [
+        heading,
+        card["principle"][:25],
+        card["checklist"][0][:25],
+        card["checklist"][-1][:25],
+        card["question"][:25],
+    ]
     found = {part: [n for n, text in enumerate(pages) if squash(part) in text] for part in parts}
     assert all(len(places) == 1 for places in found.values()), found
     assert len({places[0] for places in found.values()}) == 1, found
@@ -121,7 +150,7 @@ def test_printed_cards_page_gives_a4_sheets_of_four(site, tab, tmp_path, lang):
     path.write_bytes(pdf)
     reader = pypdf.PdfReader(path)
     count = len(CARDS[lang])
-    assert len(reader.pages) == 2 + 2 * math.ceil(count / 4)     # instructions, then sheets
+    assert len(reader.pages) == 2 + 2 * math.ceil(count / 4)  # instructions, then sheets
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     fronts = " ".join(reader.pages[n].extract_text() for n in range(2, len(reader.pages), 2))

@@ -1,4 +1,5 @@
 """The PDF and QR caches trust nothing they read back: damage is dropped and made again."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,10 @@ from cardkit import cache, qr
 
 pytestmark = pytest.mark.unit
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-OUTPUTS = {"pdf/kontakt-de.pdf": PDF + b"% kontakt\n%%EOF\n",
-           "pdf/karten-a4-de.pdf": PDF + b"% a4\n%%EOF\n"}
+OUTPUTS = {
+    "pdf/kontakt-de.pdf": PDF + b"% kontakt\n%%EOF\n",
+    "pdf/karten-a4-de.pdf": PDF + b"% a4\n%%EOF\n",
+}
 KEY = "0" * 32
 
 
@@ -35,12 +38,18 @@ def _manifest(folder: Path) -> Path:
 DAMAGE = {
     "truncated": lambda f: [p.write_bytes(p.read_bytes()[:20]) for p in _files(f)],
     "emptied": lambda f: _files(f)[0].write_bytes(b""),
-    "swapped": lambda f: _manifest(f).write_text(json.dumps(
-        [[name, digest] for name, digest in reversed(json.loads(_manifest(f).read_text()))])),
+    "swapped": lambda f: _manifest(f).write_text(
+        json.dumps(
+            [[name, digest] for name, digest in reversed(json.loads(_manifest(f).read_text()))]
+        )
+    ),
     "empty manifest": lambda f: _manifest(f).write_text("[]"),
     "garbage manifest": lambda f: _manifest(f).write_text("{not json"),
-    "name outside site": lambda f: _manifest(f).write_text(json.dumps(
-        [["../../hooks/x.py", digest] for _, digest in json.loads(_manifest(f).read_text())])),
+    "name outside site": lambda f: _manifest(f).write_text(
+        json.dumps(
+            [["../../hooks/x.py", digest] for _, digest in json.loads(_manifest(f).read_text())]
+        )
+    ),
     "manifest missing": lambda f: _manifest(f).unlink(),
     "entry is a file": lambda f: (shutil.rmtree(f / KEY), (f / KEY).write_text("x")),
 }
@@ -53,7 +62,7 @@ def test_a_damaged_entry_is_dropped_with_a_warning(stored, damage, caplog):
         assert cache.load(stored, KEY) is None
     assert f"PDF cache entry {KEY} is damaged" in caplog.text
     assert not (stored / KEY).exists()
-    cache.store(stored, KEY, OUTPUTS)                  # and the next build heals it
+    cache.store(stored, KEY, OUTPUTS)  # and the next build heals it
     assert cache.load(stored, KEY) == OUTPUTS
 
 
@@ -73,9 +82,15 @@ def test_a_cache_that_cannot_be_written_warns_and_the_build_goes_on(tmp_path, ca
     assert text == "<svg/>" and cache.load(blocked, KEY) is None
 
 
-@pytest.mark.parametrize("cached", ["<script>alert('qr')</script>", "",
-                                    '<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
-                                    '<svg xmlns="http://www.w3.org/2000/svg"><image href="x"/></svg>'])
+@pytest.mark.parametrize(
+    "cached",
+    [
+        "<script>alert('qr')</script>",
+        "",
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="x"/></svg>',
+    ],
+)
 def test_a_cached_qr_code_that_is_not_a_plain_qr_svg_is_made_again(tmp_path, cached, caplog):
     made = qr.qr_svg("http://handbuch.intranet/tipps/kontakt/", label="QR")
     path = tmp_path / "code.svg"

@@ -1,6 +1,7 @@
 """The printed cards as a print shop and a trainer see them: a face used edge to edge, identity
 on every card, a sample mark while the address is the example, an office PDF per card, A4
 sheets that explain themselves, and the brand set once. Real builds, real PDFs."""
+
 from __future__ import annotations
 
 import math
@@ -13,22 +14,21 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
-from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
+from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
+from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 
 MM = 72 / 25.4
 DPI = 100
 A4_PORTRAIT, A4_LANDSCAPE = (210 * MM, 297 * MM), (297 * MM, 210 * MM)
-EDITION_EPOCH = "1767225600"           # the `built` fixture's SOURCE_DATE_EPOCH: 2026-01-01
+EDITION_EPOCH = "1767225600"  # the `built` fixture's SOURCE_DATE_EPOCH: 2026-01-01
 MAX_BLANK = 0.25
 
 
 def deck(lang: str) -> list[dict]:
     """Every card of a language from docs/, with its stem, number in its kind and count."""
-    cards = [{**card, "stem": stem, "id": card_id}
-             for card_id, (stem, card) in CARDS[lang].items()]
+    cards = [{**card, "stem": stem, "id": card_id} for card_id, (stem, card) in CARDS[lang].items()]
     for card in cards:
         same_kind = sorted(c["order"] for c in cards if c["kind"] == card["kind"])
         card["number"], card["count"] = same_kind.index(card["order"]) + 1, len(same_kind)
@@ -53,8 +53,11 @@ def render(path: Path, page: int) -> tuple[Image.Image, pypdfium2.PdfPage]:
 
 def largest_blank_band(image: Image.Image) -> float:
     """The longest run of rows that are all background (near white), over the height."""
-    rows = image.convert("L").point(lambda v: 255 if v > 245 else 0).resize(
-        (1, image.height), Image.Resampling.BOX)
+    rows = (
+        image.convert("L")
+        .point(lambda v: 255 if v > 245 else 0)
+        .resize((1, image.height), Image.Resampling.BOX)
+    )
     run = best = 0
     for value in rows.getdata():
         run = run + 1 if value == 255 else 0
@@ -76,6 +79,7 @@ def trim_box_px(page: pypdfium2.PdfPage) -> tuple[int, int, int, int]:
 
 # ---- a face used edge to edge -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     bands = {}
@@ -87,9 +91,11 @@ def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
         office, _ = render(single_card_pdf(built.site, lang, card["id"], "a4"), 0)
         spread = [round(v * DPI / 25.4) for v in (43.5, 25, 43.5 + 105, 25 + 148, 43.5 + 210)]
         bands[card["id"], "office front"] = largest_blank_band(
-            office.crop((spread[0], spread[1], spread[2], spread[3])))
+            office.crop((spread[0], spread[1], spread[2], spread[3]))
+        )
         bands[card["id"], "office back"] = largest_blank_band(
-            office.crop((spread[2], spread[1], spread[4], spread[3])))
+            office.crop((spread[2], spread[1], spread[4], spread[3]))
+        )
     print(lang, {f"{i} {f}": f"{v:.0%}" for (i, f), v in bands.items()})
     assert max(bands.values()) <= MAX_BLANK, {k: v for k, v in bands.items() if v > MAX_BLANK}
 
@@ -103,18 +109,26 @@ def test_crop_marks_lie_outside_the_bleed(built, lang):
     grey = image.convert("L")
     trim, bleed, media = page.get_trimbox(), page.get_bleedbox(), page.get_mediabox()
     for x_trim, x_bleed, x_media in ((trim[0], bleed[0], media[0]), (trim[2], bleed[2], media[2])):
-        (x_trim, y), (x_bleed, _), (x_media, _) = (to_px(page, x, trim[1])
-                                                   for x in (x_trim, x_bleed, x_media))
+        (x_trim, y), (x_bleed, _), (x_media, _) = (
+            to_px(page, x, trim[1]) for x in (x_trim, x_bleed, x_media)
+        )
         step = 1 if x_media > x_trim else -1
-        inside = [grey.getpixel((x, yy)) for x in range(x_trim + step, x_bleed + step, step)
-                  for yy in (y - 1, y, y + 1)]
-        outside = [grey.getpixel((x, yy)) for x in range(x_bleed + 2 * step, x_media - step, step)
-                   for yy in (y - 1, y, y + 1)]
+        inside = [
+            grey.getpixel((x, yy))
+            for x in range(x_trim + step, x_bleed + step, step)
+            for yy in (y - 1, y, y + 1)
+        ]
+        outside = [
+            grey.getpixel((x, yy))
+            for x in range(x_bleed + 2 * step, x_media - step, step)
+            for yy in (y - 1, y, y + 1)
+        ]
         assert min(inside) > 200, "a crop mark reaches into the bleed"
         assert min(outside) < 160, "no crop mark beyond the bleed"
 
 
 # ---- identity -----------------------------------------------------------------------------
+
 
 def edition_text(lang: str) -> str:
     return {"de": "Stand Januar 2026", "en": "Edition January 2026"}[lang]
@@ -134,7 +148,7 @@ def test_each_card_names_handbook_number_edition_and_address(built, lang):
         assert flat(address) in back, (card["id"], address)
         assert flat({"de": "Mehr im Handbuch", "en": "More in the handbook"}[lang]) in back
         assert flat({"de": "Mein Vorsatz", "en": "My resolution"}[lang]) in back
-        assert SAMPLE[lang] not in front + back          # a real address: no sample mark
+        assert SAMPLE[lang] not in front + back  # a real address: no sample mark
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -148,10 +162,11 @@ def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang)
         corner = codes[0].position.top_left
         places.add((round(corner.x / (3 * DPI / 25.4)), round(corner.y / (3 * DPI / 25.4))))
     xs, ys = {x for x, _ in places}, {y for _, y in places}
-    assert max(xs) - min(xs) <= 1 and max(ys) - min(ys) <= 1, places     # within a millimetre
+    assert max(xs) - min(xs) <= 1 and max(ys) - min(ys) <= 1, places  # within a millimetre
 
 
 # ---- office print ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(built, lang):
@@ -177,17 +192,22 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
 
 # ---- A4 sheets ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     reader = pypdf.PdfReader(built.site / ROOTS[lang] / COLLECTION[lang])
     count = len(DECKS[lang])
     sheets = math.ceil(count / 4)
     assert len(reader.pages) == 2 + 2 * sheets
-    assert all((float(p.mediabox.width), float(p.mediabox.height)) == pytest.approx(A4_PORTRAIT, abs=0.5)
-               for p in reader.pages)
+    assert all(
+        (float(p.mediabox.width), float(p.mediabox.height)) == pytest.approx(A4_PORTRAIT, abs=0.5)
+        for p in reader.pages
+    )
     cover = flat(reader.pages[0].extract_text())
-    words = {"de": ("100%", "Beidseitig", "langenKante", f"Seiten3bis{2 + 2 * sheets}"),
-             "en": ("100%", "bothsides", "longedge", f"pages3to{2 + 2 * sheets}")}[lang]
+    words = {
+        "de": ("100%", "Beidseitig", "langenKante", f"Seiten3bis{2 + 2 * sheets}"),
+        "en": ("100%", "bothsides", "longedge", f"pages3to{2 + 2 * sheets}"),
+    }[lang]
     assert all(word in cover for word in words), cover
     side = {"de": ("Bogen", "Vorderseite", "Rückseite"), "en": ("Sheet", "front", "back")}[lang]
     for number in range(sheets):
@@ -200,6 +220,7 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
 
 
 # ---- the example address, the brand, and a card called a4 ------------------------------
+
 
 def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
     assert CONFIG["site_url"] == EXAMPLE_SITE_URL
@@ -235,8 +256,12 @@ def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     assert len(office.pages) == 1
     collection = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
     assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / 4)
-    links = [a["href"] for a in soup(html_file(sample.site, lang, "tipps/a4")).select(
-        ".hb-card-section .hb-downloads a")]
+    links = [
+        a["href"]
+        for a in soup(html_file(sample.site, lang, "tipps/a4")).select(
+            ".hb-card-section .hb-downloads a"
+        )
+    ]
     page = html_file(sample.site, lang, "tipps/a4")
     targets = {(page.parent / href).resolve() for href in links}
     assert single_card_pdf(sample.site, lang, "a4", "a6").resolve() in targets
@@ -249,7 +274,7 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
     assert brand["owner"] in footer and brand["contact"] in footer
     assert "Made with" not in footer
     assert page.select_one(f'a[href="mailto:{brand["contact"]}"]')
-    for lang in LANGUAGES:          # the colours in a stylesheet of their own (no inline style)
+    for lang in LANGUAGES:  # the colours in a stylesheet of their own (no inline style)
         path = html_file(sample.site, lang, "index")
         sheet = soup(path).select_one('link[rel="stylesheet"][href$="hb-brand.css"]')
         assert brand["primary"] in (path.parent / sheet["href"]).read_text(encoding="utf-8")
@@ -260,7 +285,8 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
     image, page_ = render(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"), 0)
     left, top, right, _ = trim_box_px(page_)
     band = image.getpixel(((left + right) // 2, top + 5))
-    assert band == pytest.approx(tuple(int(brand["primary"][i:i + 2], 16) for i in (1, 3, 5)), abs=3)
+    primary = tuple(int(brand["primary"][i : i + 2], 16) for i in (1, 3, 5))
+    assert band == pytest.approx(primary, abs=3)
 
 
 def test_the_brand_defaults_stay_neutral():
@@ -269,14 +295,17 @@ def test_the_brand_defaults_stay_neutral():
     assert not Brand().organisation and not Brand().logo and not Brand().owner
 
 
-@pytest.mark.parametrize("options, option, hint", [
-    ({"colour": "#000000"}, "colour", "allowed are: organisation, logo"),
-    ({"primary": "teal"}, "primary", "#rrggbb"),
-    ({"accent": "#ffeb3b"}, "accent", "darker colour"),
-    ({"logo": "assets/missing.svg"}, "logo", "no such file"),
-    ({"logo": "../secret.svg"}, "logo", "below docs/ or overrides/"),
-    ({"owner": ["a"]}, "owner", "must be text"),
-])
+@pytest.mark.parametrize(
+    "options, option, hint",
+    [
+        ({"colour": "#000000"}, "colour", "allowed are: organisation, logo"),
+        ({"primary": "teal"}, "primary", "#rrggbb"),
+        ({"accent": "#ffeb3b"}, "accent", "darker colour"),
+        ({"logo": "assets/missing.svg"}, "logo", "no such file"),
+        ({"logo": "../secret.svg"}, "logo", "below docs/ or overrides/"),
+        ({"owner": ["a"]}, "owner", "must be text"),
+    ],
+)
 def test_a_wrong_brand_option_names_itself_and_the_fix(options, option, hint):
     with pytest.raises(BrandError) as caught:
         brand_from_options(options, (ROOT / "docs", ROOT / "overrides"))
@@ -289,21 +318,26 @@ def test_contrast_is_measured_as_wcag_does():
     assert contrast_with_white("#00695c") > 4.5
 
 
-@pytest.mark.parametrize("url", ["ftp://handbuch.intranet/", "javascript://x/%0aalert(1)",
-                                 "http:///nohost"])
+@pytest.mark.parametrize(
+    "url", ["ftp://handbuch.intranet/", "javascript://x/%0aalert(1)", "http:///nohost"]
+)
 def test_site_url_must_be_http_or_https_with_a_host(project, url):
     build = run_build(project, site_url=url, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
     assert "site_url" in build.log and "Traceback" not in build.log
-    if "://" in url and url.split("://")[1].split("/")[0]:       # MkDocs lets these through
+    if "://" in url and url.split("://")[1].split("/")[0]:  # MkDocs lets these through
         assert "HANDBOOK_SITE_URL" in build.log
 
 
 def test_a_wrong_brand_stops_the_build_naming_the_option(project):
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        'primary: "#00695c"', 'primary: "teal"'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('primary: "#00695c"', 'primary: "teal"'),
+        encoding="utf-8",
+    )
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
-    assert "mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb" in build.log
+    assert (
+        "mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb" in build.log
+    )
     assert "Traceback" not in build.log

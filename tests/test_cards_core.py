@@ -1,8 +1,12 @@
 """The card core on its own: parsing, validation, deck checks, QR addresses. No MkDocs."""
+
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -19,10 +23,14 @@ pytestmark = pytest.mark.unit
 
 
 def valid(**changes) -> dict:
-    card = {"kind": "tip", "order": 1, "title": "Stay in touch",
-            "principle": "I keep in personal contact with the people I serve.",
-            "checklist": ["I give my name.", "I ask one open question.", "I call back."],
-            "question": "When did I last call a customer back unasked?"}
+    card = {
+        "kind": "tip",
+        "order": 1,
+        "title": "Stay in touch",
+        "principle": "I keep in personal contact with the people I serve.",
+        "checklist": ["I give my name.", "I ask one open question.", "I call back."],
+        "question": "When did I last call a customer back unasked?",
+    }
     card.update(changes)
     return {"title": "Personal contact", "card": card}
 
@@ -51,7 +59,9 @@ def test_a_page_without_card_has_none():
 
 def test_the_documented_checklist_message():
     meta = valid(checklist=[f"Item {n}" for n in range(9)])
-    assert problem(meta) == "docs/tipps/kontakt.en.md: card.checklist has 9 items; a card holds 3 to 7"
+    assert problem(meta) == (
+        "docs/tipps/kontakt.en.md: card.checklist has 9 items; a card holds 3 to 7"
+    )
 
 
 @pytest.mark.parametrize("count", [0, 2, 8, 20])
@@ -67,31 +77,40 @@ def test_each_missing_field_is_named(field):
     assert f"card.{field} is missing" in problem(meta)
 
 
-@pytest.mark.parametrize("field, value, expected", [
-    ("kind", "rule", "card.kind is 'rule'; allowed are: attitude, tip"),
-    ("order", "1", "card.order is text ('1'); it must be a whole number from 1 to 999"),
-    ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 to 999"),
-    ("order", True, "card.order is yes/no"),
-    ("order", 1.5, "card.order is a number ('1.5')"),
-    ("title", "", "card.title is empty; write a short text"),
-    ("title", "   ", "card.title is empty"),
-    ("title", 12, "card.title is a number; it must be text"),
-    ("title", None, "card.title is empty; it must be text"),
-    ("title", "x" * 61, "card.title has 61 characters; at most 60 fit on a card"),
-    ("principle", ["a"], "card.principle is a list; it must be text"),
-    ("principle", "y" * 161, "card.principle has 161 characters; at most 160"),
-    ("question", "z" * 1_000_000, "card.question has 1000000 characters; at most 220"),
-    ("checklist", "one item", "card.checklist is text; it must be a list"),
-    ("checklist", ["ok", "", "ok"], "card.checklist[2] is empty"),
-    ("checklist", ["ok", {"a": 1}, "ok"], "card.checklist[2] is a set of fields; it must be text"),
-    ("checklist", ["ok", "ok", "i" * 121], "card.checklist[3] has 121 characters; at most 120"),
-])
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        ("kind", "rule", "card.kind is 'rule'; allowed are: attitude, tip"),
+        ("order", "1", "card.order is text ('1'); it must be a whole number from 1 to 999"),
+        ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 to 999"),
+        ("order", True, "card.order is yes/no"),
+        ("order", 1.5, "card.order is a number ('1.5')"),
+        ("title", "", "card.title is empty; write a short text"),
+        ("title", "   ", "card.title is empty"),
+        ("title", 12, "card.title is a number; it must be text"),
+        ("title", None, "card.title is empty; it must be text"),
+        ("title", "x" * 61, "card.title has 61 characters; at most 60 fit on a card"),
+        ("principle", ["a"], "card.principle is a list; it must be text"),
+        ("principle", "y" * 161, "card.principle has 161 characters; at most 160"),
+        ("question", "z" * 1_000_000, "card.question has 1000000 characters; at most 220"),
+        ("checklist", "one item", "card.checklist is text; it must be a list"),
+        ("checklist", ["ok", "", "ok"], "card.checklist[2] is empty"),
+        (
+            "checklist",
+            ["ok", {"a": 1}, "ok"],
+            "card.checklist[2] is a set of fields; it must be text",
+        ),
+        ("checklist", ["ok", "ok", "i" * 121], "card.checklist[3] has 121 characters; at most 120"),
+    ],
+)
 def test_wrong_values_are_named_with_what_is_allowed(field, value, expected):
     assert expected in problem(valid(**{field: value}))
 
 
 def test_an_unknown_field_is_named():
-    assert "card.colour is not a card field; allowed are: kind, order" in problem(valid(colour="red"))
+    assert "card.colour is not a card field; allowed are: kind, order" in problem(
+        valid(colour="red")
+    )
 
 
 def test_a_card_that_is_not_a_set_of_fields():
@@ -100,8 +119,9 @@ def test_a_card_that_is_not_a_set_of_fields():
 
 @pytest.mark.parametrize("card_id", ["Kontakt", "kontakt_neu", "kontakt neu", "..", "-x", "ä"])
 def test_a_file_name_that_is_not_a_slug(card_id):
-    assert f"the file name gives the card id '{card_id}', which is not a lowercase slug" in \
-        problem(valid(), card_id=card_id)
+    assert f"the file name gives the card id '{card_id}', which is not a lowercase slug" in problem(
+        valid(), card_id=card_id
+    )
 
 
 def test_language_and_stem_come_from_the_file_name():
@@ -111,18 +131,20 @@ def test_language_and_stem_come_from_the_file_name():
 
 def test_front_matter_that_does_not_parse_names_file_and_line(tmp_path):
     source = tmp_path / "kontakt.md"
-    source.write_text("---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n",
-                      encoding="utf-8")
+    source.write_text(
+        "---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n", encoding="utf-8"
+    )
     with pytest.raises(CardError) as caught:
         read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
-    assert str(caught.value).startswith("docs/tipps/kontakt.md: the front matter between the "
-                                        "'---' lines cannot be read (line 5)")
+    assert str(caught.value).startswith(
+        "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read (line 5)"
+    )
 
 
 def test_a_file_that_is_not_utf8(tmp_path):
     source = tmp_path / "kontakt.md"
     source.write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
-    with pytest.raises(CardError, match="docs/tipps/kontakt.md: is not saved as UTF-8"):
+    with pytest.raises(CardError, match=re.escape("docs/tipps/kontakt.md: is not saved as UTF-8")):
         read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
 
 
@@ -144,29 +166,46 @@ def test_a_matching_pair_of_cards_is_fine():
 
 def test_languages_must_agree_on_kind_and_order():
     errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", kind="attitude"))
-    assert errors == ["docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but "
-                      "docs/tipps/kontakt.md says tip 1; the languages must agree on kind and order"]
+    assert errors == [
+        "docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but "
+        "docs/tipps/kontakt.md says tip 1; the languages must agree on kind "
+        "and order"
+    ]
     errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", order=2))
     assert "card.kind/order is tip 2, but docs/tipps/kontakt.md says tip 1" in errors[0]
 
 
 def test_a_card_missing_in_one_language():
-    english = Page(src_uri="tipps/kontakt.en.md", path="docs/tipps/kontakt.en.md", lang="en",
-                   stem="tipps/kontakt", meta={"title": "Contact"})
+    english = Page(
+        src_uri="tipps/kontakt.en.md",
+        path="docs/tipps/kontakt.en.md",
+        lang="en",
+        stem="tipps/kontakt",
+        meta={"title": "Contact"},
+    )
     assert deck_errors(page("tipps/kontakt.md"), english) == [
         "docs/tipps/kontakt.md: has a card, but its English version has none; "
-        "add the translated card to it"]
+        "add the translated card to it"
+    ]
 
 
 def test_duplicate_ids_and_numbers():
-    errors = deck_errors(page("tipps/kontakt.md"), page("haltungen/kontakt.md", kind="attitude"),
-                         page("tipps/nahe.md", order=1),
-                         page("tipps/kontakt.en.md"), page("tipps/nahe.en.md"))
-    assert ("docs/haltungen/kontakt.md: makes a card with the id 'kontakt', like "
-            "docs/tipps/kontakt.md; card ids come from file names, so rename one of "
-            "the files") in errors
-    assert ("docs/tipps/nahe.md: card.order 1 is already used by docs/tipps/kontakt.md; "
-            "give each tip its own number") in errors
+    errors = deck_errors(
+        page("tipps/kontakt.md"),
+        page("haltungen/kontakt.md", kind="attitude"),
+        page("tipps/nahe.md", order=1),
+        page("tipps/kontakt.en.md"),
+        page("tipps/nahe.en.md"),
+    )
+    assert (
+        "docs/haltungen/kontakt.md: makes a card with the id 'kontakt', like "
+        "docs/tipps/kontakt.md; card ids come from file names, so rename one of "
+        "the files"
+    ) in errors
+    assert (
+        "docs/tipps/nahe.md: card.order 1 is already used by docs/tipps/kontakt.md; "
+        "give each tip its own number"
+    ) in errors
 
 
 def test_every_page_needs_every_language():
@@ -176,35 +215,61 @@ def test_every_page_needs_every_language():
         "docs/quellen.en.md: has no German version; create docs/quellen.md "
         "(copy docs/quellen.en.md and translate it)",
         "docs/trainer.md: has no English version; create docs/trainer.en.md "
-        "(copy docs/trainer.md and translate it)"]
+        "(copy docs/trainer.md and translate it)",
+    ]
 
 
 def test_qr_address_is_the_page_in_its_language_and_cannot_escape():
-    assert page_address("http://h.intranet/", "en/tipps/kontakt/") == "http://h.intranet/en/tipps/kontakt/"
-    assert page_address("http://h.intranet/handbuch", "tipps/kontakt/") == \
-        "http://h.intranet/handbuch/tipps/kontakt/"
-    assert page_address("http://h.intranet/", '"><img src=x>/') == \
-        "http://h.intranet/%22%3E%3Cimg%20src%3Dx%3E/"
+    assert (
+        page_address("http://h.intranet/", "en/tipps/kontakt/")
+        == "http://h.intranet/en/tipps/kontakt/"
+    )
+    assert (
+        page_address("http://h.intranet/handbuch", "tipps/kontakt/")
+        == "http://h.intranet/handbuch/tipps/kontakt/"
+    )
+    assert (
+        page_address("http://h.intranet/", '"><img src=x>/')
+        == "http://h.intranet/%22%3E%3Cimg%20src%3Dx%3E/"
+    )
 
 
-CORE_MODULES = sorted(f"cardkit.{path.stem}" for path in (ROOT / "hooks" / "cardkit").glob("*.py")
-                      if path.stem != "__init__") + ["translation_status"]
+# The core is what pyproject.toml packages: every module of its packages, and its plain modules.
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PACKAGING = PYPROJECT["tool"]["setuptools"]
+CORE_MODULES = sorted(
+    [
+        f"{package}.{path.stem}"
+        for package in PACKAGING["packages"]
+        for path in (ROOT / "hooks" / package).glob("*.py")
+        if path.stem != "__init__"
+    ]
+    + PACKAGING["packages"]
+    + PACKAGING["py-modules"]
+)
 
 
-def test_no_core_module_imports_mkdocs():
-    """Every plain module, one after the other in a fresh interpreter: the first one that
-    pulls in mkdocs is named."""
-    code = ("import importlib, sys; sys.path.insert(0, 'hooks')\n"
-            f"for name in {CORE_MODULES!r}:\n"
-            "    importlib.import_module(name)\n"
-            "    assert 'mkdocs' not in {m.split('.')[0] for m in sys.modules}, name")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True)
+def test_no_core_module_imports_mkdocs(tmp_path):
+    """Every plain module, one after the other in a fresh interpreter that finds them only
+    through the installed package (started outside the project, no PYTHONPATH): the first
+    one that pulls in mkdocs, or that is not this checkout's, is named."""
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    module = importlib.import_module(name)\n"
+        f"    assert module.__file__.startswith({str(ROOT / 'hooks')!r}), module.__file__\n"
+        "    assert 'mkdocs' not in {m.split('.')[0] for m in sys.modules}, name"
+    )
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_relative_links_keep_the_trailing_slash_of_a_page():
     from cardkit.render import relative_url
+
     assert relative_url("haltungen/klarheit/", "karten/") == "../haltungen/klarheit/"
     assert relative_url("en/tipps/kontakt/", "en/karten/") == "../tipps/kontakt/"
     assert relative_url("tipps/kontakt/", "en/tipps/kontakt/") == "../../../tipps/kontakt/"
@@ -215,6 +280,7 @@ def test_relative_links_keep_the_trailing_slash_of_a_page():
 def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_path):
     from cardkit import cache
     from cardkit.render import _qr_code, qr_codes
+
     card = make(valid())
     qr_dir = tmp_path / "cards" / "qr"
     first = qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)
@@ -222,25 +288,30 @@ def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first["kontakt"]
     assert first["kontakt"].startswith("<svg") and "hb-qr" in first["kontakt"]
     from cardkit.qr import qr_svg
-    marker = qr_svg("http://marker.intranet/", label="kept")      # a valid code, told apart
+
+    marker = qr_svg("http://marker.intranet/", label="kept")  # a valid code, told apart
     kept[0].write_text(marker, encoding="utf-8")
-    _qr_code.cache_clear()                        # a new build process reads the disk
+    _qr_code.cache_clear()  # a new build process reads the disk
     assert qr_codes([card], "http://handbuch.intranet/", "en", qr_dir)["kontakt"] == marker
     other = qr_codes([card], "http://other.intranet/", "en", qr_dir)["kontakt"]
     assert other != marker and len(list(qr_dir.glob("*.svg"))) == 2
-    for number in range(10):                  # more PDF entries than the cache keeps
-        cache.store(tmp_path / "cards", cache.content_key(str(number)),
-                    {"a.pdf": b"%PDF-1.7\n%%EOF\n"})
+    for number in range(10):  # more PDF entries than the cache keeps
+        cache.store(
+            tmp_path / "cards", cache.content_key(str(number)), {"a.pdf": b"%PDF-1.7\n%%EOF\n"}
+        )
     assert len([p for p in (tmp_path / "cards").iterdir() if cache.KEY.fullmatch(p.name)]) == 8
     assert len(list(qr_dir.glob("*.svg"))) == 2
 
 
-@pytest.mark.parametrize("meta, message", [
-    (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 to 999"),
-    (valid(kind="regel\nzwei"), "card.kind is 'regel zwei'; allowed are: attitude, tip"),
-    (valid(kind="x" * 500), "card.kind is '" + "x" * 39 + "…'; allowed are"),
-    ({"card": {**valid()["card"], "a\nb": 1}}, "card.a b is not a card field"),
-])
+@pytest.mark.parametrize(
+    "meta, message",
+    [
+        (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 to 999"),
+        (valid(kind="regel\nzwei"), "card.kind is 'regel zwei'; allowed are: attitude, tip"),
+        (valid(kind="x" * 500), "card.kind is '" + "x" * 39 + "…'; allowed are"),
+        ({"card": {**valid()["card"], "a\nb": 1}}, "card.a b is not a card field"),
+    ],
+)
 def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
     with pytest.raises(CardError) as raised:
         make(meta)
@@ -253,17 +324,26 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
     import shutil
 
     from cardkit.build import Site, pdf_key
+
     templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    site = Site(docs_dir=ROOT / "docs", shown_as="docs", languages=("de", "en"), lang="de",
-                lang_root="", site_url="http://handbuch.test.intranet/",
-                templates_dir=templates, pdfs=True, cache_dir=tmp_path / ".cache")
+    site = Site(
+        docs_dir=ROOT / "docs",
+        shown_as="docs",
+        languages=("de", "en"),
+        lang="de",
+        lang_root="",
+        site_url="http://handbuch.test.intranet/",
+        templates_dir=templates,
+        pdfs=True,
+        cache_dir=tmp_path / ".cache",
+    )
     cards = [make(valid(), lang="de")]
 
     def key(site=site, cards=cards, css="css"):
         return pdf_key(site, cards, css=css, created=None)
 
     first = key()
-    assert key() == first                                        # stable: a warm build
+    assert key() == first  # stable: a warm build
     assert key(cards=[make(valid(title="Another title"), lang="de")]) != first
     assert key(site=dataclasses.replace(site, lang="en")) != first
     assert key(site=dataclasses.replace(site, site_url="http://other.intranet/")) != first

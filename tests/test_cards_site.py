@@ -1,4 +1,5 @@
 """Checklist cards in the real build: pages, cards pages, PDFs, QR codes, cache, errors."""
+
 from __future__ import annotations
 
 import math
@@ -10,10 +11,20 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import (CARDS, REQUIRED_CARDS, ROOTS, cards_page, in_deck_order, set_card,
-                     single_card_pdf, source_file, squash, tree)
 from cardkit.labels import LABELS, kind_heading
+from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
+from content import (
+    CARDS,
+    REQUIRED_CARDS,
+    ROOTS,
+    cards_page,
+    in_deck_order,
+    set_card,
+    single_card_pdf,
+    source_file,
+    squash,
+    tree,
+)
 
 MM = 72 / 25.4
 A6 = (105 * MM, 148 * MM)
@@ -26,13 +37,16 @@ def test_the_five_attitudes_and_five_tips_of_the_sources_have_cards_in_both_lang
     for lang in LANGUAGES:
         kinds = {card_id: card["kind"] for card_id, (_, card) in CARDS[lang].items()}
         for kind, required in REQUIRED_CARDS.items():
-            assert {card_id: kinds.get(card_id) for card_id in required} == \
-                dict.fromkeys(required, kind), lang
+            assert {card_id: kinds.get(card_id) for card_id in required} == dict.fromkeys(
+                required, kind
+            ), lang
 
 
 def test_every_card_has_its_translation_with_the_same_kind_and_number():
-    numbered = {lang: {card_id: (card["kind"], card["order"])
-                       for card_id, (_, card) in CARDS[lang].items()} for lang in LANGUAGES}
+    numbered = {
+        lang: {card_id: (card["kind"], card["order"]) for card_id, (_, card) in CARDS[lang].items()}
+        for lang in LANGUAGES
+    }
     assert all(numbered[lang] == numbered[LANGUAGES[0]] for lang in LANGUAGES)
 
 
@@ -50,7 +64,7 @@ def test_each_card_is_rendered_on_its_page_with_pdf_links(built, lang):
         assert section.select_one(".hb-question").get_text(strip=True) == card["question"]
         links = [a["href"] for a in section.select(".hb-downloads a")]
         assert links and all((path.parent / href).resolve().is_file() for href in links), links
-        assert f"{card_id}-a4-{lang}.pdf" in links[0]      # the office PDF first
+        assert f"{card_id}-a4-{lang}.pdf" in links[0]  # the office PDF first
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -67,10 +81,11 @@ def test_cards_page_lists_exactly_the_cards_of_its_language(built, lang):
     # one heading per kind, counting the kind's cards in docs/ ("Die sechs Tipps")
     kinds = [card["kind"] for _, card in in_deck_order(CARDS[lang])]
     headings = [h.get_text(strip=True) for h in screen.find_all("h2")]
-    assert headings == [kind_heading(LABELS[lang], kind, kinds.count(kind))
-                        for kind in dict.fromkeys(kinds)]
+    assert headings == [
+        kind_heading(LABELS[lang], kind, kinds.count(kind)) for kind in dict.fromkeys(kinds)
+    ]
     # printed from the browser: A4 sheets of four, fronts then mirrored backs
-    sheets = page.select(".hb-print-only .hb-sheet:not(.hb-cover)")     # after the instructions
+    sheets = page.select(".hb-print-only .hb-sheet:not(.hb-cover)")  # after the instructions
     assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / 4)
     assert all(len(sheet.select(".hb-cell")) <= 4 and sheet.select(".hb-cut-v") for sheet in sheets)
 
@@ -87,10 +102,10 @@ def _size(box) -> tuple[float, float]:
 def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
     for card_id, (_, card) in CARDS[lang].items():
         reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card_id))
-        assert len(reader.pages) == 2                      # front and back
+        assert len(reader.pages) == 2  # front and back
         for page in reader.pages:
             assert _size(page.trimbox) == pytest.approx(A6, abs=0.5)
-            bleed = _size(page.bleedbox)                   # WeasyPrint: 10 pt past the trim
+            bleed = _size(page.bleedbox)  # WeasyPrint: 10 pt past the trim
             assert bleed == pytest.approx((A6[0] + 20, A6[1] + 20), abs=0.5)
         assert _crop_marks_drawn(single_card_pdf(built.site, lang, card_id))
         front, back = (squash(page.extract_text()) for page in reader.pages)
@@ -102,10 +117,14 @@ def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
 def _crop_marks_drawn(path: Path) -> bool:
     """WeasyPrint draws crop marks outside the bleed: ink in each corner outside the trim box."""
     image = pypdfium2.PdfDocument(str(path))[0].render(scale=4).to_pil().convert("L")
-    bleed = int(9 * MM * 4)           # pixels at scale 4; the marks run along the trim lines
+    bleed = int(9 * MM * 4)  # pixels at scale 4; the marks run along the trim lines
     width, height = image.size
-    strips = [(0, 0, bleed, bleed + 4), (width - bleed, 0, width, bleed + 4),
-              (0, height - bleed - 4, bleed, height), (width - bleed, height - bleed - 4, width, height)]
+    strips = [
+        (0, 0, bleed, bleed + 4),
+        (width - bleed, 0, width, bleed + 4),
+        (0, height - bleed - 4, bleed, height),
+        (width - bleed, height - bleed - 4, width, height),
+    ]
     return all(min(image.crop(strip).getdata()) < 128 for strip in strips)
 
 
@@ -115,7 +134,7 @@ def test_collected_pdfs_hold_every_card(built, lang):
     a6 = _pdf(built, lang, f"{PDF_NAME[lang]}-a6-{lang}.pdf")
     a4 = _pdf(built, lang, f"{PDF_NAME[lang]}-a4-{lang}.pdf")
     assert len(a6.pages) == 2 * count
-    assert len(a4.pages) == 2 + 2 * math.ceil(count / 4)     # instructions, then sheets
+    assert len(a4.pages) == 2 + 2 * math.ceil(count / 4)  # instructions, then sheets
     assert all(_size(page.mediabox) == pytest.approx(A4, abs=0.5) for page in a4.pages)
     everything = squash(" ".join(page.extract_text() for page in a4.pages))
     for _, card in CARDS[lang].values():
@@ -125,14 +144,17 @@ def test_collected_pdfs_hold_every_card(built, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
-    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):      # single cards one folder down
+    # single cards one folder down
+    for path in (built.site / ROOTS[lang] / "pdf").rglob("*.pdf"):
         reader = pypdf.PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == lang, path.name
         for page in reader.pages:
             for font in page["/Resources"]["/Font"].values():
                 font = font.get_object()
-                descriptor = font.get("/FontDescriptor") or \
-                    font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                descriptor = (
+                    font.get("/FontDescriptor")
+                    or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                )
                 assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())
 
 
@@ -156,7 +178,7 @@ def test_duplex_backs_sit_behind_their_fronts(built, lang):
     """Long-edge duplex mirrors left and right: the back of the top-left card is top-right."""
     a4 = built.site / ROOTS[lang] / "pdf" / f"{PDF_NAME[lang]}-a4-{lang}.pdf"
     document = pypdfium2.PdfDocument(str(a4))
-    width = document[3].get_width() * 4                    # after the two instruction pages
+    width = document[3].get_width() * 4  # after the two instruction pages
     cards = in_deck_order(CARDS[lang])
     image = document[3].render(scale=4).to_pil()
     found = {code.text: code.position.top_left.x for code in zxingcpp.read_barcodes(image)}
@@ -169,17 +191,23 @@ def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
     assert build.ok, build.log
     assert "no site_url in mkdocs.yml: the cards carry no QR code" in build.log
     for lang, notice in (("de", "Ohne site_url"), ("en", "Without site_url")):
-        section = soup(html_file(project / "site", lang, "haltungen/augenhoehe")).select_one(".hb-card-section")
-        assert section.find("svg", class_="hb-qr") is None      # (the kind's icon is an SVG too)
+        page = soup(html_file(project / "site", lang, "haltungen/augenhoehe"))
+        section = page.select_one(".hb-card-section")
+        assert section.find("svg", class_="hb-qr") is None  # (the kind's icon is an SVG too)
         assert notice in section.select_one(".hb-notice").get_text()
     assert not (project / "site" / "pdf").exists()
 
 
 def test_a_card_too_long_for_its_face_stops_the_build(project):
-    long_items = ["Ich höre zu, frage nach, fasse zusammen und prüfe, ob ich das Anliegen "
-                  "richtig verstanden habe, bevor ich antworte."] * 7
-    set_card(project, "tipps/kontakt.md", lambda card: card.update(
-        checklist=long_items, principle="W" * 20 + " lang " * 20))
+    long_items = [
+        "Ich höre zu, frage nach, fasse zusammen und prüfe, ob ich das Anliegen "
+        "richtig verstanden habe, bevor ich antworte."
+    ] * 7
+    set_card(
+        project,
+        "tipps/kontakt.md",
+        lambda card: card.update(checklist=long_items, principle="W" * 20 + " lang " * 20),
+    )
     build = run_build(project)
     assert not build.ok
     assert "docs/tipps/kontakt.md: the card 'kontakt' does not fit on one A6 front" in build.log
@@ -202,8 +230,9 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
     assert any(name.endswith(".pdf") for name in reference)
 
     again = run_build(project, extra_env=epoch)
-    assert all(_pdf_log(lang, "taken from the cache").search(again.log)
-               for lang in LANGUAGES), again.log
+    assert all(_pdf_log(lang, "taken from the cache").search(again.log) for lang in LANGUAGES), (
+        again.log
+    )
     assert tree(again.site) == reference
 
     # An English card edited: only English is made again, and of it only that card is laid
@@ -211,8 +240,10 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
     faces = project / ".cache" / "cards" / "faces"
     faces_before = {entry.name for entry in faces.iterdir()}
     english_card = source_file(in_deck_order(CARDS["en"])[0][0], "en", project / "docs")
-    english_card.write_text(english_card.read_text(encoding="utf-8").replace(
-        "    - ", "    - Changed first item, ", 1), encoding="utf-8")
+    english_card.write_text(
+        english_card.read_text(encoding="utf-8").replace("    - ", "    - Changed first item, ", 1),
+        encoding="utf-8",
+    )
     changed = run_build(project, extra_env=epoch)
     assert changed.ok, changed.log
     assert _pdf_log("de", "taken from the cache").search(changed.log), changed.log

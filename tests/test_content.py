@@ -5,6 +5,7 @@ The tests read the built HTML, so they see the text the way a reader does: no fr
 syntax, no Markdown link or attribute syntax, no HTML attributes. Every expected value
 comes from docs/ and mkdocs.yml, never from a list written here.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,19 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
-from content import (CONFIG, DOCS, LANGUAGES, ROOTS, front_matter, german_pages, page_url,
-                     source_file)
-from project import nav_entries
+from content import (
+    CONFIG,
+    DOCS,
+    LANGUAGES,
+    ROOTS,
+    front_matter,
+    german_pages,
+    page_url,
+    source_file,
+)
+from tools.project import nav_entries
 
-BASE = "http://handbook.invalid/"          # any absolute base; only paths matter
+BASE = "http://handbook.invalid/"  # any absolute base; only paths matter
 SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "template"}
 
 
@@ -32,10 +41,15 @@ def _url_path(stem: str, lang: str) -> str:
 def _chapter_pages_without_card() -> list[str]:
     """Pages inside the nav's chapters that carry no card (a card's page is reached through
     the cards page, so a new card needs no link written by hand)."""
-    stems = {entry.removesuffix(".md") for item in CONFIG["nav"] if isinstance(item, dict)
-             for entry in nav_entries(item)}
-    return sorted(stem for stem in stems
-                  if "card" not in front_matter(source_file(stem, LANGUAGES[0])))
+    stems = {
+        entry.removesuffix(".md")
+        for item in CONFIG["nav"]
+        if isinstance(item, dict)
+        for entry in nav_entries(item)
+    }
+    return sorted(
+        stem for stem in stems if "card" not in front_matter(source_file(stem, LANGUAGES[0]))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +72,12 @@ def _content(page: BeautifulSoup):
 
 def _reader_text(page: BeautifulSoup) -> list[str]:
     """Text nodes a reader sees in the content, outside code, plus the description."""
-    texts = [str(node) for node in _content(page).find_all(string=True)
-             if isinstance(node, NavigableString)
-             and not any(parent.name in SKIP_TAGS for parent in node.parents)]
+    texts = [
+        str(node)
+        for node in _content(page).find_all(string=True)
+        if isinstance(node, NavigableString)
+        and not any(parent.name in SKIP_TAGS for parent in node.parents)
+    ]
     description = page.select_one('meta[name="description"]')
     if description is not None:
         texts.append(description.get("content", ""))
@@ -69,11 +86,14 @@ def _reader_text(page: BeautifulSoup) -> list[str]:
 
 def _context(texts: list[str], char: str) -> str:
     joined = " ".join(" ".join(texts).split())
-    return "; ".join(f"…{joined[max(0, m.start() - 40):m.end() + 40]}…"
-                     for m in re.finditer(re.escape(char), joined))
+    return "; ".join(
+        f"…{joined[max(0, m.start() - 40) : m.end() + 40]}…"
+        for m in re.finditer(re.escape(char), joined)
+    )
 
 
 # --- (a) German quotation marks ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("stem", german_pages())
 def test_german_page_uses_german_quotation_marks(site, stem):
@@ -82,9 +102,11 @@ def test_german_page_uses_german_quotation_marks(site, stem):
     for wrong in ('"', "”", "«", "»"):
         assert wrong not in text, (
             f"docs/{stem}.md: {wrong!r} in the text a reader sees; German quotes are „…“: "
-            + _context(texts, wrong))
+            + _context(texts, wrong)
+        )
     assert text.count("„") == text.count("“"), (
-        f"docs/{stem}.md: {text.count('„')} opening „ but {text.count('“')} closing “")
+        f"docs/{stem}.md: {text.count('„')} opening „ but {text.count('“')} closing “"
+    )
 
 
 @pytest.mark.parametrize("stem", german_pages())
@@ -93,7 +115,8 @@ def test_english_page_uses_typographic_quotes_and_apostrophes(site, stem):
     for wrong in ('"', "'"):
         assert wrong not in "".join(texts), (
             f"docs/{stem}.en.md: straight {wrong} in the text a reader sees; use ‘…’ and ’: "
-            + _context(texts, wrong))
+            + _context(texts, wrong)
+        )
 
 
 # --- one name per topic: a card is called what its page is called -----------------------
@@ -107,10 +130,12 @@ def test_card_title_is_the_page_title(path):
     meta = front_matter(path)
     assert meta["card"]["title"] == meta["title"], (
         f"{path.relative_to(ROOT)}: card title {meta['card']['title']!r} differs from the "
-        f"page title {meta['title']!r}; one topic, one name")
+        f"page title {meta['title']!r}; one topic, one name"
+    )
 
 
 # --- (b) every page reachable from the home page ----------------------------------------
+
 
 def _content_links(page: BeautifulSoup, url_path: str) -> set[str]:
     """Site paths the page's content links to (fragments and queries dropped)."""
@@ -145,7 +170,8 @@ def test_every_page_is_reachable_from_the_home_page(site, lang):
     missing = expected - _reachable(site, _url_path("index", lang))
     assert not missing, (
         f"{lang}: no chain of links in the page content leads from the home page to "
-        f"{sorted(missing)}")
+        f"{sorted(missing)}"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

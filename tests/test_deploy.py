@@ -3,6 +3,7 @@ servers (Debian's nginx and Apache on loopback ports). Status codes, the 404 pag
 language, the security headers and the Content-Security-Policy on every page, caching,
 compression and the PDFs; then Chromium under that policy. These tests never skip: CI
 installs nginx, apache2-bin and Chromium."""
+
 from __future__ import annotations
 
 import gzip
@@ -21,8 +22,11 @@ from conftest import LANGUAGES, ROOT, german_pages, page_url, run_build
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 APACHE_CONF = ROOT / "deploy" / "apache.conf"
-SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "same-origin",
-                    "x-frame-options": "DENY"}
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
 YEAR = "public, max-age=31536000, immutable"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -48,11 +52,13 @@ def fetch(base: str, path: str, *, accept_gzip: bool = False) -> Response:
     parts = urlsplit(base)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     try:
-        connection.request("GET", parts.path + path,
-                           headers={"Accept-Encoding": "gzip"} if accept_gzip else {})
+        connection.request(
+            "GET", parts.path + path, headers={"Accept-Encoding": "gzip"} if accept_gzip else {}
+        )
         response = connection.getresponse()
-        return Response(response.status, {k.lower(): v for k, v in response.getheaders()},
-                        response.read())
+        return Response(
+            response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        )
     finally:
         connection.close()
 
@@ -66,7 +72,9 @@ def add_stand_ins(site: Path) -> Path:
         english.write_bytes((site / "404.html").read_bytes() + b"<!-- stand-in: en/404.html -->\n")
     if not any(path.stat().st_size > 1024 for path in site.rglob("*.svg")):
         circles = "".join(f'<circle cx="{n}" cy="{n}" r="{n}"/>' for n in range(100))
-        (site / "stand-in.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{circles}</svg>')
+        (site / "stand-in.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg">{circles}</svg>'
+        )
     return site
 
 
@@ -122,7 +130,9 @@ def test_a_missing_page_gets_the_404_page_of_its_language(server, served_site, l
         assert response.body == page, f"{missing} did not get {prefix}404.html"
         assert_secured(response, missing)
     other = served_site / ("en/404.html" if lang == "de" else "404.html")
-    assert page != other.read_bytes(), "both 404 pages are the same: the test cannot tell them apart"
+    assert page != other.read_bytes(), (
+        "both 404 pages are the same: the test cannot tell them apart"
+    )
 
 
 def test_a_folder_without_slash_is_redirected_to_its_page(server):
@@ -134,17 +144,25 @@ def test_a_folder_without_slash_is_redirected_to_its_page(server):
 
 def _hashed_assets_named_in(page: Path) -> list[str]:
     html = page.read_text(encoding="utf-8")
-    return [name for name in re.findall(r'(?:src|href)="([^"]+)"', html) if "assets/" in name
-            and re.search(r"\.[0-9a-f]{6,}\.", name)]
+    return [
+        name
+        for name in re.findall(r'(?:src|href)="([^"]+)"', html)
+        if "assets/" in name and re.search(r"\.[0-9a-f]{6,}\.", name)
+    ]
 
 
 def test_fingerprinted_assets_are_kept_a_year_everything_else_is_revalidated(server, served_site):
     hashed = _hashed_assets_named_in(served_site / "index.html")
     assert len(hashed) >= 2, "Material's bundle and stylesheet: no hashed names found"
-    assert all(FINGERPRINTED.search(name) for name in hashed), \
+    assert all(FINGERPRINTED.search(name) for name in hashed), (
         f"Material names its files differently now; update the cache rule for {hashed}"
-    files = [path for path in served_site.rglob("*") if path.is_file()
-             and path.suffix in (".js", ".css", ".map", ".json", ".pdf", ".png", ".html", ".xml")]
+    )
+    files = [
+        path
+        for path in served_site.rglob("*")
+        if path.is_file()
+        and path.suffix in (".js", ".css", ".map", ".json", ".pdf", ".png", ".html", ".xml")
+    ]
     checked = set()
     for path in files:
         rel = path.relative_to(served_site).as_posix()
@@ -206,39 +224,68 @@ def test_material_inline_scripts_are_copied_unchanged():
 
     partials = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
     ours = ROOT / "overrides" / "assets" / "javascripts" / "partials"
-    copies = {"base": ["base.js"], "palette": ["palette.js"],
-              "content": ["content-tabs-link.js", "content.js"]}
+    copies = {
+        "base": ["base.js"],
+        "palette": ["palette.js"],
+        "content": ["content-tabs-link.js", "content.js"],
+    }
     for partial, files in copies.items():
-        theirs = re.findall(r"<script>(.*?)</script>", (partials / f"{partial}.html").read_text(), re.S)
-        theirs = [s.replace('"{{ config.extra.scope | d(base_url) }}"',
-                            "document.currentScript.dataset.scope") for s in theirs]
-        copied = ["".join(line for line in (ours / name).read_text().splitlines(keepends=True)
-                          if not line.startswith("//")).strip() for name in files]
-        assert copied == theirs, (f"Material's partials/javascripts/{partial}.html changed: copy "
-                                  f"its script(s) into {', '.join(files)} in {ours}")
+        theirs = re.findall(
+            r"<script>(.*?)</script>", (partials / f"{partial}.html").read_text(), re.S
+        )
+        theirs = [
+            s.replace(
+                '"{{ config.extra.scope | d(base_url) }}"', "document.currentScript.dataset.scope"
+            )
+            for s in theirs
+        ]
+        copied = [
+            "".join(
+                line
+                for line in (ours / name).read_text().splitlines(keepends=True)
+                if not line.startswith("//")
+            ).strip()
+            for name in files
+        ]
+        assert copied == theirs, (
+            f"Material's partials/javascripts/{partial}.html changed: copy "
+            f"its script(s) into {', '.join(files)} in {ours}"
+        )
 
 
 def test_the_site_works_under_a_sub_path(project, tmp_path, browser):
     """HANDBOOK_SITE_URL with a path: the rendered config serves the site there, 404 pages
     included (their links are absolute, from site_url), and nothing outside it."""
-    build = run_build(project, site_url="http://handbuch.test.intranet/handbuch/",
-                      extra_env={"HANDBOOK_PDFS": "false"})
+    build = run_build(
+        project,
+        site_url="http://handbuch.test.intranet/handbuch/",
+        extra_env={"HANDBOOK_PDFS": "false"},
+    )
     assert build.ok, build.log
     add_stand_ins(build.site)
     with nginx(build.site, tmp_path / "nginx", path="/handbuch/") as base:
         assert base.endswith("/handbuch/")
         assert fetch(base, "").status == 200
-        assert fetch(base, "en/haltungen/gibt-es-nicht/").body == \
-            (build.site / "en" / "404.html").read_bytes()
+        assert (
+            fetch(base, "en/haltungen/gibt-es-nicht/").body
+            == (build.site / "en" / "404.html").read_bytes()
+        )
         outside = fetch(base.removesuffix("handbuch/"), "index.html")
         assert outside.status == 404 and outside.body != (build.site / "index.html").read_bytes()
         for address in (base, base + "gibt-es-nicht/"):
             tab = browser.new_page()
             failed = []
-            tab.on("requestfinished", lambda request: failed.append(request.url)
-                   if request.response().status >= 400 and request.url != address else None)
+            # failed and address as defaults: bound to this round of the loop
+            tab.on(
+                "requestfinished",
+                lambda request, failed=failed, address=address: (
+                    failed.append(request.url)
+                    if request.response().status >= 400 and request.url != address
+                    else None
+                ),
+            )
             tab.goto(address, wait_until="networkidle")
-            assert tab.locator(".md-header").is_visible(), address   # styled: CSS loaded
+            assert tab.locator(".md-header").is_visible(), address  # styled: CSS loaded
             assert failed == [], address
             tab.close()
 

@@ -1,4 +1,5 @@
 """What editors use: new-card scaffolding, edit links, translation freshness, lint, links."""
+
 from __future__ import annotations
 
 import os
@@ -10,19 +11,24 @@ import pytest
 
 from cardkit.labels import LABELS, kind_heading
 from cardkit.scaffold import FILL_IN, FOLDERS
-from check_links import check
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
 from content import CONFIG, cards_page, german_pages, source_cards
-from project import load_config, nav_entries
+from tools.check_links import check
+from tools.project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
-DEFAULT_EDIT_URL = CONFIG["edit_uri"]      # mkdocs.yml's default, without HANDBOOK_EDIT_URL
+DEFAULT_EDIT_URL = CONFIG["edit_uri"]  # mkdocs.yml's default, without HANDBOOK_EDIT_URL
 
 
 def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / "new_card.py"), *args],
-                          cwd=project, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "tools.new_card", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def fill_in(page: Path) -> None:
@@ -34,6 +40,7 @@ def fill_in(page: Path) -> None:
 
 
 # --- make new-card -----------------------------------------------------------------------
+
 
 def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
     """CONTRIBUTING's flow: make new-card twice, fill in the texts; nothing else to edit."""
@@ -47,9 +54,11 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
             assert f"created {page}" in result.stdout
             fill_in(project / page)
     nav = nav_entries(load_config(project / "mkdocs.yml")["nav"])
-    for kind, card_id in made.items():       # right after the last page of its kind
-        last = max((stem for stem, card in before[LANGUAGES[0]].values() if card["kind"] == kind),
-                   key=lambda stem: nav.index(f"{stem}.md"))
+    for kind, card_id in made.items():  # right after the last page of its kind
+        last = max(
+            (stem for stem, card in before[LANGUAGES[0]].values() if card["kind"] == kind),
+            key=lambda stem: nav.index(f"{stem}.md"),
+        )
         assert nav.index(f"{FOLDERS[kind]}/{card_id}.md") == nav.index(f"{last}.md") + 1
     build = run_build(project, extra_env=NO_PDFS)
     assert build.ok, build.log
@@ -57,14 +66,18 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
     for lang in LANGUAGES:
         after = source_cards(lang, project / "docs")
         kinds = [card["kind"] for _, card in after.values()]
-        headings = [h.get_text(strip=True)
-                    for h in soup(html_file(build.site, lang, sheet)).select("h2[id^=hb-]")]
-        assert headings == [kind_heading(LABELS[lang], kind, kinds.count(kind))
-                            for kind in FOLDERS if kind in kinds]
+        headings = [
+            h.get_text(strip=True)
+            for h in soup(html_file(build.site, lang, sheet)).select("h2[id^=hb-]")
+        ]
+        assert headings == [
+            kind_heading(LABELS[lang], kind, kinds.count(kind)) for kind in FOLDERS if kind in kinds
+        ]
         for kind, card_id in made.items():
             stem, card = after[card_id]
-            assert card["order"] == 1 + max(c["order"] for _, c in before[lang].values()
-                                              if c["kind"] == kind)
+            assert card["order"] == 1 + max(
+                c["order"] for _, c in before[lang].values() if c["kind"] == kind
+            )
             page = soup(html_file(build.site, lang, stem))
             assert page.select_one(f"#hb-card-{card_id}") is not None
             assert soup(html_file(build.site, lang, sheet)).select_one(f"#hb-card-{card_id}")
@@ -78,30 +91,60 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
 def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
     """KIND and ID reach the tool through the environment: quotes and ';' stay text."""
     marker = tmp_path / "ran"
-    result = subprocess.run(["make", "--no-print-directory", "-n", "new-card",
-                             f'ID=x" ; touch {marker} ; "', "KIND=tip"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    # -o: the venv counts as set up, so only new-card's own recipe is printed
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-n",
+            "-o",
+            ".venv/.build-installed",
+            "new-card",
+            f'ID=x" ; touch {marker} ; "',
+            "KIND=tip",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
-    assert "touch" not in result.stdout          # the recipe holds no value of ID or KIND
-    assert "new_card.py" in result.stdout
+    assert "touch" not in result.stdout  # the recipe holds no value of ID or KIND
+    assert "-m tools.new_card" in result.stdout
     assert not marker.exists()
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("args, message", [
-    (("--kind", "tip", "--id", "kontakt"),
-     "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and docs/tipps/kontakt.md; "
-     "card ids come from file names and must be unique, so choose another ID"),
-    (("--kind", "tip", "--id", "Klare Worte"),
-     "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits and single "
-     "hyphens"),
-    (("--kind", "tip", "--id", "../../etc"), "new-card: ID='../../etc' is not a lowercase slug"),
-    (("--kind", "tipp", "--id", "klare-worte"),
-     "new-card: KIND='tipp' is not a card kind; use one of: attitude, tip"),
-    (("--kind", "tip", "--id", "a" * 65),
-     "new-card: ID='aaaaaaaaaaaaaaaaaaaa'... has 65 characters; use at most 64"),
-    (("--kind", "tip", "--id", ""), "new-card: ID is empty; name the card"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ("--kind", "tip", "--id", "kontakt"),
+            "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and "
+            "docs/tipps/kontakt.md; "
+            "card ids come from file names and must be unique, so choose another ID",
+        ),
+        (
+            ("--kind", "tip", "--id", "Klare Worte"),
+            "new-card: ID='Klare Worte' is not a lowercase slug; use letters a-z, digits "
+            "and single "
+            "hyphens",
+        ),
+        (
+            ("--kind", "tip", "--id", "../../etc"),
+            "new-card: ID='../../etc' is not a lowercase slug",
+        ),
+        (
+            ("--kind", "tipp", "--id", "klare-worte"),
+            "new-card: KIND='tipp' is not a card kind; use one of: attitude, tip",
+        ),
+        (
+            ("--kind", "tip", "--id", "a" * 65),
+            "new-card: ID='aaaaaaaaaaaaaaaaaaaa'... has 65 characters; use at most 64",
+        ),
+        (("--kind", "tip", "--id", ""), "new-card: ID is empty; name the card"),
+    ],
+)
 def test_new_card_refuses_and_changes_nothing(project, args, message):
     before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
     refused = new_card(project, *args)
@@ -115,28 +158,37 @@ def test_new_card_refuses_and_changes_nothing(project, args, message):
 @pytest.mark.unit
 def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(project):
     config = project / "mkdocs.yml"
-    without_tips = "".join(line for line in config.read_text(encoding="utf-8").splitlines(True)
-                           if not line.strip().startswith("- tipps/"))
+    without_tips = "".join(
+        line
+        for line in config.read_text(encoding="utf-8").splitlines(True)
+        if not line.strip().startswith("- tipps/")
+    )
     config.write_text(without_tips, encoding="utf-8")
     made = new_card(project, "--kind", "tip", "--id", "klare-worte")
     assert made.returncode == 0, made.stderr
-    assert ("mkdocs.yml: add the line '- tipps/klare-worte.md' under nav:, where the page "
-            "should appear") in made.stdout
+    assert (
+        "mkdocs.yml: add the line '- tipps/klare-worte.md' under nav:, where the page should appear"
+    ) in made.stdout
     assert config.read_text(encoding="utf-8") == without_tips
     assert (project / "docs" / "tipps" / "klare-worte.en.md").is_file()
 
 
 @pytest.mark.unit
 def test_every_fill_in_text_was_replaced_in_docs():
-    left = [f"{path.relative_to(ROOT)}: line {number}"
-            for path in sorted((ROOT / "docs").rglob("*.md"))
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if any(f"{mark}:" in line for mark in FILL_IN.values())]
-    assert left == [], ("replace the 'AUSFÜLLEN:' / 'FILL IN:' texts that "
-                        "'make new-card' left in: " + ", ".join(left))
+    left = [
+        f"{path.relative_to(ROOT)}: line {number}"
+        for path in sorted((ROOT / "docs").rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(f"{mark}:" in line for mark in FILL_IN.values())
+    ]
+    assert left == [], (
+        "replace the 'AUSFÜLLEN:' / 'FILL IN:' texts that "
+        "'make new-card' left in: " + ", ".join(left)
+    )
 
 
 # --- Edit this page ----------------------------------------------------------------------
+
 
 def edit_links(site: Path, lang: str, stem: str) -> list[str]:
     page = soup(html_file(site, lang, stem))
@@ -155,29 +207,50 @@ def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):
     assert build.ok, build.log
     assert edit_links(build.site, "de", "tipps/kontakt") == [address + "tipps/kontakt.md"]
     assert edit_links(build.site, "en", "tipps/kontakt") == [address + "tipps/kontakt.en.md"]
-    for lang in LANGUAGES:   # no repo_url: the theme's repository widget (and API call) is off
+    for lang in LANGUAGES:  # no repo_url: the theme's repository widget (and API call) is off
         assert soup(html_file(build.site, lang, "index")).select(".md-source") == []
 
 
 # --- Translations older than their original ----------------------------------------------
 
+
 def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=e@intranet",
-                           "-c", "commit.gpgsign=false", *args], cwd=project, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=e@intranet",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def report(project: Path) -> str:
-    return subprocess.run([sys.executable, str(project / "tools" / "translation_report.py"),
-                           "--config", str(project / "mkdocs.yml")], capture_output=True,
-                          text=True, check=True, timeout=60).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "tools.translation_report", "--config", str(project / "mkdocs.yml")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
 
 
 def stale_notes(site: Path) -> dict[str, str]:
     """Every page that carries the out-of-date note, with the note's text."""
-    return {path.relative_to(site).as_posix(): note.get_text(" ", strip=True)
-            for path in sorted(site.rglob("index.html"))
-            for note in soup(path).select(".hb-stale-translation")}
+    return {
+        path.relative_to(site).as_posix(): note.get_text(" ", strip=True)
+        for path in sorted(site.rglob("index.html"))
+        for note in soup(path).select(".hb-stale-translation")
+    }
 
 
 def test_a_translation_older_than_its_original_is_reported_and_marked(project):
@@ -187,31 +260,38 @@ def test_a_translation_older_than_its_original_is_reported_and_marked(project):
     assert report(project).strip() == "All translations are up to date with their originals."
 
     german = project / "docs" / "tipps" / "kontakt.md"
-    german.write_text(german.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n",
-                      encoding="utf-8")
+    german.write_text(
+        german.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8"
+    )
     git(project, "commit", "-qam", "Kontakt: neuer Absatz")
     changed = git(project, "log", "-1", "--format=%h %cs").split()
     listed = report(project)
     assert listed.startswith("1 translation(s) older than their German original:")
-    assert (f"docs/tipps/kontakt.en.md: docs/tipps/kontakt.md changed in {changed[0]} "
-            f"({changed[1]}, \"Kontakt: neuer Absatz\")") in listed
+    assert (
+        f"docs/tipps/kontakt.en.md: docs/tipps/kontakt.md changed in {changed[0]} "
+        f'({changed[1]}, "Kontakt: neuer Absatz")'
+    ) in listed
     assert "update docs/tipps/kontakt.en.md to match, then commit it." in listed
 
     build = run_build(project, extra_env=NO_PDFS)
     assert build.ok, build.log
     assert "translation out of date: docs/tipps/kontakt.en.md" in build.log
     notes = stale_notes(build.site)
-    assert list(notes) == ["en/tipps/kontakt/index.html"]        # not the German page
+    assert list(notes) == ["en/tipps/kontakt/index.html"]  # not the German page
     assert notes["en/tipps/kontakt/index.html"].startswith(
-        f"Translation out of date The German original of this page changed on {changed[1]}")
-    link = soup(build.site / "en/tipps/kontakt/index.html").select_one(
-        ".hb-stale-translation a")["href"]
-    assert (build.site / "en/tipps/kontakt" / link / "index.html").resolve() == \
-        (build.site / "tipps/kontakt/index.html").resolve()
+        f"Translation out of date The German original of this page changed on {changed[1]}"
+    )
+    link = soup(build.site / "en/tipps/kontakt/index.html").select_one(".hb-stale-translation a")[
+        "href"
+    ]
+    assert (build.site / "en/tipps/kontakt" / link / "index.html").resolve() == (
+        build.site / "tipps/kontakt/index.html"
+    ).resolve()
 
     english = project / "docs" / "tipps" / "kontakt.en.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nA new paragraph.\n",
-                       encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8"
+    )
     git(project, "commit", "-qam", "Contact: translated the new paragraph")
     assert report(project).strip() == "All translations are up to date with their originals."
     rebuilt = run_build(project, extra_env=NO_PDFS)
@@ -226,10 +306,23 @@ def test_outside_git_the_build_says_it_cannot_compare(project):
 
 # --- Markdown lint -----------------------------------------------------------------------
 
+
 def lint(*paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pymarkdown", "--strict-config", "--config",
-                           str(ROOT / ".pymarkdown.json"), "scan", *map(str, paths)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pymarkdown",
+            "--strict-config",
+            "--config",
+            str(ROOT / ".pymarkdown.json"),
+            "scan",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.unit
@@ -241,8 +334,10 @@ def test_docs_pass_the_markdown_lint():
 @pytest.mark.unit
 def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
     page = tmp_path / "seite.md"
-    page.write_text("---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",
-                    encoding="utf-8")
+    page.write_text(
+        "---\ntitle: Seite\n---\n\n# Seite\n## Abschnitt\n\nText.\n\n\n# Zweiter Titel\n",
+        encoding="utf-8",
+    )
     result = lint(page)
     assert result.returncode == 1
     assert f"{page}:6:1: MD022: Headings should be surrounded by blank lines." in result.stdout
@@ -251,6 +346,7 @@ def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
 
 # --- Links and anchors on the built site -------------------------------------------------
 
+
 def test_every_link_and_anchor_of_the_built_site_resolves(built):
     clean, found = check(built.site)
     assert clean, found
@@ -258,24 +354,31 @@ def test_every_link_and_anchor_of_the_built_site_resolves(built):
 
 def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(project):
     page = project / "docs" / "tipps" / "kontakt.en.md"
-    page.write_text(page.read_text(encoding="utf-8") +
-                    "\n[gone](gibts-nicht.md)\n\n[no such part](verstehen.md#nirgendwo)\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n[gone](gibts-nicht.md)\n\n[no such part](verstehen.md#nirgendwo)\n",
+        encoding="utf-8",
+    )
     strict = run_build(project, extra_env=NO_PDFS)
     assert not strict.ok
-    assert ("Doc file 'tipps/kontakt.en.md' contains a link 'gibts-nicht.md', but the target "
-            "'tipps/gibts-nicht.md' is not found among documentation files.") in strict.log
+    assert (
+        "Doc file 'tipps/kontakt.en.md' contains a link 'gibts-nicht.md', but the target "
+        "'tipps/gibts-nicht.md' is not found among documentation files."
+    ) in strict.log
     assert "contains a link 'verstehen.md#nirgendwo'" in strict.log
     anyway = run_build(project, extra_env=NO_PDFS, args=("--no-strict",))
     assert anyway.ok, anyway.log
     # LinkChecker from the folder of the broken page and of the page its anchor names (it
     # follows only links inside the folder it starts in); every other page is removed, so
     # the crawl stays short (its links to them are reported too, and not looked at here).
-    keep = {anyway.site / "en/tipps/kontakt/index.html", anyway.site / "en/tipps/verstehen/index.html"}
+    keep = {
+        anyway.site / "en/tipps/kontakt/index.html",
+        anyway.site / "en/tipps/verstehen/index.html",
+    }
     for page in anyway.site.rglob("*.html"):
         if page not in keep:
             page.unlink()
-    clean, found = check(anyway.site, start="en/tipps/")     # the folder: both pages are inside
+    clean, found = check(anyway.site, start="en/tipps/")  # the folder: both pages are inside
     assert not clean
     assert "Parent URL http://127.0.0.1:" in found and "/en/tipps/kontakt/" in found
     assert "Anchor `nirgendwo'" in found
@@ -287,5 +390,7 @@ def test_a_page_missing_from_the_nav_fails_the_strict_build_and_is_named(project
         (project / "docs" / name).write_text(text, encoding="utf-8")
     build = run_build(project, extra_env=NO_PDFS)
     assert not build.ok
-    assert ("The following pages exist in the docs directory, but are not included in the "
-            '"nav" configuration:\n  - neu.md') in build.log
+    assert (
+        "The following pages exist in the docs directory, but are not included in the "
+        '"nav" configuration:\n  - neu.md'
+    ) in build.log

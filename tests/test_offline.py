@@ -1,4 +1,5 @@
 """Nothing the built site loads comes from another host: the intranet may have no internet."""
+
 from __future__ import annotations
 
 import re
@@ -8,11 +9,29 @@ from urllib.parse import urlsplit
 from conftest import SITE_URL, soup
 
 # Attributes that make a browser fetch something (links in <a href> are not requests).
-FETCHING = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"],
-            "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"],
-            "embed": ["src"], "object": ["data"], "track": ["src"], "input": ["src"]}
-FETCHING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload",
-                  "manifest", "preconnect", "dns-prefetch", "apple-touch-icon"}
+FETCHING = {
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+    "input": ["src"],
+}
+FETCHING_LINKS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "apple-touch-icon",
+}
 # Hosts named in the theme's JavaScript, each with why the site never requests it.
 JS_HOSTS_NEVER_REQUESTED = {
     "www.w3.org": "XML namespace names, not addresses",
@@ -27,7 +46,12 @@ ABSOLUTE = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})""", re.I)
 def _foreign(url: str) -> bool:
     parts = urlsplit(url.strip())
     own = urlsplit(SITE_URL).netloc
-    return bool(parts.netloc) and parts.netloc != own or parts.scheme not in ("", "http", "https", "data")
+    return (bool(parts.netloc) and parts.netloc != own) or parts.scheme not in (
+        "",
+        "http",
+        "https",
+        "data",
+    )
 
 
 def _files(site: Path, suffix: str) -> list[Path]:
@@ -59,7 +83,7 @@ def test_no_page_triggers_the_theme_external_loaders(built):
     for path in _files(built.site, ".html"):
         text = path.read_text(encoding="utf-8")
         assert 'class="mermaid"' not in text, path
-        assert 'data-md-component="source"' not in text, path   # repo_url widget
+        assert 'data-md-component="source"' not in text, path  # repo_url widget
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
 
 
@@ -80,7 +104,7 @@ def test_javascript_names_no_host_it_could_fetch(built):
     hosts = set()
     for path in _files(built.site, ".js"):
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)               # license comments
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # license comments
         text = re.sub(r"(?m)^\s*//.*$|(?<=[;{}])\s*//[^\n]*", "", text)  # line comments
         hosts |= {host.lower() for host in re.findall(r"https?://([a-z0-9.-]+)", text, re.I)}
     unexpected = hosts - set(JS_HOSTS_NEVER_REQUESTED) - {urlsplit(SITE_URL).hostname}
@@ -91,6 +115,7 @@ def test_every_built_article_passes_the_content_policy(built):
     """What the build checks on each page's own HTML holds for the whole built article,
     card sections and cards page included."""
     from cardkit.policy import html_problems
+
     problems = {}
     for path in _files(built.site, "index.html"):
         article = soup(path).select_one("article")

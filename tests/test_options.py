@@ -1,10 +1,12 @@
 """The handbook options in mkdocs.yml (extra.handbook): typed, and every mistake named."""
+
 from __future__ import annotations
 
 import pytest
 
 import handbook_options
 from conftest import run_build
+
 
 def problems(raw: object) -> str:
     with pytest.raises(handbook_options.OptionsError) as caught:
@@ -14,42 +16,60 @@ def problems(raw: object) -> str:
 
 @pytest.mark.unit
 def test_the_defaults_and_valid_values_are_read():
-    assert (handbook_options.load(None).pdfs, handbook_options.load({}).cache_dir) == \
-        (True, ".cache/cards")
+    assert (handbook_options.load(None).pdfs, handbook_options.load({}).cache_dir) == (
+        True,
+        ".cache/cards",
+    )
     options = handbook_options.load({"pdfs": False, "cache_dir": "tmp/cards"})
     assert (options.pdfs, options.cache_dir) == (False, "tmp/cards")
 
 
 @pytest.mark.unit
 def test_an_unknown_option_is_named_with_the_one_meant():
-    assert ("mkdocs.yml: extra.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
-            "known options: pdfs, cache_dir, brand, suggest_email") in problems({"pdf_s": False})
+    assert (
+        "mkdocs.yml: extra.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
+        "known options: pdfs, cache_dir, brand, suggest_email"
+    ) in problems({"pdf_s": False})
 
 
 @pytest.mark.unit
 @pytest.mark.parametrize("value", ["false", "maybe", 0, None, ["a"]])
 def test_pdfs_takes_only_true_or_false(value):
-    assert (f"mkdocs.yml: extra.handbook.pdfs is {value!r}; allowed: true or false"
-            in problems({"pdfs": value}))
+    assert f"mkdocs.yml: extra.handbook.pdfs is {value!r}; allowed: true or false" in problems(
+        {"pdfs": value}
+    )
 
 
 @pytest.mark.unit
 def test_a_value_from_the_environment_names_its_variable(monkeypatch):
     monkeypatch.setenv("HANDBOOK_PDFS", "maybe")
-    assert ("extra.handbook.pdfs is 'maybe' (from the environment variable "
-            "HANDBOOK_PDFS='maybe'); allowed: true or false") in problems({"pdfs": "maybe"})
+    assert (
+        "extra.handbook.pdfs is 'maybe' (from the environment variable "
+        "HANDBOOK_PDFS='maybe'); allowed: true or false"
+    ) in problems({"pdfs": "maybe"})
 
 
 @pytest.mark.unit
 def test_suggest_email_is_one_plain_address_or_empty():
     assert handbook_options.load({}).suggest_email == ""
-    assert handbook_options.load({"suggest_email": "redaktion@firma.example"}).suggest_email \
+    assert (
+        handbook_options.load({"suggest_email": "redaktion@firma.example"}).suggest_email
         == "redaktion@firma.example"
+    )
     # what a mailto: link would read as more recipients or headers, and no address at all
-    for wrong in ("redaktion", "a@b?cc=chef@firma.example", "a@b&body=x", "a b@firma.example",
-                  "a@b,c@d", "<a@b>", 3, None):
-        assert (f"extra.handbook.suggest_email is {wrong!r}; allowed: the editors' e-mail "
-                "address") in problems({"suggest_email": wrong})
+    for wrong in (
+        "redaktion",
+        "a@b?cc=chef@firma.example",
+        "a@b&body=x",
+        "a b@firma.example",
+        "a@b,c@d",
+        "<a@b>",
+        3,
+        None,
+    ):
+        assert (
+            f"extra.handbook.suggest_email is {wrong!r}; allowed: the editors' e-mail address"
+        ) in problems({"suggest_email": wrong})
 
 
 @pytest.mark.unit
@@ -59,13 +79,20 @@ def test_every_problem_is_listed_and_options_must_be_a_mapping():
     assert "extra.handbook must be a set of 'name: value' lines, not list" in problems([1])
 
 
-@pytest.mark.parametrize("change, env, message", [
-    ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
-    ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
-    ("", {"HANDBOOK_SUGGEST_EMAIL": "redaktion?cc=x"},
-     "suggest_email is 'redaktion?cc=x' (from the environment variable HANDBOOK_SUGGEST_EMAIL"),
-    ("", {"SOURCE_DATE_EPOCH": "notanumber"}, "SOURCE_DATE_EPOCH is 'notanumber'"),
-])
+@pytest.mark.parametrize(
+    "change, env, message",
+    [
+        ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
+        ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
+        (
+            "",
+            {"HANDBOOK_SUGGEST_EMAIL": "redaktion?cc=x"},
+            "suggest_email is 'redaktion?cc=x' (from the environment variable "
+            "HANDBOOK_SUGGEST_EMAIL",
+        ),
+        ("", {"SOURCE_DATE_EPOCH": "notanumber"}, "SOURCE_DATE_EPOCH is 'notanumber'"),
+    ],
+)
 def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, env, message):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -77,12 +104,19 @@ def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, en
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("site_url", ["javascript://example.com/%0aalert(1)",
-                                      "ftp://handbuch.intranet/",
-                                      'http://handbuch.intranet/"><script>', "http:///ohne-host/"])
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "javascript://example.com/%0aalert(1)",
+        "ftp://handbuch.intranet/",
+        'http://handbuch.intranet/"><script>',
+        "http:///ohne-host/",
+    ],
+)
 def test_the_site_address_must_be_http_or_https_with_a_host(site_url):
     from cardkit.identity import check_site_url
     from cardkit.model import CardError
+
     with pytest.raises(CardError) as caught:
         check_site_url(site_url)
     assert "site_url is" in str(caught.value) and "HANDBOOK_SITE_URL" in str(caught.value)
@@ -94,15 +128,18 @@ def test_the_site_address_must_be_http_or_https_with_a_host(site_url):
 def test_the_build_date_must_be_whole_seconds(epoch):
     with pytest.raises(handbook_options.OptionsError) as caught:
         handbook_options.check_environment({"SOURCE_DATE_EPOCH": epoch})
-    assert (f"the environment variable SOURCE_DATE_EPOCH is {epoch!r}; use a whole number"
-            in str(caught.value))
+    assert f"the environment variable SOURCE_DATE_EPOCH is {epoch!r}; use a whole number" in str(
+        caught.value
+    )
     handbook_options.check_environment({"SOURCE_DATE_EPOCH": "0"})
     handbook_options.check_environment({})
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("edit_uri", ["javascript:alert(1)//", "https://git.intranet/x/\"><script>",
-                                      "ftp://git.intranet/edit/"])
+@pytest.mark.parametrize(
+    "edit_uri",
+    ["javascript:alert(1)//", 'https://git.intranet/x/"><script>', "ftp://git.intranet/edit/"],
+)
 def test_the_edit_address_must_be_a_plain_web_address(edit_uri):
     with pytest.raises(handbook_options.OptionsError) as caught:
         handbook_options.check_environment({}, edit_uri)

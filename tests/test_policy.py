@@ -1,5 +1,6 @@
 """The content policy: harmless HTML passes, anything that runs code, redirects or loads
 from another host is refused with the reason, and the build names the file."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from cardkit.policy import html_problems
 from conftest import run_build
 
+IMAGE = "https://example.com/i.png"
 HOSTILE = {
     "<script>alert(1)</script>": "<script> runs code",
     '<script>fetch("https://example.com/b")</script>': "<script> runs code",
@@ -16,7 +18,7 @@ HOSTILE = {
     '<iframe srcdoc="<img src=https://example.com/x>"></iframe>': "srcdoc=…> embeds a page",
     '<p srcdoc="x">': "<p srcdoc=…> embeds a page",
     '<a href="https://example.com/" ping="https://example.com/p">x</a>': "ping=…> reports clicks",
-    '<svg><image href="https://example.com/i.png"/></svg>': '<image href="https://example.com/i.png"> loads from another host',
+    f'<svg><image href="{IMAGE}"/></svg>': f'<image href="{IMAGE}"> loads from another host',
     '<svg><use xlink:href="//example.com/s.svg#a"/></svg>': "loads from another host",
     '<img src="https://example.com/x.png">': "loads from another host",
     '<img src="//example.com/x.png">': "loads from another host",
@@ -33,9 +35,9 @@ HOSTILE = {
     '<video poster="https://example.com/p.jpg"></video>': "loads from another host",
 }
 HARMLESS = [
-    '<details><summary>Mehr</summary><p>Text</p></details>',
+    "<details><summary>Mehr</summary><p>Text</p></details>",
     '<span class="hb-note" title="x">Hinweis</span>',
-    '<a href="https://www.example.com/artikel">Quelle</a>',       # a link, not a request
+    '<a href="https://www.example.com/artikel">Quelle</a>',  # a link, not a request
     '<a href="../tipps/kontakt/">Kontakt</a> <a href="#oben">oben</a>',
     '<a href="mailto:team@intranet">Team</a>',
     '<img src="../bilder/schalter.png" alt="Schalter">',
@@ -59,9 +61,11 @@ def test_harmless_html_passes(html):
 
 def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
     page = project / "docs" / "trainer.en.md"
-    page.write_text(page.read_text(encoding="utf-8") +
-                    '\n<script>fetch("https://example.com/b")</script>\n\n'
-                    '<svg><image href="https://example.com/i.png"/></svg>\n', encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<script>fetch("https://example.com/b")</script>\n\n'
+        '<svg><image href="https://example.com/i.png"/></svg>\n',
+        encoding="utf-8",
+    )
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
     assert "docs/trainer.en.md: this page's HTML is not allowed in the handbook:" in build.log

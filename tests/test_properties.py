@@ -1,32 +1,42 @@
 """Property-based tests: any front matter gives a valid card or the documented error."""
+
 from __future__ import annotations
 
 import pytest
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cardkit import Card, CardError, card_from_meta
 from cardkit.model import FIELDS, KINDS
 from cardkit.source import parse_front_matter
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                    st.text(max_size=300))
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=9), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
-    max_leaves=20)
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=300)
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=9), st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=20,
+)
 plausible_card = st.fixed_dictionaries(
-    {"kind": st.one_of(st.sampled_from(KINDS), values),
-     "order": st.one_of(st.integers(-2, 12), values),
-     "title": st.one_of(st.text(max_size=70), values),
-     "principle": st.one_of(st.text(max_size=170), values),
-     "checklist": st.one_of(st.lists(st.text(max_size=130), max_size=9), values),
-     "question": st.one_of(st.text(max_size=230), values)},
-    optional={"extra": values})
-metas = st.one_of(st.dictionaries(st.text(max_size=8), values, max_size=4),
-                  st.builds(lambda card: {"card": card}, st.one_of(plausible_card, values)))
-slugs = st.one_of(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True),
-                  st.text(min_size=1, max_size=20))
+    {
+        "kind": st.one_of(st.sampled_from(KINDS), values),
+        "order": st.one_of(st.integers(-2, 12), values),
+        "title": st.one_of(st.text(max_size=70), values),
+        "principle": st.one_of(st.text(max_size=170), values),
+        "checklist": st.one_of(st.lists(st.text(max_size=130), max_size=9), values),
+        "question": st.one_of(st.text(max_size=230), values),
+    },
+    optional={"extra": values},
+)
+metas = st.one_of(
+    st.dictionaries(st.text(max_size=8), values, max_size=4),
+    st.builds(lambda card: {"card": card}, st.one_of(plausible_card, values)),
+)
+slugs = st.one_of(
+    st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True), st.text(min_size=1, max_size=20)
+)
 
 pytestmark = pytest.mark.unit
 
@@ -64,11 +74,32 @@ def test_any_front_matter_text_gives_a_mapping_or_a_card_error(text):
     assert isinstance(meta, dict)
 
 
-yaml_lines = st.lists(st.one_of(
-    st.sampled_from(["a: &x [1, 2, 3]", "b: *x", "c: [*x, *x]", "title: x", "title: y",
-                     "order: 1:00", "order: 0x1", "n: " + "9" * 40, "d: {e: {f: {g: {h: [1]}}}}",
-                     "card:", "  kind: tip", "  order: 1", "- a", "? [a]", ": b", "!!python/x y"]),
-    st.text(max_size=30)), max_size=12)
+yaml_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "a: &x [1, 2, 3]",
+                "b: *x",
+                "c: [*x, *x]",
+                "title: x",
+                "title: y",
+                "order: 1:00",
+                "order: 0x1",
+                "n: " + "9" * 40,
+                "d: {e: {f: {g: {h: [1]}}}}",
+                "card:",
+                "  kind: tip",
+                "  order: 1",
+                "- a",
+                "? [a]",
+                ": b",
+                "!!python/x y",
+            ]
+        ),
+        st.text(max_size=30),
+    ),
+    max_size=12,
+)
 
 
 @settings(max_examples=400, deadline=2000)

@@ -5,6 +5,7 @@ the practice page, printed pages, and nothing fetched from another host.
 Expected values come from docs/ and mkdocs.yml (pages, cards, site names) and from the
 handbook's own word lists (hooks/reading_labels.py), never from today's content.
 """
+
 from __future__ import annotations
 
 import io
@@ -18,11 +19,22 @@ from babel.dates import format_date
 
 from browser import AXE, run_axe, url_of
 from conftest import EPOCH, page_url, run_build
-from content import (CARDS, CONFIG, DEFAULT, LANGUAGES, ROOTS, cards_page, front_matter,
-                     german_pages, in_deck_order, site_name, source_file, squash)
-from project import nav_entries
+from content import (
+    CARDS,
+    CONFIG,
+    DEFAULT,
+    LANGUAGES,
+    ROOTS,
+    cards_page,
+    front_matter,
+    german_pages,
+    in_deck_order,
+    site_name,
+    source_file,
+    squash,
+)
 from reading_labels import LABELS
-
+from tools.project import nav_entries
 
 PAGES = german_pages()
 TRAINER = "trainer"
@@ -37,8 +49,9 @@ def week_card(lang: str) -> tuple[str, dict]:
 
 
 def practice_page() -> str:
-    return next(stem for stem in PAGES
-                if front_matter(source_file(stem, DEFAULT)).get("practice_sheet"))
+    return next(
+        stem for stem in PAGES if front_matter(source_file(stem, DEFAULT)).get("practice_sheet")
+    )
 
 
 class Visit:
@@ -75,17 +88,23 @@ def visit(browser, site):
 
 # --- the home page ------------------------------------------------------------------------
 
+
 def tile_targets(lang: str) -> set[str]:
     """Each chapter's first page (mkdocs.yml nav), the cards page and the trainer guide."""
-    chapters = [nav_entries(value)[0].removesuffix(".md") for item in CONFIG["nav"]
-                if isinstance(item, dict) for value in item.values() if isinstance(value, list)]
+    chapters = [
+        nav_entries(value)[0].removesuffix(".md")
+        for item in CONFIG["nav"]
+        if isinstance(item, dict)
+        for value in item.values()
+        if isinstance(value, list)
+    ]
     assert len(chapters) >= 2
     return {"/" + url_of(stem, lang) for stem in (*chapters, cards_page(), TRAINER)}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_has_tiles_with_icons_and_the_card_of_the_week(visit, lang):
-    tab = visit().open(url_of("index", lang), wait_until="networkidle")   # the deck, fetched
+    tab = visit().open(url_of("index", lang), wait_until="networkidle")  # the deck, fetched
     tiles = tab.locator(".grid.cards > ul > li")
     expected = tile_targets(lang)
     assert tiles.count() == len(expected)
@@ -105,9 +124,11 @@ def test_home_page_has_tiles_with_icons_and_the_card_of_the_week(visit, lang):
 
 # --- last updated -------------------------------------------------------------------------
 
+
 def shown_date(page_html: str) -> tuple[str, str, str]:
     """The label, the ISO date and the date as readers see it."""
     from bs4 import BeautifulSoup
+
     aside = BeautifulSoup(page_html, "html.parser").select_one("article aside.md-source-file")
     assert aside is not None, "no 'last updated' on the page"
     time = aside.find("time")
@@ -121,38 +142,61 @@ def test_every_page_shows_its_last_change_in_its_language_outside_git(built, lan
     day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
     for stem in PAGES:
         html = (built.site / url_of(stem, lang) / "index.html").read_text(encoding="utf-8")
-        assert shown_date(html) == (LABELS[lang]["updated"], day.isoformat(),
-                                    format_date(day, format="long", locale=lang)), stem
+        assert shown_date(html) == (
+            LABELS[lang]["updated"],
+            day.isoformat(),
+            format_date(day, format="long", locale=lang),
+        ), stem
 
 
 def test_the_date_comes_from_git_in_each_language(project, tmp_path):
     """In a git checkout each page shows its own last commit, per language."""
     stem = in_deck_order(CARDS[DEFAULT])[0][0]
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-           "-c", "commit.gpgsign=false"]
+    git = [
+        "git",
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.invalid",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     subprocess.run([*git, "init", "-q"], cwd=project, check=True)
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)
     old = {"GIT_AUTHOR_DATE": "2024-03-15T12:00:00Z", "GIT_COMMITTER_DATE": "2024-03-15T12:00:00Z"}
-    subprocess.run([*git, "commit", "-q", "-m", "all"], cwd=project, check=True,
-                   env={"PATH": "/usr/bin:/bin", **old})
-    for lang in LANGUAGES:           # one page changed later, in every language
+    subprocess.run(
+        [*git, "commit", "-q", "-m", "all"],
+        cwd=project,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", **old},
+    )
+    for lang in LANGUAGES:  # one page changed later, in every language
         path = source_file(stem, lang, project / "docs")
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    later = {"GIT_AUTHOR_DATE": "2025-07-04T12:00:00Z", "GIT_COMMITTER_DATE": "2025-07-04T12:00:00Z"}
-    subprocess.run([*git, "commit", "-q", "-am", "later"], cwd=project, check=True,
-                   env={"PATH": "/usr/bin:/bin", **later})
+    later = {
+        "GIT_AUTHOR_DATE": "2025-07-04T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2025-07-04T12:00:00Z",
+    }
+    subprocess.run(
+        [*git, "commit", "-q", "-am", "later"],
+        cwd=project,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", **later},
+    )
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
     for lang in LANGUAGES:
         for page, day in ((stem, date(2025, 7, 4)), (TRAINER, date(2024, 3, 15))):
             html = (project / "site" / url_of(page, lang) / "index.html").read_text("utf-8")
-            assert shown_date(html)[1:] == (day.isoformat(),
-                                            format_date(day, format="long", locale=lang))
+            assert shown_date(html)[1:] == (
+                day.isoformat(),
+                format_date(day, format="long", locale=lang),
+            )
 
 
 # --- dark mode ----------------------------------------------------------------------------
 
-DARK_PAGES = ["index", cards_page(), practice_page()]     # the cards page shows every card
+DARK_PAGES = ["index", cards_page(), practice_page()]  # the cards page shows every card
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -165,9 +209,10 @@ def test_dark_mode_follows_the_system_and_passes_axe(visit, lang):
         assert run_axe(tab) == [], address
         # the cards stay white paper with dark text and light checkboxes
         for face in tab.locator(".hb-card .hb-front").all()[:1]:
-            assert face.evaluate("e => [getComputedStyle(e).backgroundColor, "
-                                 "getComputedStyle(e.querySelector('input')).colorScheme]") \
-                == ["rgb(255, 255, 255)", "light"], address
+            assert face.evaluate(
+                "e => [getComputedStyle(e).backgroundColor, "
+                "getComputedStyle(e.querySelector('input')).colorScheme]"
+            ) == ["rgb(255, 255, 255)", "light"], address
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -183,18 +228,24 @@ def test_the_toggle_switches_the_scheme_and_is_named_in_the_page_language(visit,
 
 # --- 404 ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_its_404_page_with_ways_on(visit, lang):
     tab = visit().open(ROOTS[lang] + "404.html")
     assert tab.locator("html").get_attribute("lang") == lang
     assert tab.locator("h1").inner_text() == LABELS[lang]["not_found_title"]
     assert tab.title() == f"{LABELS[lang]['not_found_title']} - {site_name(lang)}"
-    links = {a["text"]: a["path"] for a in tab.locator("article a").evaluate_all(
-        "links => links.map(a => ({text: a.innerText, path: new URL(a.href).pathname}))")}
+    links = {
+        a["text"]: a["path"]
+        for a in tab.locator("article a").evaluate_all(
+            "links => links.map(a => ({text: a.innerText, path: new URL(a.href).pathname}))"
+        )
+    }
     assert links[LABELS[lang]["not_found_home"]] == "/" + ROOTS[lang]
     assert links[LABELS[lang]["not_found_cards"]] == "/" + url_of(cards_page(), lang)
     switcher = tab.locator("a.md-select__link").evaluate_all(
-        "links => links.map(a => [a.hreflang, new URL(a.href).pathname])")
+        "links => links.map(a => [a.hreflang, new URL(a.href).pathname])"
+    )
     assert sorted(switcher) == sorted([other, "/" + ROOTS[other]] for other in LANGUAGES)
     tab.get_by_role("link", name=LABELS[lang]["not_found_search"]).click()
     assert tab.locator("#__search").is_checked()
@@ -205,10 +256,12 @@ def test_each_language_has_its_404_page_with_ways_on(visit, lang):
     home = tab.get_by_role("link", name=LABELS[lang]["not_found_home"])
     assert home.evaluate("a => new URL(a.href).pathname") == "/" + ROOTS[lang]
     assert tab.locator("link[rel=stylesheet]").evaluate_all(
-        "links => links.every(l => l.sheet !== null)")      # styles load at any depth
+        "links => links.every(l => l.sheet !== null)"
+    )  # styles load at any depth
 
 
 # --- ticks and the practice page ------------------------------------------------------------
+
 
 def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_page(visit):
     stem, card = in_deck_order(CARDS[DEFAULT])[0]
@@ -219,7 +272,7 @@ def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_pag
     assert box.count() == 1 and not box.is_checked()
     box.focus()
     before = len(one.requests)
-    tab.keyboard.press("Space")                          # by keyboard, as a label's checkbox
+    tab.keyboard.press("Space")  # by keyboard, as a label's checkbox
     assert box.is_checked()
     assert one.requests[before:] == [], "ticking sent a request"
     tab.reload()
@@ -229,8 +282,9 @@ def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_pag
     english = CARDS[other][stem.rsplit("/", 1)[-1]][1]
     tab = one.open(url_of(stem, other))
     boxes = tab.locator(".hb-card-section input.hb-tick")
-    assert [boxes.nth(n).is_checked() for n in range(boxes.count())] == \
-        [n == 1 for n in range(len(english["checklist"]))]
+    assert [boxes.nth(n).is_checked() for n in range(boxes.count())] == [
+        n == 1 for n in range(len(english["checklist"]))
+    ]
 
     tab = one.open(url_of(cards_page(), DEFAULT))
     assert tab.get_by_role("checkbox", name=item, exact=True).is_checked()
@@ -240,8 +294,9 @@ def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_pag
         title = CARDS[lang][stem.rsplit("/", 1)[-1]][1]["title"]
         section = tab.locator(".hb-practice-card", has=tab.get_by_role("link", name=title))
         boxes = section.locator("input.hb-tick")
-        assert [boxes.nth(n).is_checked() for n in range(boxes.count())] == \
-            [n == 1 for n in range(len(card["checklist"]))]
+        assert [boxes.nth(n).is_checked() for n in range(boxes.count())] == [
+            n == 1 for n in range(len(card["checklist"]))
+        ]
         state = section.locator("[data-hb-state]")
         total = len(CARDS[lang][stem.rsplit("/", 1)[-1]][1]["checklist"])
         assert LABELS[lang]["practice_count"].format(done=1, total=total) in state.inner_text()
@@ -250,7 +305,7 @@ def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_pag
         others = tab.locator(".hb-practice-card", has_not=tab.get_by_role("link", name=title))
         assert LABELS[lang]["practice_none"] in others.first.locator("[data-hb-state]").inner_text()
 
-    last = LANGUAGES[-1]                                 # the practice page open now
+    last = LANGUAGES[-1]  # the practice page open now
     tab.once("dialog", lambda dialog: dialog.accept())
     tab.get_by_role("button", name=LABELS[last]["practice_clear"]).click()
     assert tab.locator("input.hb-tick:checked").count() == 0
@@ -269,6 +324,7 @@ def test_without_javascript_the_checklists_stay_lists(visit, lang):
 
 # --- printing a page ------------------------------------------------------------------------
 
+
 def printed(tab) -> list[str]:
     tab.emulate_media(media="print")
     reader = pypdf.PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
@@ -279,7 +335,7 @@ def printed(tab) -> list[str]:
 def test_a_printed_attitude_page_has_header_numbers_and_no_orphan_heading(visit, site, lang):
     stem, _ = next(pair for pair in in_deck_order(CARDS[lang]) if pair[1]["kind"] == "attitude")
     tab = visit().open(url_of(stem, lang))
-    tab.emulate_media(media="print")       # headings as printed: without their permalink
+    tab.emulate_media(media="print")  # headings as printed: without their permalink
     headings = [text.strip() for text in tab.locator("article :is(h2, h3)").all_inner_texts()]
     assert headings and not any("¶" in text for text in headings)
     pages = printed(tab)
@@ -306,8 +362,12 @@ def test_printed_tables_stay_on_one_page(visit, lang):
     for n in range(tables.count()):
         rows = tables.nth(n).locator("tr")
         # each row's longest cell: a row's first words may also stand in the text beside it
-        ends.append([squash(max(rows.nth(row).locator("td").all_inner_texts(), key=len))[:30]
-                     for row in (1, rows.count() - 1)])
+        ends.append(
+            [
+                squash(max(rows.nth(row).locator("td").all_inner_texts(), key=len))[:30]
+                for row in (1, rows.count() - 1)
+            ]
+        )
     pages = [squash(text) for text in printed(tab)]
     for first, last in ends:
         on = [[n for n, text in enumerate(pages) if part in text] for part in (first, last)]
@@ -333,4 +393,3 @@ def test_a_copy_outside_git_builds_without_warnings(built):
     assert "WARNING" not in built.log
     # the date plugin says once, as information, that the build date stands in
     assert built.log.count("Falling back to build date") == 1, built.log
-

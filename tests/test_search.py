@@ -3,6 +3,7 @@
 Each test types into the theme's own search box. What a query should find is read from
 the built pages' article text (what the index is meant to hold), never written down here.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,6 +24,13 @@ NO_RESULTS = {"de": "Keine Treffer für „{query}“", "en": "No results for �
 UNAVAILABLE = {"de": "Die Suche konnte nicht geladen werden", "en": "Search could not be loaded"}
 
 
+@pytest.fixture(scope="module")
+def tab(reused_tab):
+    """The search tests share one tab: Pagefind, once loaded on a page, answers the next
+    query there at once. Tests that record requests or set a policy open their own."""
+    return reused_tab
+
+
 def indexed_text(site, lang: str, stem: str) -> str:
     """The words of a built page that the search is meant to find: its article, without
     what the index leaves out (hooks/search_index.py NOT_CONTENT)."""
@@ -37,8 +45,9 @@ def pages_with(site, lang: str, stem_of_word: str) -> set[str]:
     """Pages with a word that starts with the stem ('solution' in 'solutions', not in
     'resolution')."""
     word = re.compile(rf"\b{re.escape(stem_of_word)}", re.I)
-    return {"/" + url_of(stem, lang) for stem in PAGES
-            if word.search(indexed_text(site, lang, stem))}
+    return {
+        "/" + url_of(stem, lang) for stem in PAGES if word.search(indexed_text(site, lang, stem))
+    }
 
 
 def is_language(path: str, lang: str) -> bool:
@@ -48,37 +57,45 @@ def is_language(path: str, lang: str) -> bool:
 def search(tab, address: str, query: str) -> tuple[str, list[str]]:
     """Open the search with its keyboard shortcut, type a query; return the result count
     line and the paths of all result pages, best first (scrolling loads the rest)."""
-    if tab.url != address:              # a second query on the same page types into the box
-        tab.goto(address, wait_until="networkidle")
+    if tab.url != address:  # a second query on the same page types into the box
+        tab.goto(address)  # "load": the theme's keyboard handling is ready
         tab.keyboard.press("/")
     else:
         tab.fill("input.md-search__input", "")
         tab.focus("input.md-search__input")
     tab.keyboard.type(query, delay=20)
-    tab.wait_for_function("query => document.querySelector('.md-search-result')"
-                          ".dataset.query === query", arg=query)
+    tab.wait_for_function(
+        "query => document.querySelector('.md-search-result').dataset.query === query", arg=query
+    )
     meta = tab.inner_text(".md-search-result__meta")
     count = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
     for _ in range(count):
         items = tab.locator(".md-search-result__item")
         if items.count() >= count:
             break
-        tab.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)")
+        tab.eval_on_selector(
+            ".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)"
+        )
         tab.wait_for_timeout(300)
     links = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link:first-child",
-        "links => links.map(a => new URL(a.href).pathname)")
+        "links => links.map(a => new URL(a.href).pathname)",
+    )
     return meta, links
 
 
-@pytest.mark.parametrize("lang, query, stem_of_word", [
-    ("de", "Beschwerden", "beschwerde"),
-    ("de", "Lösungen", "lösung"),
-    ("en", "complaints", "complaint"),
-    ("en", "solutions", "solution"),
-])
-def test_an_inflected_word_finds_the_pages_with_any_form_of_it(built, site, tab, lang,
-                                                                query, stem_of_word):
+@pytest.mark.parametrize(
+    "lang, query, stem_of_word",
+    [
+        ("de", "Beschwerden", "beschwerde"),
+        ("de", "Lösungen", "lösung"),
+        ("en", "complaints", "complaint"),
+        ("en", "solutions", "solution"),
+    ],
+)
+def test_an_inflected_word_finds_the_pages_with_any_form_of_it(
+    built, site, tab, lang, query, stem_of_word
+):
     expected = pages_with(built.site, lang, stem_of_word)
     assert len(expected) >= 3, "pick a word the handbook uses on several pages"
     meta, found = search(tab, site + url_of("index", lang), query)
@@ -89,19 +106,30 @@ def test_an_inflected_word_finds_the_pages_with_any_form_of_it(built, site, tab,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_word_both_languages_use_finds_only_pages_in_the_language_being_read(built, site,
-                                                                              tab, lang):
-    shared = next(word for word in ("hotline", "qr", "e-mail")
-                  if all(pages_with(built.site, each, word) for each in LANGUAGES))
+def test_a_word_both_languages_use_finds_only_pages_in_the_language_being_read(
+    built, site, tab, lang
+):
+    shared = next(
+        word
+        for word in ("hotline", "qr", "e-mail")
+        if all(pages_with(built.site, each, word) for each in LANGUAGES)
+    )
     _, found = search(tab, site + url_of("tipps/kontakt", lang), shared)
     assert found and all(is_language(path, lang) for path in found), (shared, found)
 
 
-@pytest.mark.parametrize("with_umlaut, without", [
-    ("Lösung", "Losung"), ("Lösung", "Loesung"), ("Augenhöhe", "Augenhohe"),
-    ("Augenhöhe", "Augenhoehe")])
-def test_a_word_typed_without_its_umlaut_finds_the_same_pages(built, site, tab,
-                                                              with_umlaut, without):
+@pytest.mark.parametrize(
+    "with_umlaut, without",
+    [
+        ("Lösung", "Losung"),
+        ("Lösung", "Loesung"),
+        ("Augenhöhe", "Augenhohe"),
+        ("Augenhöhe", "Augenhoehe"),
+    ],
+)
+def test_a_word_typed_without_its_umlaut_finds_the_same_pages(
+    built, site, tab, with_umlaut, without
+):
     """Pagefind folds diacritics (ö = o) and its German stemmer reads oe as ö."""
     _, found = search(tab, site + url_of("index", "de"), with_umlaut)
     _, plain = search(tab, site + url_of("index", "de"), without)
@@ -120,10 +148,9 @@ def test_a_query_without_results_says_so_in_the_page_language(built, site, tab, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_card_is_found_once_on_its_own_page_not_again_on_the_cards_page(built, site, tab,
-                                                                         lang):
+def test_a_card_is_found_once_on_its_own_page_not_again_on_the_cards_page(built, site, tab, lang):
     for stem, card in list(CARDS[lang].values())[:3]:
-        phrase = card["checklist"][0]     # every word of it must match (Pagefind: AND)
+        phrase = card["checklist"][0]  # every word of it must match (Pagefind: AND)
         _, found = search(tab, site + url_of("index", lang), phrase)
         # its own page, once; never the cards page (other pages may share the words)
         assert found.count("/" + url_of(stem, lang)) == 1, (phrase, found)
@@ -134,10 +161,13 @@ def test_a_card_is_found_once_on_its_own_page_not_again_on_the_cards_page(built,
     assert "/" + url_of(CARDS_PAGE, lang) in found
 
 
-@pytest.mark.parametrize("lang, query, stem_of_word", [
-    ("de", "Beschwerden", "beschwerde"), ("en", "complaints", "complaint")])
-def test_enter_opens_the_best_result_with_every_form_of_the_word_marked(built, site, tab, lang,
-                                                                       query, stem_of_word):
+@pytest.mark.parametrize(
+    "lang, query, stem_of_word",
+    [("de", "Beschwerden", "beschwerde"), ("en", "complaints", "complaint")],
+)
+def test_enter_opens_the_best_result_with_every_form_of_the_word_marked(
+    built, site, tab, lang, query, stem_of_word
+):
     _, found = search(tab, site + url_of("index", lang), query)
     tab.keyboard.press("Enter")
     tab.wait_for_url(re.compile(r"\?h="))
@@ -145,7 +175,8 @@ def test_enter_opens_the_best_result_with_every_form_of_the_word_marked(built, s
     stem = next(stem for stem in PAGES if "/" + url_of(stem, lang) == found[0])
     forms = set(re.findall(stem_of_word + r"\w*", indexed_text(built.site, lang, stem).lower()))
     tab.locator("article mark.pagefind-highlight").first.wait_for()
-    marked = {text.lower() for text in tab.locator("article mark.pagefind-highlight").all_inner_texts()}
+    marks = tab.locator("article mark.pagefind-highlight")
+    marked = {text.lower() for text in marks.all_inner_texts()}
     assert marked == forms, "each form of the word on the page is marked, and nothing else"
 
 
@@ -163,14 +194,18 @@ def test_searching_requests_nothing_from_another_host(site, browser, lang):
     requests = []
     tab.on("request", lambda request: requests.append(request.url))
     try:
-        _, found = search(tab, site + url_of("tipps/kontakt", lang),
-                          {"de": "Beschwerden", "en": "complaints"}[lang])
+        _, found = search(
+            tab,
+            site + url_of("tipps/kontakt", lang),
+            {"de": "Beschwerden", "en": "complaints"}[lang],
+        )
     finally:
         tab.close()
     assert found
     assert [url for url in requests if not url.startswith(site)] == []
-    assert any(url.startswith(f"{site}{BUNDLE}/") and url.endswith(".pagefind")
-               for url in requests), "the WebAssembly came from the site"
+    assert any(
+        url.startswith(f"{site}{BUNDLE}/") and url.endswith(".pagefind") for url in requests
+    ), "the WebAssembly came from the site"
 
 
 def test_search_works_when_the_site_is_served_below_a_sub_path(built, browser, tmp_path):
@@ -192,8 +227,9 @@ def csp_tab(browser, policy: str):
 
     def with_policy(route):
         response = route.fetch()
-        route.fulfill(response=response,
-                      headers={**response.headers, "content-security-policy": policy})
+        route.fulfill(
+            response=response, headers={**response.headers, "content-security-policy": policy}
+        )
 
     tab.route("**/*", with_policy)
     return tab
@@ -206,8 +242,12 @@ def test_search_needs_wasm_unsafe_eval_in_the_csp_and_nothing_more(site, browser
     assert " 'wasm-unsafe-eval'" in policy
     tab = csp_tab(browser, policy if wasm else policy.replace(" 'wasm-unsafe-eval'", ""))
     violations = []
-    tab.on("console", lambda message: violations.append(message.text)
-           if "Content Security Policy" in message.text else None)
+    tab.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     try:
         meta, found = search(tab, site, "Beschwerden")
     finally:
@@ -221,19 +261,22 @@ def test_search_needs_wasm_unsafe_eval_in_the_csp_and_nothing_more(site, browser
 
 def test_the_index_holds_every_page_once_per_language_and_the_theme_index_is_gone(built):
     entry = json.loads((built.site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-    assert {lang: entry["languages"][lang]["page_count"] for lang in entry["languages"]} \
-        == {lang: len(PAGES) for lang in LANGUAGES}
+    assert {lang: entry["languages"][lang]["page_count"] for lang in entry["languages"]} == {
+        lang: len(PAGES) for lang in LANGUAGES
+    }
     assert not (built.site / "search" / "search_index.json").exists()
     for lang in LANGUAGES:
         page = soup(html_file(built.site, lang, "index"))
         assert page.select_one("html")["lang"] == lang
         assert len(page.select("[data-pagefind-body]")) == 1
-        assert page.select_one("form[name=search]") is None   # the theme's index stays unused
+        assert page.select_one("form[name=search]") is None  # the theme's index stays unused
 
 
 def test_without_the_pagefind_binary_the_build_stops_with_a_clear_message(project):
-    build = run_build(project, extra_env={"PAGEFIND_BINARY_PATH": str(project / "missing"),
-                                          "HANDBOOK_PDFS": "false"})
+    build = run_build(
+        project,
+        extra_env={"PAGEFIND_BINARY_PATH": str(project / "missing"), "HANDBOOK_PDFS": "false"},
+    )
     assert not build.ok
     assert "search index:" in build.log and "run `make setup`" in build.log
     assert "Traceback" not in build.log

@@ -1,4 +1,5 @@
 """The bilingual handbook as built: pages, language pairs, navigation, strictness."""
+
 from __future__ import annotations
 
 import posixpath
@@ -6,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
 from content import REQUIRED_PAGES, german_pages, nav_sections, site_name, title
 
@@ -34,9 +36,9 @@ def test_every_page_exists_in_both_languages(built, stem, lang):
 def _resolve(from_url: str, href: str) -> str:
     """The site path an href on the page at from_url points to ('' = home)."""
     base = urlsplit(SITE_URL).path
-    if href.startswith("/"):           # the i18n plugin links the home pages from the root
+    if href.startswith("/"):  # the i18n plugin links the home pages from the root
         assert href.startswith(base), href
-        href, from_url = href[len(base):], ""
+        href, from_url = href[len(base) :], ""
     joined = posixpath.normpath(posixpath.join(from_url or ".", href or "."))
     return "" if joined == "." else joined.strip("/") + "/"
 
@@ -45,8 +47,12 @@ def _resolve(from_url: str, href: str) -> str:
 def test_alternate_links_pair_each_page_with_its_translation(built, stem):
     urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
     for lang, url in urls.items():
-        links = {link["hreflang"]: link["href"]
-                 for link in soup(html_file(built.site, lang, stem)).select("link[rel=alternate][hreflang]")}
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup(html_file(built.site, lang, stem)).select(
+                "link[rel=alternate][hreflang]"
+            )
+        }
         assert set(links) == set(LANGUAGES)
         for other, href in links.items():
             assert _resolve(url, href) == (urls[other] or ""), (lang, other, href)
@@ -66,8 +72,10 @@ def _nav_labels(path) -> set[str]:
     nav = soup(path).select_one("nav.md-nav--primary")
     for toc in nav.select("nav.md-nav--secondary"):
         toc.decompose()
-    return {" ".join(item.get_text(" ", strip=True).split())
-            for item in nav.select(".md-nav__link .md-ellipsis")}
+    return {
+        " ".join(item.get_text(" ", strip=True).split())
+        for item in nav.select(".md-nav__link .md-ellipsis")
+    }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -76,9 +84,10 @@ def test_navigation_labels_are_in_the_page_language(built, stem, lang):
     labels = _nav_labels(html_file(built.site, lang, stem))
     other = "en" if lang == "de" else "de"
     assert title(stem, lang) in labels
-    assert set(nav_sections(lang, top=True)) <= labels          # the chapter sections
+    assert set(nav_sections(lang, top=True)) <= labels  # the chapter sections
     assert not (set(nav_sections(other)) - set(nav_sections(lang))) & labels
-    assert not {title(page, other) for page in PAGES} - {title(page, lang) for page in PAGES} & labels
+    theirs, ours = ({title(page, language) for page in PAGES} for language in (other, lang))
+    assert not theirs - ours & labels
 
 
 @pytest.mark.parametrize("lang, search_label", [("de", "Suche"), ("en", "Search")])

@@ -4,6 +4,7 @@ Serves the site folder on 127.0.0.1 (anchors are checked only over HTTP) and run
 LinkChecker on it with ./linkcheckerrc. Exit 0 when every internal link and anchor
 resolves; otherwise LinkChecker's findings, each naming the page, line and target.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,26 +22,40 @@ LINKCHECKER = [sys.executable, str(ROOT / "tools" / "run_linkchecker.py")]
 
 class _Handler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
-        self.send_header("LinkChecker", "allowed")   # lifts LinkChecker's rate limit
+        self.send_header("LinkChecker", "allowed")  # lifts LinkChecker's rate limit
         super().end_headers()
 
-    def log_message(self, format, *args) -> None:    # quiet: LinkChecker reports
+    def log_message(self, format, *args) -> None:  # quiet: LinkChecker reports
         pass
 
 
-def check(site: Path, start: str = "") -> tuple[bool, str]:
+def check(site: Path, start: str = "", verbose: bool = False) -> tuple[bool, str]:
     """(True, report) when nothing is broken; the report is LinkChecker's output. It starts
-    at the home page, or at `start` (a page's path below the site)."""
+    at the home page, or at `start` (a page's path below the site). verbose: the report
+    lists every link checked, not only the broken ones."""
     handler = functools.partial(_Handler, directory=str(site))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         result = subprocess.run(
-            [*LINKCHECKER, "--config", str(CONFIG), "--no-status", "--no-robots",
-             "--output", "text", url + start], capture_output=True, text=True, timeout=1800)
+            [
+                *LINKCHECKER,
+                "--config",
+                str(CONFIG),
+                "--no-status",
+                "--no-robots",
+                "--output",
+                "text",
+                *(["--verbose"] if verbose else []),
+                url + start,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         server.shutdown()
     report = result.stdout
-    found = report[report.find("Start checking"):] if "Start checking" in report else report
+    found = report[report.find("Start checking") :] if "Start checking" in report else report
     clean = result.returncode == 0 and " 0 warnings found" in found and " 0 errors found" in found
     return clean, found + result.stderr * (not clean)
 
@@ -50,17 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     options = parser.parse_args(argv)
     if not (options.site / "index.html").is_file():
-        print(f"check-links: no built site in {options.site}; run 'make site' first",
-              file=sys.stderr)
+        print(
+            f"check-links: no built site in {options.site}; run 'make site' first", file=sys.stderr
+        )
         return 2
     clean, report = check(options.site)
     if clean:
         print(f"check-links: every link and anchor in {options.site} resolves")
         return 0
     print(report)
-    print("check-links: broken links above. 'Parent URL' is the page with the link, 'URL' "
-          "the link as written: fix it in that page's Markdown file in docs/ (German x.md, "
-          "English x.en.md), then run 'make site links' again.", file=sys.stderr)
+    print(
+        "check-links: broken links above. 'Parent URL' is the page with the link, 'URL' "
+        "the link as written: fix it in that page's Markdown file in docs/ (German x.md, "
+        "English x.en.md), then run 'make site links' again.",
+        file=sys.stderr,
+    )
     return 1
 
 

@@ -3,15 +3,15 @@
 Creates docs/<folder>/<ID>.md and <ID>.en.md with a valid card skeleton and lists the
 German page in mkdocs.yml's nav after the last page of the same kind.
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
-from project import CONFIG, ROOT, languages, load_config, nav_entries
-
 from cardkit import scaffold
+from tools.project import CONFIG, ROOT, languages, load_config, nav_entries
 
 
 def _add_to_nav(new: scaffold.NewCard) -> bool:
@@ -23,7 +23,7 @@ def _add_to_nav(new: scaffold.NewCard) -> bool:
     CONFIG.write_text(updated, encoding="utf-8")
     if new.nav_entry in nav_entries(load_config()["nav"]):
         return True
-    CONFIG.write_text(original, encoding="utf-8")      # the text edit missed the nav
+    CONFIG.write_text(original, encoding="utf-8")  # the text edit missed the nav
     return False
 
 
@@ -31,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # `make new-card KIND=… ID=…` hands both over in the environment, never as shell text.
     parser.add_argument("--kind", default=os.environ.get("KIND", ""), help="attitude or tip")
-    parser.add_argument("--id", default=os.environ.get("ID", ""), dest="card_id",
-                        help="lowercase slug, becomes the file name")
+    parser.add_argument(
+        "--id",
+        default=os.environ.get("ID", ""),
+        dest="card_id",
+        help="lowercase slug, becomes the file name",
+    )
     options = parser.parse_args(argv)
     config = load_config()
     langs = languages(config)
@@ -49,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if _add_to_nav(new):
         print(f"added '- {new.nav_entry}' to nav: in mkdocs.yml, after the last {new.kind}")
     else:
-        print(f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
-              "should appear (no page of this kind is listed there yet)")
+        print(
+            f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
+            "should appear (no page of this kind is listed there yet)"
+        )
     marks = " and ".join(f"'{scaffold.FILL_IN[lang]}'" for lang in langs)
     print(f"next: replace every {marks} text in both files, then preview with 'make serve'.")
     return 0

@@ -5,6 +5,7 @@ Content-Security-Policy) on 127.0.0.1, in a local nginx that needs no root and t
 nothing of the system's nginx: its own prefix, config, pid, logs and temp folders. The
 browser tests serve the site through the same code (`nginx()`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,18 +19,20 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "deploy" / "nginx.conf"
-MIME_TYPES = Path("/etc/nginx/mime.types")      # Debian's; its nginx.conf includes it too
+MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's; its nginx.conf includes it too
 PREFERRED_PORT = 8080
 
 
 class Address(str):
     """The site's base URL; .process is the nginx serving it."""
+
     process: subprocess.Popen
 
 
@@ -46,21 +49,27 @@ def site_path(site_url: str) -> str:
 def render(text: str, *, root: Path, port: int, path: str = "/") -> str:
     """The shipped server block for this instance: listen on 127.0.0.1:port, serve from
     root, and put the site under `path` (the lines marked '# path' get it as prefix)."""
-    changes = [(r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};"),
-               (r"^(\s*)server_name\s+[^;]+;", r"\g<1>server_name 127.0.0.1;"),
-               (r"^(\s*)root\s+[^;]+;", lambda m: f'{m.group(1)}root "{root}";')]
+    changes: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+        (r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};"),
+        (r"^(\s*)server_name\s+[^;]+;", r"\g<1>server_name 127.0.0.1;"),
+        (r"^(\s*)root\s+[^;]+;", lambda m: f'{m.group(1)}root "{root}";'),
+    ]
     for pattern, replacement in changes:
         text, count = re.subn(pattern, replacement, text, count=1, flags=re.M)
         if count != 1:
-            raise PreviewError(f"{SHIPPED}: no line matches {pattern!r}; keep one "
-                               "'listen', 'server_name' and 'root' line in the server block.")
+            raise PreviewError(
+                f"{SHIPPED}: no line matches {pattern!r}; keep one "
+                "'listen', 'server_name' and 'root' line in the server block."
+            )
     lines = text.splitlines(keepends=True)
     marked = [n for n, line in enumerate(lines) if re.search(r"#\s*path\s*$", line)]
     for n in marked:
         lines[n] = re.sub(r"(?<=\s)/", path, lines[n], count=1)
     if len(marked) != 4:
-        raise PreviewError(f"{SHIPPED}: expected 4 lines marked '# path' (two locations, two "
-                           f"error pages), found {len(marked)}.")
+        raise PreviewError(
+            f"{SHIPPED}: expected 4 lines marked '# path' (two locations, two "
+            f"error pages), found {len(marked)}."
+        )
     return "".join(lines)
 
 
@@ -76,17 +85,21 @@ def _user_line() -> str:
 def write_instance(folder: Path, site: Path, port: int, path: str = "/") -> Path:
     """Write the instance's nginx.conf into folder (emptied first); return its path."""
     if not MIME_TYPES.is_file():
-        raise PreviewError(f"{MIME_TYPES} is missing: install nginx (Debian: apt-get install nginx).")
+        raise PreviewError(
+            f"{MIME_TYPES} is missing: install nginx (Debian: apt-get install nginx)."
+        )
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "temp").mkdir(parents=True)
     docroot = site.resolve()
-    if path != "/":        # the site under a sub-path: <docroot>/handbuch/ is site/
+    if path != "/":  # the site under a sub-path: <docroot>/handbuch/ is site/
         docroot = folder / "docroot"
         (docroot / path.strip("/")).parent.mkdir(parents=True, exist_ok=True)
         (docroot / path.strip("/")).symlink_to(site.resolve(), target_is_directory=True)
     server = folder / "handbook.conf"
-    server.write_text(render(SHIPPED.read_text(encoding="utf-8"), root=docroot, port=port,
-                             path=path), encoding="utf-8")
+    server.write_text(
+        render(SHIPPED.read_text(encoding="utf-8"), root=docroot, port=port, path=path),
+        encoding="utf-8",
+    )
     temp = folder / "temp"
     conf = folder / "nginx.conf"
     conf.write_text(
@@ -99,10 +112,14 @@ def write_instance(folder: Path, site: Path, port: int, path: str = "/") -> Path
         f'    include "{MIME_TYPES}";\n'
         "    default_type application/octet-stream;\n"
         f'    access_log "{folder}/access.log";\n'
-        + "".join(f'    {kind}_temp_path "{temp}/{kind}";\n'
-                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "".join(
+            f'    {kind}_temp_path "{temp}/{kind}";\n'
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         + f'    include "{server}";\n'
-        "}\n", encoding="utf-8")
+        "}\n",
+        encoding="utf-8",
+    )
     return conf
 
 
@@ -117,7 +134,8 @@ def free_port(preferred: int = 0) -> int:
 
 def _nginx_binary() -> str:
     found = shutil.which("nginx") or next(
-        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None)
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
+    )
     if not found:
         raise PreviewError("nginx is not installed: install it (Debian: apt-get install nginx).")
     return found
@@ -128,7 +146,9 @@ def wait_until_listening(process: subprocess.Popen, port: int, log: Path) -> Non
     while time.monotonic() < deadline:
         if process.poll() is not None:
             text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-            raise PreviewError(f"nginx stopped at once (exit {process.returncode}):\n{text.strip()}")
+            raise PreviewError(
+                f"nginx stopped at once (exit {process.returncode}):\n{text.strip()}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -146,12 +166,26 @@ def nginx(site: Path, folder: Path, *, path: str = "/", port: int = 0):
     binary = _nginx_binary()
     port = free_port(port)
     conf = write_instance(folder, site, port, path)
-    check = subprocess.run([binary, "-t", "-q", "-p", str(folder), "-e", str(folder / "error.log"),
-                            "-c", str(conf)], capture_output=True, text=True)
+    check = subprocess.run(
+        [binary, "-t", "-q", "-p", str(folder), "-e", str(folder / "error.log"), "-c", str(conf)],
+        capture_output=True,
+        text=True,
+    )
     if check.returncode != 0:
         raise PreviewError(f"nginx rejects the config ({conf}):\n{check.stderr.strip()}")
-    process = subprocess.Popen([binary, "-p", str(folder), "-e", str(folder / "error.log"),
-                                "-c", str(conf), "-g", "daemon off;"])
+    process = subprocess.Popen(
+        [
+            binary,
+            "-p",
+            str(folder),
+            "-e",
+            str(folder / "error.log"),
+            "-c",
+            str(conf),
+            "-g",
+            "daemon off;",
+        ]
+    )
     try:
         wait_until_listening(process, port, folder / "error.log")
         address = Address(f"http://127.0.0.1:{port}{path}")
@@ -159,7 +193,7 @@ def nginx(site: Path, folder: Path, *, path: str = "/", port: int = 0):
         yield address
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGQUIT)     # graceful: finish requests, then stop
+            process.send_signal(signal.SIGQUIT)  # graceful: finish requests, then stop
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -170,16 +204,23 @@ def nginx(site: Path, folder: Path, *, path: str = "/", port: int = 0):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--port", type=int, default=PREFERRED_PORT,
-                        help=f"port on 127.0.0.1 (default {PREFERRED_PORT}, or a free one)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=PREFERRED_PORT,
+        help=f"port on 127.0.0.1 (default {PREFERRED_PORT}, or a free one)",
+    )
     args = parser.parse_args(argv)
-    from project import load_config     # tools/, beside this file
+    from tools.project import load_config
 
     site_url = os.environ.get("HANDBOOK_SITE_URL") or load_config()["site_url"]
     try:
         with nginx(args.site, ROOT / ".preview", path=site_path(site_url), port=args.port) as url:
-            print(f"The handbook through nginx with deploy/nginx.conf: {url}\n"
-                  "Logs in .preview/. Ctrl-C stops it.", flush=True)
+            print(
+                f"The handbook through nginx with deploy/nginx.conf: {url}\n"
+                "Logs in .preview/. Ctrl-C stops it.",
+                flush=True,
+            )
             code = url.process.wait()
         print(f"nginx stopped (exit {code}); its log: .preview/error.log", file=sys.stderr)
         return 0 if code == 0 else 1

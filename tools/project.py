@@ -3,26 +3,25 @@
 mkdocs.yml uses `!ENV [NAME, default]`; a tool reads the default, as a build without
 those variables would.
 """
+
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
-sys.path.insert(0, str(ROOT / "hooks"))        # the plain card core
 
 
 class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# (types-PyYAML types node as any Node; !ENV is always a sequence)
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
 # `!!python/name:module.function` (the emoji extension's options): the name, not imported.
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
-                              lambda loader, suffix, node: suffix)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
 def load_config(path: Path = CONFIG) -> dict:
@@ -31,8 +30,11 @@ def load_config(path: Path = CONFIG) -> dict:
 
 def languages(config: dict) -> tuple[str, ...]:
     """The i18n plugin's languages, the default first."""
-    plugins = {name: options for entry in config["plugins"]
-               for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])}
+    plugins = {
+        name: options
+        for entry in config["plugins"]
+        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])
+    }
     entries = plugins["i18n"]["languages"]
     return tuple(entry["locale"] for entry in sorted(entries, key=lambda e: not e.get("default")))
 

@@ -4,20 +4,28 @@ desktop and phone, both languages, as PNG files in test-artifacts/ for reviewers
 The site is served the way the intranet serves it (tools/preview.py's nginx) and drawn by
 Debian's Chromium. CI uploads the folder beside the built site.
 """
+
 from __future__ import annotations
 
 import sys
 import tempfile
 from pathlib import Path
 
-from preview import ROOT, nginx
-from project import languages, load_config
+from tools.preview import ROOT, nginx
+from tools.project import languages, load_config
 
-CHROMIUM = "/usr/bin/chromium"            # Debian's; the browser tests launch it the same way
+CHROMIUM = "/usr/bin/chromium"  # Debian's; the browser tests launch it the same way
 # Without the background-networking flags Chromium keeps calling hosts this network refuses.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SIZES = {"desktop": 1280, "phone": 375}
 PAGES = {"home": "", "card": "haltungen/augenhoehe/", "cards": "karten/"}
 
@@ -28,8 +36,11 @@ def main() -> int:
     site, out = ROOT / "site", ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
     langs = languages(load_config())
-    with tempfile.TemporaryDirectory() as folder, nginx(site, Path(folder)) as base, \
-            sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        nginx(site, Path(folder)) as base,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang in langs:
             root = "" if lang == langs[0] else f"{lang}/"

@@ -3,14 +3,14 @@
 A report for editors, not a gate: it always exits 0. The build shows the same finding as
 a note on each such page.
 """
+
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from project import CONFIG, languages, load_config
-
 import translation_status
+from tools.project import CONFIG, languages, load_config
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,12 +3,20 @@
 The MkDocs hooks in ``hooks/cards.py`` only adapt build events to these functions, so
 the handbook can move to another engine without touching the card logic.
 """
+
+from .deck import check_deck, check_translations, group_by_kind
 from .model import KINDS, Card, CardError, card_from_meta
 from .source import Page, read_page, scan_pages
-from .deck import check_deck, check_translations, group_by_kind
 
 __all__ = [
-    "KINDS", "Card", "CardError", "card_from_meta",
-    "Page", "read_page", "scan_pages",
-    "check_deck", "check_translations", "group_by_kind",
+    "KINDS",
+    "Card",
+    "CardError",
+    "card_from_meta",
+    "Page",
+    "read_page",
+    "scan_pages",
+    "check_deck",
+    "check_translations",
+    "group_by_kind",
 ]

@@ -3,6 +3,7 @@ logo, favicon, footer) and every card and PDF use it. Plain Python, no MkDocs im
 
 The defaults are neutral: no organisation, no logo, the handbook's own two colours.
 """
+
 from __future__ import annotations
 
 import base64
@@ -14,7 +15,7 @@ OPTION = "extra.handbook.brand"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 120
 MAX_LOGO_BYTES = 200_000
-MIN_CONTRAST = 4.5      # white text on the colour (WCAG AA for small text)
+MIN_CONTRAST = 4.5  # white text on the colour (WCAG AA for small text)
 
 
 class BrandError(ValueError):
@@ -27,12 +28,12 @@ class BrandError(ValueError):
 
 @dataclass(frozen=True)
 class Brand:
-    organisation: str = ""          # who publishes the handbook; on cards and in the footer
-    logo: str = ""                  # an SVG file below docs/ or overrides/, e.g. assets/logo.svg
-    primary: str = "#00695c"        # theme colour and attitude cards
-    accent: str = "#b23c17"         # accent colour and tip cards
-    owner: str = ""                 # the footer's copyright holder
-    contact: str = ""               # the footer's contact: an e-mail or web address, or text
+    organisation: str = ""  # who publishes the handbook; on cards and in the footer
+    logo: str = ""  # an SVG file below docs/ or overrides/, e.g. assets/logo.svg
+    primary: str = "#00695c"  # theme colour and attitude cards
+    accent: str = "#b23c17"  # accent colour and tip cards
+    owner: str = ""  # the footer's copyright holder
+    contact: str = ""  # the footer's contact: an e-mail or web address, or text
 
 
 OPTIONS = tuple(field.name for field in fields(Brand))
@@ -60,7 +61,7 @@ def brand_from_options(raw, search_dirs: tuple[Path, ...]) -> Brand:
     for name in ("primary", "accent"):
         values[name] = _colour(name, values[name])
     if values["logo"]:
-        logo_file(values["logo"], search_dirs)        # raises if missing or not an SVG
+        logo_file(values["logo"], search_dirs)  # raises if missing or not an SVG
     return Brand(**values)
 
 
@@ -69,9 +70,12 @@ def _colour(name: str, value: str) -> str:
         raise BrandError(name, f"is '{value}'; write a colour as #rrggbb, such as #00695c")
     ratio = contrast_with_white(value)
     if ratio < MIN_CONTRAST:
-        raise BrandError(name, f"is {value}, which has a contrast of {ratio:.1f}:1 with white; "
-                               f"cards print white text on it, so choose a darker colour "
-                               f"(at least {MIN_CONTRAST}:1)")
+        raise BrandError(
+            name,
+            f"is {value}, which has a contrast of {ratio:.1f}:1 with white; "
+            f"cards print white text on it, so choose a darker colour "
+            f"(at least {MIN_CONTRAST}:1)",
+        )
     return value.lower()
 
 
@@ -81,32 +85,39 @@ def _channel(value: int) -> float:
 
 
 def contrast_with_white(colour: str) -> float:
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
     return 1.05 / (luminance + 0.05)
 
 
 def mix(colour: str, other: str, share: float) -> str:
     """colour with `share` of other mixed in (lighter or darker shades of the theme)."""
-    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
 def logo_file(logo: str, search_dirs: tuple[Path, ...]) -> Path:
     path = PurePosixPath(logo)
     if path.is_absolute() or ".." in path.parts or path.suffix.lower() != ".svg":
-        raise BrandError("logo", f"is '{logo}'; give an SVG file below docs/ or overrides/, "
-                                 "such as assets/logo.svg")
+        raise BrandError(
+            "logo",
+            f"is '{logo}'; give an SVG file below docs/ or overrides/, such as assets/logo.svg",
+        )
     for folder in search_dirs:
         candidate = folder / path
         if candidate.is_file():
             if candidate.stat().st_size > MAX_LOGO_BYTES:
-                raise BrandError("logo", f"'{logo}' is larger than {MAX_LOGO_BYTES // 1000} KB; "
-                                         "save a simpler SVG")
+                raise BrandError(
+                    "logo",
+                    f"'{logo}' is larger than {MAX_LOGO_BYTES // 1000} KB; save a simpler SVG",
+                )
             return candidate
-    raise BrandError("logo", f"is '{logo}', but no such file is below docs/ or overrides/; "
-                             "put the SVG there, or leave logo empty")
+    raise BrandError(
+        "logo",
+        f"is '{logo}', but no such file is below docs/ or overrides/; "
+        "put the SVG there, or leave logo empty",
+    )
 
 
 def logo_data_uri(brand: Brand, search_dirs: tuple[Path, ...]) -> str | None:
@@ -120,10 +131,12 @@ def logo_data_uri(brand: Brand, search_dirs: tuple[Path, ...]) -> str | None:
 
 def theme_css(brand: Brand) -> str:
     """CSS variables for the theme and the cards, from the brand's two colours."""
-    return (":root{"
-            f"--md-primary-fg-color:{brand.primary};"
-            f"--md-primary-fg-color--light:{mix(brand.primary, '#ffffff', 0.2)};"
-            f"--md-primary-fg-color--dark:{mix(brand.primary, '#000000', 0.25)};"
-            f"--md-accent-fg-color:{brand.accent};"
-            f"--md-typeset-a-color:{brand.primary};"
-            f"--hb-attitude:{brand.primary};--hb-tip:{brand.accent}}}")
+    return (
+        ":root{"
+        f"--md-primary-fg-color:{brand.primary};"
+        f"--md-primary-fg-color--light:{mix(brand.primary, '#ffffff', 0.2)};"
+        f"--md-primary-fg-color--dark:{mix(brand.primary, '#000000', 0.25)};"
+        f"--md-accent-fg-color:{brand.accent};"
+        f"--md-typeset-a-color:{brand.primary};"
+        f"--hb-attitude:{brand.primary};--hb-tip:{brand.accent}}}"
+    )

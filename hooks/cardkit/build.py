@@ -1,17 +1,21 @@
 """What a site build does with cards, engine-neutral: the MkDocs hooks call only this."""
+
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from . import cache, pdf, printing, qr, worker
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
-from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .labels import LABELS, edition, file_size
 from .model import Card, CardError, card_from_meta
 from .pagemeta import check_page_meta
@@ -31,16 +35,17 @@ class CardProblems(Exception):
 @dataclass(frozen=True)
 class Site:
     """What the card logic needs to know of the site being built, in one language."""
+
     docs_dir: Path
-    shown_as: str                  # how editors see docs_dir in messages ("docs")
-    languages: tuple[str, ...]     # the default language first
-    lang: str                      # the language being built
-    lang_root: str                 # its folder below the site root ("" or "en/")
+    shown_as: str  # how editors see docs_dir in messages ("docs")
+    languages: tuple[str, ...]  # the default language first
+    lang: str  # the language being built
+    lang_root: str  # its folder below the site root ("" or "en/")
     site_url: str | None
     templates_dir: Path
-    pdfs: bool                     # False: skip PDFs (quick preview)
+    pdfs: bool  # False: skip PDFs (quick preview)
     cache_dir: Path
-    name: str = ""                 # the handbook's name in this language (site_name)
+    name: str = ""  # the handbook's name in this language (site_name)
     brand: Brand = Brand()
     source_date_epoch: str | None = None
 
@@ -52,10 +57,14 @@ class Site:
     @property
     def identity(self) -> Identity:
         day = edition_date(self.docs_dir, self.source_date_epoch)
-        return Identity(handbook=self.name, organisation=self.brand.organisation,
-                        edition=edition(self.labels, day), sample=self.sample,
-                        logo=logo_data_uri(self.brand, (self.docs_dir, self.templates_dir)),
-                        theme_css=theme_css(self.brand))
+        return Identity(
+            handbook=self.name,
+            organisation=self.brand.organisation,
+            edition=edition(self.labels, day),
+            sample=self.sample,
+            logo=logo_data_uri(self.brand, (self.docs_dir, self.templates_dir)),
+            theme_css=theme_css(self.brand),
+        )
 
     @property
     def qr_cache_dir(self) -> Path:
@@ -75,13 +84,14 @@ class Site:
         return " ".join(notes) or None
 
 
-def brand_of(options: dict, docs_dir: Path, templates_dir: Path) -> Brand:
+def brand_of(options: Mapping[str, Any], docs_dir: Path, templates_dir: Path) -> Brand:
     """The brand from the handbook options; raise CardProblems naming the option."""
     try:
         return brand_from_options(options.get("brand"), (docs_dir, templates_dir))
     except BrandError as error:
-        raise CardProblems([CardError("mkdocs.yml", str(error).removeprefix("mkdocs.yml: "))]) \
-            from None
+        raise CardProblems(
+            [CardError("mkdocs.yml", str(error).removeprefix("mkdocs.yml: "))]
+        ) from None
 
 
 def check_site_url(site_url: str | None) -> None:
@@ -95,10 +105,14 @@ def validate_docs(site: Site) -> list[Card]:
     """Check every page and card of every language; raise CardProblems listing them all.
     The cards of every language (without their page URLs, which the engine gives)."""
     pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
-    if (site.docs_dir / PDF_DIR).exists():     # a file there would replace a made PDF
-        errors.append(CardError(f"{site.shown_as}/{PDF_DIR}", "is where the build puts the "
-                                "card PDFs; move what is in it to another folder"))
-    if errors:       # the checks across pages would blame the pages that were read
+    if (site.docs_dir / PDF_DIR).exists():  # a file there would replace a made PDF
+        errors.append(
+            CardError(
+                f"{site.shown_as}/{PDF_DIR}",
+                "is where the build puts the card PDFs; move what is in it to another folder",
+            )
+        )
+    if errors:  # the checks across pages would blame the pages that were read
         raise CardProblems(errors)
     errors += check_translations(pages, site.languages, site.shown_as)
     errors += check_page_meta(pages)
@@ -109,22 +123,31 @@ def validate_docs(site: Site) -> list[Card]:
     return cards
 
 
-def page_card(site: Site, meta: dict, src_uri: str, url: str) -> Card | None:
+def page_card(site: Site, meta: Mapping[str, Any], src_uri: str, url: str) -> Card | None:
     stem, lang = split_name(src_uri, site.languages)
     try:
-        return card_from_meta(meta, card_id=posixpath.basename(stem), lang=lang,
-                              path=f"{site.shown_as}/{src_uri}", url=url)
+        return card_from_meta(
+            meta,
+            card_id=posixpath.basename(stem),
+            lang=lang,
+            path=f"{site.shown_as}/{src_uri}",
+            url=url,
+        )
     except CardError as error:
         raise CardProblems([error]) from None
 
 
 def _download(href: str, label: str, size: int | None, labels: dict) -> dict:
-    return {"href": href, "label": label,
-            "size": file_size(labels, size) if size is not None else None}
+    return {
+        "href": href,
+        "label": label,
+        "size": file_size(labels, size) if size is not None else None,
+    }
 
 
-def card_section(site: Site, card: Card, *, deck: list[Card] | None = None,
-                 sizes: dict[str, int] | None = None) -> str:
+def card_section(
+    site: Site, card: Card, *, deck: list[Card] | None = None, sizes: dict[str, int] | None = None
+) -> str:
     """The HTML appended to the card's own page. deck: this language's cards (for the
     card's number); sizes: the PDFs' sizes in bytes by path, where they are known."""
     deck = sort_cards(deck or [card])
@@ -132,13 +155,22 @@ def card_section(site: Site, card: Card, *, deck: list[Card] | None = None,
     links = None
     if site.pdfs:
         paths = pdf_paths(site.lang, [card])
-        links = [_download(relative_url(site.lang_root + path, card.url), site.labels[label],
-                           sizes.get(path), site.labels)
-                 for path, label in ((paths.cards[card.id]["a4"], "office_card"),
-                                     (paths.cards[card.id]["a6"], "shop_card"),
-                                     (paths.collections["a4"], "all_a4"))]
-    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang,
-                      site.qr_cache_dir)[card.id]
+        links = [
+            _download(
+                relative_url(site.lang_root + path, card.url),
+                site.labels[label],
+                sizes.get(path),
+                site.labels,
+            )
+            for path, label in (
+                (paths.cards[card.id]["a4"], "office_card"),
+                (paths.cards[card.id]["a6"], "shop_card"),
+                (paths.collections["a4"], "all_a4"),
+            )
+        ]
+    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang, site.qr_cache_dir)[
+        card.id
+    ]
     return site.renderer().card_section(card, info=info, links=links, notice=site.notice())
 
 
@@ -146,8 +178,9 @@ def sort_cards(cards: list[Card]) -> list[Card]:
     return [card for group in group_by_kind(cards).values() for card in group]
 
 
-def cards_sheet(site: Site, cards: list[Card], sheet_url: str,
-                sizes: dict[str, int] | None = None) -> Markup:
+def cards_sheet(
+    site: Site, cards: list[Card], sheet_url: str, sizes: dict[str, int] | None = None
+) -> Markup:
     """The HTML of the cards page, for the page at sheet_url."""
     cards = sort_cards(cards)
     sizes = sizes or {}
@@ -156,19 +189,34 @@ def cards_sheet(site: Site, cards: list[Card], sheet_url: str,
         paths = pdf_paths(site.lang, cards)
 
         def link(path: str, label: str) -> dict:
-            return _download(relative_url(site.lang_root + path, sheet_url),
-                             site.labels[label], sizes.get(path), site.labels)
-        pdf_links = {"a4": link(paths.collections["a4"], "all_a4"),
-                     "a6": link(paths.collections["a6"], "all_a6"),
-                     "cards": {card.id: [link(paths.cards[card.id]["a4"], "office_card"),
-                                         link(paths.cards[card.id]["a6"], "shop_card")]
-                               for card in cards}}
+            return _download(
+                relative_url(site.lang_root + path, sheet_url),
+                site.labels[label],
+                sizes.get(path),
+                site.labels,
+            )
+
+        pdf_links = {
+            "a4": link(paths.collections["a4"], "all_a4"),
+            "a6": link(paths.collections["a6"], "all_a6"),
+            "cards": {
+                card.id: [
+                    link(paths.cards[card.id]["a4"], "office_card"),
+                    link(paths.cards[card.id]["a6"], "shop_card"),
+                ]
+                for card in cards
+            },
+        }
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
     groups = group_by_kind(cards)
     html = site.renderer().cards_sheet(
-        cards, groups=groups,
+        cards,
+        groups=groups,
         infos=card_infos(cards, groups, site.site_url, site.lang, site.qr_cache_dir),
-        page_links=page_links, pdf_links=pdf_links, notice=site.notice())
+        page_links=page_links,
+        pdf_links=pdf_links,
+        notice=site.notice(),
+    )
     return Markup(html)
 
 
@@ -182,7 +230,7 @@ def created_date(source_date_epoch: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class PdfSet:
-    files: dict[str, bytes]        # PDF bytes per path below the language root
+    files: dict[str, bytes]  # PDF bytes per path below the language root
     from_cache: bool
     laid_out: tuple[str, ...] = ()  # the ids of the cards laid out in this build
 
@@ -193,9 +241,15 @@ def inputs_key(site: Site, *, css: str, created: str | None) -> str:
     code = sorted(Path(__file__).parent.glob("*.py"))
     templates = sorted(path for path in site.templates_dir.rglob("*") if path.is_file())
     return cache.content_key(
-        site.site_url or "", site.lang, css, created or "", repr(site.identity),
-        pdf.engine_version(), qr.engine_version(),
-        *(path.read_bytes() for path in code + templates))
+        site.site_url or "",
+        site.lang,
+        css,
+        created or "",
+        repr(site.identity),
+        pdf.engine_version(),
+        qr.engine_version(),
+        *(path.read_bytes() for path in code + templates),
+    )
 
 
 def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> str:
@@ -207,8 +261,10 @@ def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> 
 def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
     """What a PDF viewer shows as each file's title: which card, which use, which handbook."""
     labels = site.labels
-    titles = {paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
-              paths.collections["a6"]: f"{labels['all_a6']} · {site.name}"}
+    titles = {
+        paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
+        paths.collections["a6"]: f"{labels['all_a6']} · {site.name}",
+    }
     for card in cards:
         name = f"{infos[card.id].number} · {card.title} · {site.name}"
         titles[paths.cards[card.id]["a6"]] = f"{name} ({labels['pdf_shop']})"
@@ -216,24 +272,29 @@ def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, s
     return titles
 
 
-FACES_DIR = "faces"      # below the cache folder: each card's laid-out pages
-KEEP_SETS = 4            # whole sets of files: two per language
+FACES_DIR = "faces"  # below the cache folder: each card's laid-out pages
+KEEP_SETS = 4  # whole sets of files: two per language
 
 
 @dataclass
 class PendingPdfs:
     """One language's PDFs: taken from the cache, or being made (in a worker or here)."""
+
     site: Site
     cards: list[Card]
     key: str
     done: PdfSet | None = None
     job: printing.Job | None = None
-    future: object = None
+    future: Future | None = None
 
     def result(self) -> PdfSet:
         if self.done is None:
-            made = (worker.result(self.future, printing.make, self.job) if self.future
-                    else printing.make(self.job))
+            assert self.job is not None  # set wherever done is not
+            made = (
+                worker.result(self.future, printing.make, self.job)
+                if self.future
+                else printing.make(self.job)
+            )
             for level, message in made.messages:
                 cache.log.log(level, message)
             if made.errors:
@@ -243,8 +304,14 @@ class PendingPdfs:
         return self.done
 
 
-def start_pdfs(site: Site, cards: list[Card], *, css: str, source_date_epoch: str | None,
-               in_worker: bool = True) -> PendingPdfs:
+def start_pdfs(
+    site: Site,
+    cards: list[Card],
+    *,
+    css: str,
+    source_date_epoch: str | None,
+    in_worker: bool = True,
+) -> PendingPdfs:
     """Start one language's card PDFs: from the cache when no input changed, else as a
     job in a worker process (in_worker) or when its result is asked for."""
     cards = sort_cards(cards)
@@ -258,10 +325,19 @@ def start_pdfs(site: Site, cards: list[Card], *, css: str, source_date_epoch: st
         return PendingPdfs(site, cards, key, done=PdfSet(outputs, from_cache=True))
     infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
     paths = pdf_paths(site.lang, cards)
-    job = printing.Job(lang=site.lang, cards=tuple(cards), infos=infos, identity=site.identity,
-                       templates_dir=site.templates_dir, css=css, created=created,
-                       inputs=inputs, faces_dir=site.cache_dir / FACES_DIR, paths=paths,
-                       titles=pdf_titles(site, cards, infos, paths))
+    job = printing.Job(
+        lang=site.lang,
+        cards=tuple(cards),
+        infos=infos,
+        identity=site.identity,
+        templates_dir=site.templates_dir,
+        css=css,
+        created=created,
+        inputs=inputs,
+        faces_dir=site.cache_dir / FACES_DIR,
+        paths=paths,
+        titles=pdf_titles(site, cards, infos, paths),
+    )
     future = worker.submit(printing.make, job) if in_worker else None
     return PendingPdfs(site, cards, key, job=job, future=future)
 
@@ -270,8 +346,10 @@ def stop_workers() -> None:
     worker.stop()
 
 
-def card_pdfs(site: Site, cards: list[Card], *, css: str,
-              source_date_epoch: str | None = None) -> PdfSet:
+def card_pdfs(
+    site: Site, cards: list[Card], *, css: str, source_date_epoch: str | None = None
+) -> PdfSet:
     """The card PDFs of one language, made here and now."""
-    return start_pdfs(site, cards, css=css, source_date_epoch=source_date_epoch,
-                      in_worker=False).result()
+    return start_pdfs(
+        site, cards, css=css, source_date_epoch=source_date_epoch, in_worker=False
+    ).result()

@@ -5,8 +5,10 @@ trusted: each file is checked against the hash stored with it, names must be pla
 names below the language folder, and a damaged entry is dropped and made again with a
 warning. A cache that cannot be written means a build without it, never a failed build.
 """
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -14,12 +16,12 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-KEY = re.compile(r"[0-9a-f]{32}")     # the name of a PDF entry; other names are left alone
-SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.pdf")   # never '..'
-MANIFEST = "manifest.json"            # [[name, sha256 of its bytes], ...] in file order
+KEY = re.compile(r"[0-9a-f]{32}")  # the name of a PDF entry; other names are left alone
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.pdf")  # never '..'
+MANIFEST = "manifest.json"  # [[name, sha256 of its bytes], ...] in file order
 log = logging.getLogger(__name__)
 
 
@@ -46,8 +48,7 @@ def _checked(entry: Path) -> dict[str, bytes]:
         if not isinstance(name, str) or not SAFE_NAME.fullmatch(name) or name in outputs:
             raise ValueError(f"file {number} has no plain PDF name")
         data = (entry / f"{number}.pdf").read_bytes()
-        if _digest(data) != digest or not data.startswith(b"%PDF-") or \
-                b"%%EOF" not in data[-32:]:
+        if _digest(data) != digest or not data.startswith(b"%PDF-") or b"%%EOF" not in data[-32:]:
             raise ValueError(f"{name} does not match its hash")
         outputs[name] = data
     return outputs
@@ -66,16 +67,15 @@ def load(cache_dir: Path, key: str) -> dict[str, bytes] | None:
     except (OSError, ValueError, TypeError) as error:
         _drop(entry, str(error))
         return None
-    try:
-        os.utime(entry)                # used now: pruning keeps the entries in use
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # used now: pruning keeps the entries in use
     return outputs
 
 
 def _drop(entry: Path, reason: str) -> None:
-    log.warning("PDF cache entry %s is damaged (%s): removed, the PDFs are made again",
-                entry.name, reason)
+    log.warning(
+        "PDF cache entry %s is damaged (%s): removed, the PDFs are made again", entry.name, reason
+    )
     if entry.is_symlink() or entry.is_file():
         entry.unlink(missing_ok=True)
     else:
@@ -88,8 +88,11 @@ def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | None
     try:
         _store(cache_dir, key, outputs, keep)
     except OSError as error:
-        log.warning("cannot write the PDF cache in %s (%s): this build goes on without it",
-                    cache_dir, error.strerror or error)
+        log.warning(
+            "cannot write the PDF cache in %s (%s): this build goes on without it",
+            cache_dir,
+            error.strerror or error,
+        )
 
 
 def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | None) -> None:
@@ -102,7 +105,7 @@ def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | Non
     (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     try:
         os.replace(staging, cache_dir / key)
-    except OSError:          # another build stored the same entry first
+    except OSError:  # another build stored the same entry first
         shutil.rmtree(staging, ignore_errors=True)
     if keep is not None:
         prune(cache_dir, keep)
@@ -110,14 +113,17 @@ def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | Non
 
 def prune(cache_dir: Path, keep: int) -> None:
     """Keep the newest keep entries (by last use), so the cache stays bounded."""
+
     def used(path: Path) -> float:
         try:
             return path.stat().st_mtime
-        except OSError:          # removed meanwhile by a build beside this one
+        except OSError:  # removed meanwhile by a build beside this one
             return 0.0
+
     try:
-        entries = sorted((p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)),
-                         key=used, reverse=True)
+        entries = sorted(
+            (p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)), key=used, reverse=True
+        )
     except OSError:
         return
     for old in entries[keep:]:
@@ -128,19 +134,19 @@ def remembered(path: Path, make: Callable[[], str], valid: Callable[[str], bool]
     """The text kept at path by an earlier build if valid() accepts it, else make()'s text,
     kept there for the next build where the folder can be written."""
     try:
-        text = path.read_text(encoding="utf-8")
+        kept = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        text = None
+        pass
     else:
-        if valid(text):
-            return text
+        if valid(kept):
+            return kept
         log.warning("cached file %s is damaged: made again", path.name)
     text = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         staging = path.with_name(f".tmp-{os.getpid()}-{path.name}")
         staging.write_text(text, encoding="utf-8")
-        os.replace(staging, path)        # whole or not at all, even with two builds at once
+        os.replace(staging, path)  # whole or not at all, even with two builds at once
     except OSError:
-        pass                             # a cache that cannot be written: build without it
+        pass  # a cache that cannot be written: build without it
     return text

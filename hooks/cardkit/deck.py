@@ -1,4 +1,5 @@
 """Checks across pages and cards: translations, unique ids and numbers, agreement."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,8 +15,9 @@ def _file_for(stem: str, lang: str, languages: tuple[str, ...], shown_as: str) -
     return f"{shown_as}/{stem}{suffix}.md"
 
 
-def check_translations(pages: list[Page], languages: tuple[str, ...],
-                       shown_as: str) -> list[CardError]:
+def check_translations(
+    pages: list[Page], languages: tuple[str, ...], shown_as: str
+) -> list[CardError]:
     """Every page exists in every language (the handbook shows no untranslated page)."""
     langs_by_stem = defaultdict(set)
     for page in pages:
@@ -27,8 +29,12 @@ def check_translations(pages: list[Page], languages: tuple[str, ...],
             if lang not in present:
                 wanted = _file_for(stem, lang, languages, shown_as)
                 name = LANGUAGE_NAMES.get(lang, lang)
-                errors.append(CardError(source, f"has no {name} version; create {wanted} "
-                                                f"(copy {source} and translate it)"))
+                errors.append(
+                    CardError(
+                        source,
+                        f"has no {name} version; create {wanted} (copy {source} and translate it)",
+                    )
+                )
     return errors
 
 
@@ -36,8 +42,7 @@ def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
     cards, errors = [], []
     for page in pages:
         try:
-            card = card_from_meta(page.meta, card_id=page.card_id, lang=page.lang,
-                                  path=page.path)
+            card = card_from_meta(page.meta, card_id=page.card_id, lang=page.lang, path=page.path)
         except CardError as error:
             errors.append(error)
             continue
@@ -49,40 +54,63 @@ def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
 def check_deck(cards: list[Card], languages: tuple[str, ...]) -> list[CardError]:
     """Ids and numbers are unique per language; each card exists in every language alike."""
     errors = []
-    first_by_id, first_by_number = {}, {}
-    by_lang_and_id = {}
+    first_by_id: dict[tuple[str, str], Card] = {}
+    first_by_number: dict[tuple[str, str, int], Card] = {}
+    by_lang_and_id: dict[tuple[str, str], Card] = {}
     for card in cards:
         other = first_by_id.setdefault((card.lang, card.id), card)
         if other is not card:
-            errors.append(CardError(card.path, f"makes a card with the id '{card.id}', like "
-                                               f"{other.path}; card ids come from file names, "
-                                               "so rename one of the files"))
+            errors.append(
+                CardError(
+                    card.path,
+                    f"makes a card with the id '{card.id}', like "
+                    f"{other.path}; card ids come from file names, "
+                    "so rename one of the files",
+                )
+            )
             continue
         other = first_by_number.setdefault((card.lang, card.kind, card.order), card)
         if other is not card:
-            errors.append(CardError(card.path, f"card.order {card.order} is already used by "
-                                               f"{other.path}; give each {card.kind} its own "
-                                               "number"))
+            errors.append(
+                CardError(
+                    card.path,
+                    f"card.order {card.order} is already used by "
+                    f"{other.path}; give each {card.kind} its own "
+                    "number",
+                )
+            )
         by_lang_and_id[card.lang, card.id] = card
     ids = sorted({card_id for _, card_id in by_lang_and_id})
     for card_id in ids:
         present = [by_lang_and_id.get((lang, card_id)) for lang in languages]
         reference = next(card for card in present if card)
-        for lang, card in zip(languages, present):
-            if card is None:
-                errors.append(CardError(reference.path, f"has a card, but its "
-                                        f"{LANGUAGE_NAMES.get(lang, lang)} version has none; "
-                                        "add the translated card to it"))
-            elif (card.kind, card.order) != (reference.kind, reference.order):
-                errors.append(CardError(card.path, f"card.kind/order is {card.kind} "
-                                        f"{card.order}, but {reference.path} says "
-                                        f"{reference.kind} {reference.order}; the languages "
-                                        "must agree on kind and order"))
+        for lang, translated in zip(languages, present, strict=True):
+            if translated is None:
+                errors.append(
+                    CardError(
+                        reference.path,
+                        f"has a card, but its "
+                        f"{LANGUAGE_NAMES.get(lang, lang)} version has none; "
+                        "add the translated card to it",
+                    )
+                )
+            elif (translated.kind, translated.order) != (reference.kind, reference.order):
+                errors.append(
+                    CardError(
+                        translated.path,
+                        f"card.kind/order is {translated.kind} "
+                        f"{translated.order}, but {reference.path} says "
+                        f"{reference.kind} {reference.order}; the languages "
+                        "must agree on kind and order",
+                    )
+                )
     return errors
 
 
 def group_by_kind(cards: list[Card]) -> dict[str, list[Card]]:
     """Cards by kind, in the order of KINDS and then by card.order."""
-    return {kind: sorted((c for c in cards if c.kind == kind), key=lambda c: c.order)
-            for kind in KINDS if any(c.kind == kind for c in cards)}
-
+    return {
+        kind: sorted((c for c in cards if c.kind == kind), key=lambda c: c.order)
+        for kind in KINDS
+        if any(c.kind == kind for c in cards)
+    }

@@ -1,5 +1,6 @@
 """What makes a printed card traceable: its address, its edition, and whether the address
 is still the shipped example (then every card says MUSTER / SAMPLE)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -21,12 +22,18 @@ def check_site_url(site_url: str | None) -> None:
     if not site_url:
         return
     parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or \
-            any(char in site_url for char in ' "<>\'`\\'):
-        raise CardError("mkdocs.yml", f"site_url is '{' '.join(site_url.split())[:80]}'; the QR "
-                        "codes need the handbook's web address with http:// or https:// and a "
-                        "host, such as https://handbuch.example.intranet/ ; set the environment "
-                        "variable HANDBOOK_SITE_URL (or site_url in mkdocs.yml)")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(char in site_url for char in " \"<>'`\\")
+    ):
+        raise CardError(
+            "mkdocs.yml",
+            f"site_url is '{' '.join(site_url.split())[:80]}'; the QR "
+            "codes need the handbook's web address with http:// or https:// and a "
+            "host, such as https://handbuch.example.intranet/ ; set the environment "
+            "variable HANDBOOK_SITE_URL (or site_url in mkdocs.yml)",
+        )
 
 
 def is_example(site_url: str | None) -> bool:
@@ -47,8 +54,13 @@ def edition_date(docs_dir: Path, source_date_epoch: str | None) -> date:
 @lru_cache(maxsize=4)
 def _last_docs_commit(docs_dir: Path) -> date | None:
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."],
-                             cwd=docs_dir, capture_output=True, text=True, timeout=20)
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = out.stdout.strip()

@@ -8,20 +8,27 @@ each face serves the print shop's A6 files, the office page and the A4 sheets. A
 keeps the face's patterns (the ruled lines) in the face's own coordinates, wherever it
 is placed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, FloatObject, NameObject,
-                           TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    TextStringObject,
+)
 
 MM = 72 / 25.4
-FACE_W, FACE_H = 105 * MM, 148 * MM      # an A6 face, its trim box at the page's origin
-BLEED = 3.6 * MM                         # how far the band's colour runs past the trim
-FRONT, BACK, OFFICE = 0, 1, 2            # the pages of a card's PDF
-COVER_PAGES = 2                          # the sheets' PDF: cover and contents first
+FACE_W, FACE_H = 105 * MM, 148 * MM  # an A6 face, its trim box at the page's origin
+BLEED = 3.6 * MM  # how far the band's colour runs past the trim
+FRONT, BACK, OFFICE = 0, 1, 2  # the pages of a card's PDF
+COVER_PAGES = 2  # the sheets' PDF: cover and contents first
 SHEET_H, CELL_H = 297 * MM, 148.5 * MM
 OFFICE_H, OFFICE_LEFT, OFFICE_TOP = 210 * MM, 43.5 * MM, 25 * MM
 
@@ -30,6 +37,7 @@ OFFICE_H, OFFICE_LEFT, OFFICE_TOP = 210 * MM, 43.5 * MM, 25 * MM
 class Place:
     """Where a face goes on a page: its trim's bottom-left corner, and how far the clip
     reaches past the trim on each side (left, bottom, right, top)."""
+
     x: float
     y: float
     bleed: tuple[float, float, float, float] = (0, 0, 0, 0)
@@ -44,8 +52,10 @@ def sheet_place(index: int, back: bool) -> Place:
     return Place(column * FACE_W, SHEET_H - row * CELL_H - FACE_H)
 
 
-OFFICE_PLACES = (Place(OFFICE_LEFT, OFFICE_H - OFFICE_TOP - FACE_H, (BLEED, 0, 0, BLEED)),
-                 Place(OFFICE_LEFT + FACE_W, OFFICE_H - OFFICE_TOP - FACE_H, (0, 0, BLEED, BLEED)))
+OFFICE_PLACES = (
+    Place(OFFICE_LEFT, OFFICE_H - OFFICE_TOP - FACE_H, (BLEED, 0, 0, BLEED)),
+    Place(OFFICE_LEFT + FACE_W, OFFICE_H - OFFICE_TOP - FACE_H, (0, 0, BLEED, BLEED)),
+)
 
 
 def _contents(page) -> bytes:
@@ -64,7 +74,7 @@ class Imposer:
         if title:
             info["/Title"] = title
         self.writer.add_metadata(info)
-        self.forms = {}
+        self.forms: dict[tuple[int, tuple[float, ...]], object] = {}
 
     def copy(self, page) -> None:
         self.writer.add_page(page)
@@ -73,8 +83,8 @@ class Imposer:
         """page with each (face page, place) drawn over it."""
         target = self.writer.add_page(page)
         resources = target["/Resources"].get_object()
-        xobjects = resources.setdefault(NameObject("/XObject"), type(resources)())
-        xobjects = xobjects.get_object()
+        assert isinstance(resources, DictionaryObject)  # every page WeasyPrint writes has one
+        xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
         drawn = [b"q\n", _contents(target), b"\nQ\n"]
         for face, place in faces:
             name = NameObject(f"/hbFace{len(xobjects)}")
@@ -90,13 +100,17 @@ class Imposer:
             left, bottom, right, top = bleed
             form = DecodedStreamObject()
             form.set_data(_contents(face))
-            form.update({
-                NameObject("/Type"): NameObject("/XObject"),
-                NameObject("/Subtype"): NameObject("/Form"),
-                NameObject("/BBox"): ArrayObject(FloatObject(round(v, 4)) for v in (
-                    -left, -bottom, FACE_W + right, FACE_H + top)),
-                NameObject("/Resources"): face["/Resources"].get_object().clone(self.writer),
-            })
+            form.update(
+                {
+                    NameObject("/Type"): NameObject("/XObject"),
+                    NameObject("/Subtype"): NameObject("/Form"),
+                    NameObject("/BBox"): ArrayObject(
+                        FloatObject(round(v, 4))
+                        for v in (-left, -bottom, FACE_W + right, FACE_H + top)
+                    ),
+                    NameObject("/Resources"): face["/Resources"].get_object().clone(self.writer),
+                }
+            )
             # pypdf has no public call that adds a bare object; a Form needs one
             self.forms[key] = self.writer._add_object(form.flate_encode())
         return self.forms[key]
@@ -119,8 +133,10 @@ def card_files(card: PdfReader, lang: str, titles: tuple[str, str]) -> tuple[byt
     shop.copy(card.pages[FRONT])
     shop.copy(card.pages[BACK])
     office = Imposer(lang, meta, titles[1])
-    office.frame(card.pages[OFFICE], [(card.pages[FRONT], OFFICE_PLACES[0]),
-                                      (card.pages[BACK], OFFICE_PLACES[1])])
+    office.frame(
+        card.pages[OFFICE],
+        [(card.pages[FRONT], OFFICE_PLACES[0]), (card.pages[BACK], OFFICE_PLACES[1])],
+    )
     return shop.bytes(), office.bytes()
 
 
@@ -139,10 +155,14 @@ def a4_sheets(sheets: PdfReader, cards: list[PdfReader], lang: str, title: str) 
     for page in sheets.pages[:COVER_PAGES]:
         office.copy(page)
     for start in range(0, len(cards), 4):
-        batch = cards[start:start + 4]
-        frames = sheets.pages[COVER_PAGES + start // 2:COVER_PAGES + start // 2 + 2]
-        for side, frame in zip((FRONT, BACK), frames):
-            office.frame(frame, [(card.pages[side], sheet_place(n, back=side == BACK))
-                                 for n, card in enumerate(batch)])
+        batch = cards[start : start + 4]
+        frames = sheets.pages[COVER_PAGES + start // 2 : COVER_PAGES + start // 2 + 2]
+        for side, frame in zip((FRONT, BACK), frames, strict=True):
+            office.frame(
+                frame,
+                [
+                    (card.pages[side], sheet_place(n, back=side == BACK))
+                    for n, card in enumerate(batch)
+                ],
+            )
     return office.bytes()
-

@@ -1,8 +1,11 @@
 """The card model and the validation of one card's front matter."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .text import describe, hidden_character, shown
 
@@ -35,40 +38,47 @@ class Card:
     principle: str
     checklist: tuple[str, ...]
     question: str
-    path: str          # the source file, as shown to editors (docs/tipps/kontakt.en.md)
-    url: str = ""      # the page's URL below the site root (en/tipps/kontakt/)
+    path: str  # the source file, as shown to editors (docs/tipps/kontakt.en.md)
+    url: str = ""  # the page's URL below the site root (en/tipps/kontakt/)
 
 
-def card_from_meta(meta: dict, *, card_id: str, lang: str, path: str,
-                   url: str = "") -> Card | None:
+def card_from_meta(
+    meta: Mapping[str, Any], *, card_id: str, lang: str, path: str, url: str = ""
+) -> Card | None:
     """Return the page's card, None where the page has none; raise CardError if invalid."""
     if "card" not in meta:
         return None
     raw = meta["card"]
     if not isinstance(raw, dict):
-        raise CardError(path, f"card must be a set of fields ({', '.join(FIELDS)}), "
-                              f"not {describe(raw)}")
+        raise CardError(
+            path, f"card must be a set of fields ({', '.join(FIELDS)}), not {describe(raw)}"
+        )
     if not SLUG.match(card_id):
-        raise CardError(path, f"the file name gives the card id '{shown(card_id)}', which is "
-                              "not a lowercase slug; rename the file to letters a-z, digits "
-                              "and hyphens, such as 'klare-grenzen.md'")
+        raise CardError(
+            path,
+            f"the file name gives the card id '{shown(card_id)}', which is "
+            "not a lowercase slug; rename the file to letters a-z, digits "
+            "and hyphens, such as 'klare-grenzen.md'",
+        )
     unknown = sorted(str(key) for key in raw if key not in FIELDS)
     if unknown:
-        raise CardError(path, f"card.{shown(unknown[0])} is not a card field; "
-                              f"allowed are: {', '.join(FIELDS)}")
+        raise CardError(
+            path, f"card.{shown(unknown[0])} is not a card field; allowed are: {', '.join(FIELDS)}"
+        )
     missing = [name for name in FIELDS if name not in raw]
     if missing:
-        raise CardError(path, f"card.{missing[0]} is missing; a card needs "
-                              f"{', '.join(FIELDS)}")
+        raise CardError(path, f"card.{missing[0]} is missing; a card needs {', '.join(FIELDS)}")
     return Card(
-        id=card_id, lang=lang,
+        id=card_id,
+        lang=lang,
         kind=_kind(raw["kind"], path),
         order=_order(raw["order"], path),
         title=_text(raw["title"], "title", path),
         principle=_text(raw["principle"], "principle", path),
         checklist=_checklist(raw["checklist"], path),
         question=_text(raw["question"], "question", path),
-        path=path, url=url,
+        path=path,
+        url=url,
     )
 
 
@@ -80,8 +90,11 @@ def _kind(value, path: str) -> str:
 
 def _order(value, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ORDER:
-        raise CardError(path, f"card.order is {describe(value)} ('{shown(value)}'); "
-                              f"it must be a whole number from 1 to {MAX_ORDER}")
+        raise CardError(
+            path,
+            f"card.order is {describe(value)} ('{shown(value)}'); "
+            f"it must be a whole number from 1 to {MAX_ORDER}",
+        )
     return value
 
 
@@ -90,25 +103,36 @@ def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
         raise CardError(path, f"card.{field} is {describe(value)}; it must be text")
     hidden = hidden_character(value)
     if hidden:
-        raise CardError(path, f"card.{field} contains the invisible character {hidden}; "
-                              "delete it (retype the text if you cannot see where it is)")
+        raise CardError(
+            path,
+            f"card.{field} contains the invisible character {hidden}; "
+            "delete it (retype the text if you cannot see where it is)",
+        )
     text = " ".join(value.split())
     if not text:
         raise CardError(path, f"card.{field} is empty; write a short text")
     limit = MAX_CHARS[limit_key or field]
     if len(text) > limit:
-        raise CardError(path, f"card.{field} has {len(text)} characters; "
-                              f"at most {limit} fit on a card, so shorten it")
+        raise CardError(
+            path,
+            f"card.{field} has {len(text)} characters; "
+            f"at most {limit} fit on a card, so shorten it",
+        )
     return text
 
 
 def _checklist(value, path: str) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise CardError(path, f"card.checklist is {describe(value)}; it must be a list "
-                              "with one '- ' line per item")
+        raise CardError(
+            path,
+            f"card.checklist is {describe(value)}; it must be a list with one '- ' line per item",
+        )
     low, high = CHECKLIST_ITEMS
     if not low <= len(value) <= high:
-        raise CardError(path, f"card.checklist has {len(value)} items; "
-                              f"a card holds {low} to {high}")
-    return tuple(_text(item, f"checklist[{number}]", path, limit_key="item")
-                 for number, item in enumerate(value, start=1))
+        raise CardError(
+            path, f"card.checklist has {len(value)} items; a card holds {low} to {high}"
+        )
+    return tuple(
+        _text(item, f"checklist[{number}]", path, limit_key="item")
+        for number, item in enumerate(value, start=1)
+    )

@@ -3,6 +3,7 @@
 The theme writes `title` and `description` into every page of a section (head, header,
 nav, footer) without escaping them, so they are checked here as text, not markup.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -12,10 +13,10 @@ from .source import Page
 from .text import describe, hidden_character
 
 MAX_CHARS = {"title": 100, "description": 300}
-MARKUP = '<>"'                      # would become markup or end an attribute in the theme
-HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")   # the theme's words
+MARKUP = '<>"'  # would become markup or end an attribute in the theme
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
 KEYS = ("title", "description", "card", "cards_sheet", "practice_sheet", "hide", "search")
-FLAGS = ("cards_sheet", "practice_sheet")   # true or false
+FLAGS = ("cards_sheet", "practice_sheet")  # true or false
 
 
 def _text_problem(key: str, value: object) -> str | None:
@@ -28,8 +29,10 @@ def _text_problem(key: str, value: object) -> str | None:
         return f"{key} contains the invisible character {hidden}; delete it"
     markup = sorted({char for char in value if char in MARKUP})
     if markup:
-        return (f"{key} contains {' '.join(markup)}; write text, not HTML, and use „…“ or "
-                "“…” for quotations")
+        return (
+            f"{key} contains {' '.join(markup)}; write text, not HTML, and use „…“ or "
+            "“…” for quotations"
+        )
     if len(value) > MAX_CHARS[key]:
         return f"{key} has {len(value)} characters; at most {MAX_CHARS[key]}, so shorten it"
     return None
@@ -51,8 +54,7 @@ def _unknown(key: object) -> str:
     spelled = str(key).strip().lower().replace("-", "_").replace(" ", "_")[:40]
     close = difflib.get_close_matches(spelled, KEYS, n=1, cutoff=0.75)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return (f"'{str(key)[:40]}' is not a key the handbook knows; {hint}"
-            f"known keys: {', '.join(KEYS)}")
+    return f"'{str(key)[:40]}' is not a key the handbook knows; {hint}known keys: {', '.join(KEYS)}"
 
 
 def check_page_meta(pages: list[Page]) -> list[CardError]:
@@ -67,7 +69,12 @@ def check_page_meta(pages: list[Page]) -> list[CardError]:
         if page.meta.get("cards_sheet") is True:
             first = sheets.setdefault(page.lang, page)
             if first is not page:
-                errors.append(CardError(page.path, f"cards_sheet: true is set here and in "
-                                                   f"{first.path}; one page per language is "
-                                                   "the cards page, so remove it from one"))
+                errors.append(
+                    CardError(
+                        page.path,
+                        f"cards_sheet: true is set here and in "
+                        f"{first.path}; one page per language is "
+                        "the cards page, so remove it from one",
+                    )
+                )
     return errors

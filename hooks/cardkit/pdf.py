@@ -5,13 +5,14 @@ office page without faces, then perhaps the A4 sheets without faces. Each card's
 pages are written as a PDF of their own (Document.copy): the bytes depend on that card
 alone, so a card laid out with others or alone gives the same file, and can be cached.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .model import Card, CardError
 
-PAGES_PER_CARD = 3        # A6 front, A6 back, office page
+PAGES_PER_CARD = 3  # A6 front, A6 back, office page
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
     """Faces whose text runs past the end of their A6 page. Each face has a fixed height,
     so the anchor after its last line (hb-end-...) shows it: on a later page, or below
     the page's bottom edge."""
-    where = {}
+    where: dict[str, tuple[int, float, float]] = {}
     for number, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
             where.setdefault(anchor, (number, box[3], page.height))
@@ -45,14 +46,20 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
 
 
 def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -> list[CardError]:
-    return [CardError(o.card.path, f"the card '{o.card.id}' does not fit on one A6 "
-                                   f"{o.face} ({labels_by_face[o.face]}); shorten it, text "
-                                   "is never shrunk to fit") for o in overflows]
+    return [
+        CardError(
+            o.card.path,
+            f"the card '{o.card.id}' does not fit on one A6 "
+            f"{o.face} ({labels_by_face[o.face]}); shorten it, text "
+            "is never shrunk to fit",
+        )
+        for o in overflows
+    ]
 
 
 def card_pages(document, number: int):
     """The pages of the number-th card of the document."""
-    return document.pages[PAGES_PER_CARD * number:PAGES_PER_CARD * (number + 1)]
+    return document.pages[PAGES_PER_CARD * number : PAGES_PER_CARD * (number + 1)]
 
 
 def write(document, pages) -> bytes:

@@ -8,6 +8,7 @@ that card alone; every file is then imposed from the cached pages (cardkit/impos
 
 make() takes and returns plain data, so it runs in a worker process as well as inline.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,24 +27,24 @@ log = logging.getLogger("cardkit")
 @dataclass(frozen=True)
 class Job:
     lang: str
-    cards: tuple[Card, ...]             # in deck order
+    cards: tuple[Card, ...]  # in deck order
     infos: dict[str, CardInfo]
     identity: Identity
     templates_dir: Path
     css: str
     created: str | None
-    inputs: str                         # the hash of what every card shares (build.inputs_key)
-    faces_dir: Path                     # the cache of laid-out pages
+    inputs: str  # the hash of what every card shares (build.inputs_key)
+    faces_dir: Path  # the cache of laid-out pages
     paths: PdfPaths
-    titles: dict[str, str]              # each file's title, by path
+    titles: dict[str, str]  # each file's title, by path
 
 
 @dataclass
 class Result:
     files: dict[str, bytes] = field(default_factory=dict)
-    laid_out: list[str] = field(default_factory=list)      # ids of the cards laid out now
+    laid_out: list[str] = field(default_factory=list)  # ids of the cards laid out now
     errors: list[CardError] = field(default_factory=list)
-    messages: list[tuple[int, str]] = field(default_factory=list)   # log records to repeat
+    messages: list[tuple[int, str]] = field(default_factory=list)  # log records to repeat
 
 
 def card_key(job: Job, card: Card) -> str:
@@ -51,8 +52,11 @@ def card_key(job: Job, card: Card) -> str:
 
 
 def sheets_key(job: Job) -> str:
-    return cache.content_key(job.inputs, "sheets", *(
-        f"{card.id}\0{card.title}\0{job.infos[card.id].number}" for card in job.cards))
+    return cache.content_key(
+        job.inputs,
+        "sheets",
+        *(f"{card.id}\0{card.title}\0{job.infos[card.id].number}" for card in job.cards),
+    )
 
 
 class _Collect(logging.Handler):
@@ -67,7 +71,7 @@ class _Collect(logging.Handler):
 def make(job: Job) -> Result:
     """The language's PDF files by path; or the overflow errors, naming the cards."""
     result = Result()
-    handler = _Collect(result.messages)   # a worker logs nowhere: the build repeats them
+    handler = _Collect(result.messages)  # a worker logs nowhere: the build repeats them
     log.addHandler(handler)
     log.propagate = False
     try:
@@ -90,13 +94,14 @@ def _make(job: Job, result: Result) -> None:
             return
         pages.update(laid)
         sheets = laid.get(SHEETS_FILE, sheets)
+        assert sheets is not None  # laid out now if no cache entry held it
         for card in missing:
-            cache.store(job.faces_dir, keys[card.id], {CARD_FILE: pages[card.id]}, keep=None)
+            cache.store(job.faces_dir, keys[card.id], {CARD_FILE: laid[card.id]}, keep=None)
         if SHEETS_FILE in laid:
             cache.store(job.faces_dir, sheets_key(job), {SHEETS_FILE: sheets}, keep=None)
-        cache.prune(job.faces_dir, keep=4 * len(job.cards) + 8)   # both languages, twice
+        cache.prune(job.faces_dir, keep=4 * len(job.cards) + 8)  # both languages, twice
     result.laid_out = [card.id for card in missing]
-    result.files = _impose(job, pages, sheets)
+    result.files = _impose(job, {card.id: pages[card.id] or b"" for card in job.cards}, sheets)
 
 
 def _load(folder: Path, key: str, name: str) -> bytes | None:
@@ -108,30 +113,39 @@ def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes]
     """Lay out the cards (and the sheets) in one WeasyPrint pass; each card's pages as a
     PDF of its own. A list of CardErrors where a face overflows."""
     renderer = Renderer(job.templates_dir, job.lang, job.identity)
-    html = renderer.print_document(cards, sheets=list(job.cards) if with_sheets else None,
-                                   infos=job.infos, css=job.css, created=job.created)
+    html = renderer.print_document(
+        cards,
+        sheets=list(job.cards) if with_sheets else None,
+        infos=job.infos,
+        css=job.css,
+        created=job.created,
+    )
     document = pdf.render_document(html, base_url=str(job.templates_dir))
     overflows = pdf.find_overflow(document, cards)
     if overflows:
         labels = LABELS[job.lang]
-        return pdf.overflow_errors(overflows, {"front": labels["checklist"],
-                                               "back": labels["question"]})
-    laid = {card.id: pdf.write(document, pdf.card_pages(document, number))
-            for number, card in enumerate(cards)}
+        return pdf.overflow_errors(
+            overflows, {"front": labels["checklist"], "back": labels["question"]}
+        )
+    laid = {
+        card.id: pdf.write(document, pdf.card_pages(document, number))
+        for number, card in enumerate(cards)
+    }
     if with_sheets:
-        laid[SHEETS_FILE] = pdf.write(document, document.pages[pdf.PAGES_PER_CARD * len(cards):])
+        laid[SHEETS_FILE] = pdf.write(document, document.pages[pdf.PAGES_PER_CARD * len(cards) :])
     return laid
 
 
 def _impose(job: Job, pages: dict[str, bytes], sheets: bytes) -> dict[str, bytes]:
-    from . import impose      # pypdf: imported only where PDFs are made
+    from . import impose  # pypdf: imported only where PDFs are made
 
     readers = [impose.read(pages[card.id]) for card in job.cards]
     files = {}
-    for card, reader in zip(job.cards, readers):
+    for card, reader in zip(job.cards, readers, strict=True):
         shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
         files[shop], files[office] = impose.card_files(
-            reader, job.lang, (job.titles[shop], job.titles[office]))
+            reader, job.lang, (job.titles[shop], job.titles[office])
+        )
     a6, a4 = job.paths.collections["a6"], job.paths.collections["a4"]
     files[a6] = impose.all_a6(readers, job.lang, job.titles[a6])
     files[a4] = impose.a4_sheets(impose.read(sheets), readers, job.lang, job.titles[a4])

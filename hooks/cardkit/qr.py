@@ -1,4 +1,5 @@
 """QR codes as inline SVG (vector in the browser and in the PDF)."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,9 @@ import segno
 
 def page_address(site_url: str, page_url: str) -> str:
     """The absolute address of a page; the path is percent-encoded, so nothing can escape."""
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/",
-                   quote(page_url, safe="/-._~"))
+    return urljoin(
+        site_url if site_url.endswith("/") else site_url + "/", quote(page_url, safe="/-._~")
+    )
 
 
 def qr_svg(address: str, *, label: str) -> str:
@@ -19,8 +21,19 @@ def qr_svg(address: str, *, label: str) -> str:
     It takes about 5 ms, most of it choosing the best mask: callers keep the result."""
     code = segno.make(address, error="m", micro=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", border=4, xmldecl=False, svgns=True, svgid=None,
-              title=label, svgclass="hb-qr", lineclass=None, omitsize=True, dark="#000")
+    code.save(
+        out,
+        kind="svg",
+        border=4,
+        xmldecl=False,
+        svgns=True,
+        svgid=None,
+        title=label,
+        svgclass="hb-qr",
+        lineclass=None,
+        omitsize=True,
+        dark="#000",
+    )
     return out.getvalue().decode("utf-8")
 
 
@@ -42,4 +55,5 @@ def is_qr_svg(text: str) -> bool:
         return False
     return root.tag == f"{SVG_NS}svg" and all(
         element.tag in SVG_PARTS and set(element.attrib) <= SVG_ATTRIBUTES
-        for element in root.iter())
+        for element in root.iter()
+    )

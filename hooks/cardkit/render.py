@@ -1,4 +1,5 @@
 """HTML for cards, from the Jinja templates in overrides/ (one template for every output)."""
+
 from __future__ import annotations
 
 import posixpath
@@ -19,21 +20,30 @@ PDF_DIR = "pdf"
 @lru_cache(maxsize=8)
 def environment(templates_dir: str) -> Environment:
     # auto_reload re-reads a template whose file changed, so `mkdocs serve` sees edits.
-    return Environment(loader=FileSystemLoader(templates_dir), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       auto_reload=True, keep_trailing_newline=False)
+    return Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+        keep_trailing_newline=False,
+    )
 
 
 @dataclass(frozen=True)
 class PdfPaths:
     """Where the PDFs lie below the language's root. Collections sit in pdf/ itself, single
     cards one folder down (pdf/karten/), so no card id can ever name a collection's file."""
-    collections: dict[str, str]            # 'a6' (print shop) and 'a4' (office sheets)
-    cards: dict[str, dict[str, str]]       # card id -> 'a6' (print shop) and 'a4' (office)
+
+    collections: dict[str, str]  # 'a6' (print shop) and 'a4' (office sheets)
+    cards: dict[str, dict[str, str]]  # card id -> 'a6' (print shop) and 'a4' (office)
 
     def all(self) -> list[str]:
-        return [*self.collections.values(),
-                *(path for pair in self.cards.values() for path in pair.values())]
+        return [
+            *self.collections.values(),
+            *(path for pair in self.cards.values() for path in pair.values()),
+        ]
 
 
 def pdf_paths(lang: str, cards: list[Card]) -> PdfPaths:
@@ -41,8 +51,11 @@ def pdf_paths(lang: str, cards: list[Card]) -> PdfPaths:
     folder = f"{PDF_DIR}/{stem}"
     return PdfPaths(
         collections={size: f"{PDF_DIR}/{stem}-{size}-{lang}.pdf" for size in ("a6", "a4")},
-        cards={card.id: {size: f"{folder}/{card.id}-{size}-{lang}.pdf" for size in ("a6", "a4")}
-               for card in cards})
+        cards={
+            card.id: {size: f"{folder}/{card.id}-{size}-{lang}.pdf" for size in ("a6", "a4")}
+            for card in cards
+        },
+    )
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -53,15 +66,17 @@ def relative_url(target: str, page_url: str) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
-def qr_codes(cards: list[Card], site_url: str | None, lang: str,
-             cache_dir: Path | None = None) -> dict[str, Markup]:
+def qr_codes(
+    cards: list[Card], site_url: str | None, lang: str, cache_dir: Path | None = None
+) -> dict[str, Markup]:
     """One QR code per card, to its page; none at all without site_url. With cache_dir,
     each code is kept on disk by content, so the next build does not make it again."""
     if not site_url:
         return {}
     label = LABELS[lang]["qr"]
-    return {card.id: _qr_code(qr.page_address(site_url, card.url), label, cache_dir)
-            for card in cards}
+    return {
+        card.id: _qr_code(qr.page_address(site_url, card.url), label, cache_dir) for card in cards
+    }
 
 
 # One build asks for each code up to three times (page, cards page, PDFs) and `mkdocs
@@ -71,33 +86,43 @@ def _qr_code(address: str, label: str, cache_dir: Path | None) -> Markup:
     if cache_dir is None:
         return Markup(qr.qr_svg(address, label=label))
     key = cache.content_key(address, label, qr.engine_version())
-    return Markup(cache.remembered(cache_dir / f"{key}.svg",
-                                   lambda: qr.qr_svg(address, label=label), qr.is_qr_svg))
+    return Markup(
+        cache.remembered(
+            cache_dir / f"{key}.svg", lambda: qr.qr_svg(address, label=label), qr.is_qr_svg
+        )
+    )
 
 
 @dataclass(frozen=True)
 class Identity:
     """What every card prints besides its own text: whose handbook, which edition, and
     whether its QR codes open only the shipped example address (then: MUSTER / SAMPLE)."""
+
     handbook: str
     organisation: str
     edition: str
     sample: bool
-    logo: str | None            # a data: URI
-    theme_css: str              # the brand's colours as CSS variables
+    logo: str | None  # a data: URI
+    theme_css: str  # the brand's colours as CSS variables
 
 
 @dataclass(frozen=True)
 class CardInfo:
     """What a card shows that its front matter does not hold: its place in the deck and
     where its QR code leads."""
-    number: str                 # "Haltung 2/5"
+
+    number: str  # "Haltung 2/5"
     address: str | None
     qr: Markup | None
 
 
-def card_infos(cards: list[Card], groups: dict[str, list[Card]], site_url: str | None,
-               lang: str, cache_dir: Path | None = None) -> dict[str, CardInfo]:
+def card_infos(
+    cards: list[Card],
+    groups: dict[str, list[Card]],
+    site_url: str | None,
+    lang: str,
+    cache_dir: Path | None = None,
+) -> dict[str, CardInfo]:
     """Per card id: its number within its kind of the deck (groups), address and QR code."""
     labels = LABELS[lang]
     qrs = qr_codes(cards, site_url, lang, cache_dir)
@@ -106,10 +131,12 @@ def card_infos(cards: list[Card], groups: dict[str, list[Card]], site_url: str |
         group = groups.get(card.kind, [card])
         position = next((n for n, other in enumerate(group, 1) if other.id == card.id), 1)
         infos[card.id] = CardInfo(
-            number=labels["number"].format(kind=labels["kind"][card.kind], n=position,
-                                           total=len(group)),
+            number=labels["number"].format(
+                kind=labels["kind"][card.kind], n=position, total=len(group)
+            ),
             address=qr.page_address(site_url, card.url) if site_url else None,
-            qr=qrs.get(card.id))
+            qr=qrs.get(card.id),
+        )
     return infos
 
 
@@ -123,29 +150,60 @@ class Renderer:
         self.identity = identity
 
     def _render(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(labels=self.labels, lang=self.lang,
-                                                  ident=self.identity, **context)
+        return self.env.get_template(name).render(
+            labels=self.labels, lang=self.lang, ident=self.identity, **context
+        )
 
-    def card_section(self, card: Card, *, info: CardInfo, links: list[dict] | None,
-                     notice: str | None) -> str:
+    def card_section(
+        self, card: Card, *, info: CardInfo, links: list[dict] | None, notice: str | None
+    ) -> str:
         """The card as shown at the end of its own page."""
-        return self._render("partials/hb-card-section.html", card=card, info=info,
-                            links=links, notice=notice)
+        return self._render(
+            "partials/hb-card-section.html", card=card, info=info, links=links, notice=notice
+        )
 
-    def cards_sheet(self, cards: list[Card], *, groups: dict[str, list[Card]],
-                    infos: dict[str, CardInfo], page_links: dict[str, str],
-                    pdf_links: dict | None, notice: str | None) -> str:
+    def cards_sheet(
+        self,
+        cards: list[Card],
+        *,
+        groups: dict[str, list[Card]],
+        infos: dict[str, CardInfo],
+        page_links: dict[str, str],
+        pdf_links: dict | None,
+        notice: str | None,
+    ) -> str:
         """The cards page: all cards by kind on screen, A4 sheets of four in print."""
-        headings = {kind: kind_heading(self.labels, kind, len(group))
-                    for kind, group in groups.items()}
-        return self._render("partials/hb-cards-sheet.html", cards=cards, groups=groups,
-                            headings=headings, infos=infos, page_links=page_links,
-                            pdf_links=pdf_links, notice=notice)
+        headings = {
+            kind: kind_heading(self.labels, kind, len(group)) for kind, group in groups.items()
+        }
+        return self._render(
+            "partials/hb-cards-sheet.html",
+            cards=cards,
+            groups=groups,
+            headings=headings,
+            infos=infos,
+            page_links=page_links,
+            pdf_links=pdf_links,
+            notice=notice,
+        )
 
-    def print_document(self, cards: list[Card], *, sheets: list[Card] | None,
-                       infos: dict[str, CardInfo], css: str, created: str | None) -> str:
+    def print_document(
+        self,
+        cards: list[Card],
+        *,
+        sheets: list[Card] | None,
+        infos: dict[str, CardInfo],
+        css: str,
+        created: str | None,
+    ) -> str:
         """One HTML document for WeasyPrint: per card its two A6 faces and its office page
         without the faces; then, for sheets (a whole deck), the A4 sheets without the
         cards' faces. cardkit/impose.py sets the faces into those places."""
-        return self._render("print/hb-cards.html", cards=cards, sheets=sheets, infos=infos,
-                            css=Markup(css), created=created)
+        return self._render(
+            "print/hb-cards.html",
+            cards=cards,
+            sheets=sheets,
+            infos=infos,
+            css=Markup(css),
+            created=created,
+        )

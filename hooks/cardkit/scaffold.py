@@ -4,32 +4,46 @@ Plain Python like the rest of cardkit; `tools/new_card.py` is the command editor
 The skeleton builds as it is, so `make serve` shows it at once; every text to replace
 starts with FILL_IN, and a test fails while any page still carries it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .deck import cards_of
 from .model import KINDS, SLUG
 from .source import scan_pages
 
-FOLDERS = {"attitude": "haltungen", "tip": "tipps"}   # where each kind's pages live
+FOLDERS = {"attitude": "haltungen", "tip": "tipps"}  # where each kind's pages live
 FILL_IN = {"de": "AUSFÜLLEN", "en": "FILL IN"}
-MAX_ID = 64                   # characters; the id becomes a file name and part of URLs
+MAX_ID = 64  # characters; the id becomes a file name and part of URLs
 
-SKELETON = {
+SKELETON: dict[str, dict[str, Any]] = {
     "de": {
         "page_title": "Titel der Seite, zugleich Titel der Karte",
         "description": "Ein Satz, worum es auf der Seite geht.",
         "card_title": "Titel der Seite, zugleich Titel der Karte",
         "principle": "Der Grundsatz in einem Satz, in der Ich-Form.",
-        "items": ("Erster Punkt: etwas, das ich heute tun kann.",
-                  "Zweiter Punkt.", "Dritter Punkt."),
+        "items": (
+            "Erster Punkt: etwas, das ich heute tun kann.",
+            "Zweiter Punkt.",
+            "Dritter Punkt.",
+        ),
         "question": "Eine offene Frage zur Selbstreflexion?",
-        "sections": ("Worum es geht", "Warum es zählt", "Beispiele aus dem Alltag",
-                     "### Am Schalter", "### Am Telefon", "### Per E-Mail",
-                     "### Bei einer Beschwerde", "Das hilft, das schadet", "### Das hilft",
-                     "### Das schadet", "Fragen zur Selbstreflexion"),
+        "sections": (
+            "Worum es geht",
+            "Warum es zählt",
+            "Beispiele aus dem Alltag",
+            "### Am Schalter",
+            "### Am Telefon",
+            "### Per E-Mail",
+            "### Bei einer Beschwerde",
+            "Das hilft, das schadet",
+            "### Das hilft",
+            "### Das schadet",
+            "Fragen zur Selbstreflexion",
+        ),
         "paragraph": "Text schreiben.",
     },
     "en": {
@@ -39,11 +53,19 @@ SKELETON = {
         "principle": "The principle in one sentence, in the first person.",
         "items": ("First item: something I can do today.", "Second item.", "Third item."),
         "question": "An open question for self-reflection?",
-        "sections": ("What it means", "Why it matters", "Examples from everyday service",
-                     "### At the counter", "### On the phone", "### By e-mail",
-                     "### With a complaint", "What helps, what harms", "### What helps",
-                     "### What harms",
-                     "Questions for self-reflection"),
+        "sections": (
+            "What it means",
+            "Why it matters",
+            "Examples from everyday service",
+            "### At the counter",
+            "### On the phone",
+            "### By e-mail",
+            "### With a complaint",
+            "What helps, what harms",
+            "### What helps",
+            "### What harms",
+            "Questions for self-reflection",
+        ),
         "paragraph": "Write the text.",
     },
 }
@@ -58,42 +80,56 @@ class NewCard:
     kind: str
     card_id: str
     order: int
-    files: dict[str, Path]        # the page per language
-    nav_entry: str                # the German page as mkdocs.yml's nav names it
-    same_kind: tuple[str, ...]    # the German pages of this kind, as the nav names them
+    files: dict[str, Path]  # the page per language
+    nav_entry: str  # the German page as mkdocs.yml's nav names it
+    same_kind: tuple[str, ...]  # the German pages of this kind, as the nav names them
 
 
-def plan(docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str,
-         card_id: str) -> NewCard:
+def plan(
+    docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str, card_id: str
+) -> NewCard:
     """Check kind and id against the handbook as it is; say where the pages go."""
     if kind not in KINDS:
-        raise ScaffoldError(f"KIND={kind[:40]!r} is not a card kind; use one of: {', '.join(KINDS)}")
+        raise ScaffoldError(
+            f"KIND={kind[:40]!r} is not a card kind; use one of: {', '.join(KINDS)}"
+        )
     if not card_id:
-        raise ScaffoldError("ID is empty; name the card, such as: make new-card KIND=tip "
-                            "ID=klare-worte")
+        raise ScaffoldError(
+            "ID is empty; name the card, such as: make new-card KIND=tip ID=klare-worte"
+        )
     if len(card_id) > MAX_ID:
-        raise ScaffoldError(f"ID={card_id[:20]!r}... has {len(card_id)} characters; use at "
-                            f"most {MAX_ID}, such as 'klare-worte'")
+        raise ScaffoldError(
+            f"ID={card_id[:20]!r}... has {len(card_id)} characters; use at "
+            f"most {MAX_ID}, such as 'klare-worte'"
+        )
     if not SLUG.match(card_id):
-        raise ScaffoldError(f"ID={card_id!r} is not a lowercase slug; use letters a-z, digits "
-                            "and single hyphens, no umlauts or spaces, such as 'klare-worte'")
+        raise ScaffoldError(
+            f"ID={card_id!r} is not a lowercase slug; use letters a-z, digits "
+            "and single hyphens, no umlauts or spaces, such as 'klare-worte'"
+        )
     pages, errors = scan_pages(docs_dir, shown_as, languages)
     cards, card_errors = cards_of(pages)
     if errors or card_errors:
-        raise ScaffoldError("fix these pages first:\n" + "\n".join(
-            f"  - {error}" for error in errors + card_errors))
+        raise ScaffoldError(
+            "fix these pages first:\n" + "\n".join(f"  - {error}" for error in errors + card_errors)
+        )
     taken = [page.path for page in pages if page.card_id == card_id]
     if taken:
-        raise ScaffoldError(f"ID={card_id!r} is taken by {' and '.join(sorted(taken))}; "
-                            "card ids come from file names and must be unique, so choose "
-                            "another ID")
+        raise ScaffoldError(
+            f"ID={card_id!r} is taken by {' and '.join(sorted(taken))}; "
+            "card ids come from file names and must be unique, so choose "
+            "another ID"
+        )
     order = 1 + max((card.order for card in cards if card.kind == kind), default=0)
     stem = f"{FOLDERS[kind]}/{card_id}"
-    files = {lang: docs_dir / f"{stem}{'' if lang == languages[0] else '.' + lang}.md"
-             for lang in languages}
+    files = {
+        lang: docs_dir / f"{stem}{'' if lang == languages[0] else '.' + lang}.md"
+        for lang in languages
+    }
     src_uri = {page.path: page.src_uri for page in pages}
-    same_kind = tuple(src_uri[card.path] for card in cards
-                      if card.kind == kind and card.lang == languages[0])
+    same_kind = tuple(
+        src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages[0]
+    )
     return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md", same_kind=same_kind)
 
 
@@ -109,20 +145,22 @@ def page_text(lang: str, kind: str, order: int) -> str:
     for section in words["sections"]:
         heading = section if section.startswith("#") else f"## {section}"
         body.append(f"{heading}\n\n{mark}: {words['paragraph']}\n")
-    return (f"---\ntitle: {fill(words['page_title'])}\n"
-            f"description: {fill(words['description'])}\n"
-            f"card:\n  kind: {kind}\n  order: {order}\n"
-            f"  title: {fill(words['card_title'])}\n"
-            f"  principle: {fill(words['principle'])}\n"
-            f"  checklist:\n{items}\n"
-            f"  question: {fill(words['question'])}\n---\n\n"
-            f"# {mark}: {words['page_title']}\n\n" + "\n".join(body))
+    return (
+        f"---\ntitle: {fill(words['page_title'])}\n"
+        f"description: {fill(words['description'])}\n"
+        f"card:\n  kind: {kind}\n  order: {order}\n"
+        f"  title: {fill(words['card_title'])}\n"
+        f"  principle: {fill(words['principle'])}\n"
+        f"  checklist:\n{items}\n"
+        f"  question: {fill(words['question'])}\n---\n\n"
+        f"# {mark}: {words['page_title']}\n\n" + "\n".join(body)
+    )
 
 
 def write(new: NewCard) -> None:
     for lang, file in new.files.items():
         file.parent.mkdir(parents=True, exist_ok=True)
-        with file.open("x", encoding="utf-8") as out:   # "x": never overwrite a page
+        with file.open("x", encoding="utf-8") as out:  # "x": never overwrite a page
             out.write(page_text(lang, new.kind, new.order))
 
 
@@ -140,4 +178,3 @@ def add_to_nav(config_text: str, new: NewCard) -> str | None:
     indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
     lines.insert(last + 1, f"{indent}- {new.nav_entry}\n")
     return "".join(lines)
-

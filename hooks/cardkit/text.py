@@ -1,4 +1,5 @@
 """Rules for text an editor writes and readers see: plain, visible characters only."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -23,8 +24,15 @@ def hidden_character(text: str) -> str | None:
 def describe(value: object) -> str:
     """What kind of value an editor wrote, in words; never the value itself, which may be
     huge (a list of millions of items from YAML aliases)."""
-    names = {str: "text", int: "a number", float: "a number", bool: "yes/no",
-             list: "a list", dict: "a set of fields", type(None): "empty"}
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "yes/no",
+        list: "a list",
+        dict: "a set of fields",
+        type(None): "empty",
+    }
     return names.get(type(value), type(value).__name__)
 
 

@@ -4,14 +4,15 @@ A pool of two processes (both languages at once), started on first use and kept 
 next build under `mkdocs serve`. "spawn" starts each worker as a fresh interpreter, so it
 inherits no state (open files, threads) of the build process.
 """
+
 from __future__ import annotations
 
 import multiprocessing
 import site
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable
 
 WORKERS = 2
 _pool: ProcessPoolExecutor | None = None
@@ -22,10 +23,12 @@ def submit(function: Callable, *args) -> Future:
     if _pool is None:
         # the folder that holds cardkit (the engine puts it on the path only while it loads
         # the hooks); a stdlib function, so the worker can unpickle it before cardkit
-        _pool = ProcessPoolExecutor(max_workers=WORKERS,
-                                    mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=site.addsitedir,
-                                    initargs=(str(Path(__file__).resolve().parent.parent),))
+        _pool = ProcessPoolExecutor(
+            max_workers=WORKERS,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=site.addsitedir,
+            initargs=(str(Path(__file__).resolve().parent.parent),),
+        )
     return _pool.submit(function, *args)
 
 

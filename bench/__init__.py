@@ -1,0 +1,1 @@
+"""`make bench`: run from the project folder as `python -m bench.run`."""

@@ -1,0 +1,123 @@
+"""The handbook on paper, a thin MkDocs adapter: one book PDF per language and the trainer's
+kit (workshop guide, observer sheet, blank commitment cards). cardkit.book does the work.
+
+mkdocs-static-i18n runs every event once per language (NOTES.md), so all state is kept per
+language and made anew in on_config. The book is made of the HTML this build rendered of
+each page (on_page_content), in the navigation's order (on_nav), at the end of the
+language's pass (on_post_build). HANDBOOK_PDFS=false (`make serve`) skips all of it.
+A page asks for the download links with <div class="hb-pdfs" data-set="book"></div>, or
+data-set="kit" on the trainer page, which then becomes the workshop guide.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mkdocs.plugins
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+import cardkit.book as book
+import cardkit.build as cards
+import i18n_languages
+from cards import _site as card_site  # the same Site the card hook builds
+
+log = mkdocs.plugins.get_plugin_logger(__name__)
+_state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
+
+
+@mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
+def on_config(config: MkDocsConfig) -> None:
+    _state[i18n_languages.current(config)] = {
+        "site": card_site(config),
+        "nav": None,
+        "pages": {},
+        "guide": None,
+    }
+
+
+@mkdocs.plugins.event_priority(-120)  # after i18n has translated the section titles
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _state[i18n_languages.current(config)]["nav"] = nav
+    return nav
+
+
+def _in_book(page: Page, lang: str, root: str) -> bool:
+    """Every page of this language but the home page (the cover stands for it; outside the
+    default language it sits at en/, where MkDocs does not call it the home page) and the
+    practice page (its ticks live in a browser)."""
+    return (
+        getattr(page.file, "locale", lang) == lang
+        and page.url != root
+        and not page.is_homepage
+        and not page.meta.get("practice_sheet")
+    )
+
+
+# After the content policy (-100) has checked the page, so the links added here are ours.
+@mkdocs.plugins.event_priority(-120)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = i18n_languages.current(config)
+    state = _state[lang]
+    site = state["site"]
+    if site.pdfs and _in_book(page, lang, site.lang_root):
+        try:
+            card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
+        except cards.CardProblems as problems:
+            raise PluginError(str(problems)) from None
+        state["pages"][page.url] = book.PageText(
+            url=page.url, title=page.title or "", html=html, card=card
+        )
+        if 'data-set="kit"' in html:
+            state["guide"] = page.url
+    return book.fill_markers(site, html, page.url)
+
+
+def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None):
+    """The navigation in order, as cardkit.book's entries (page titles as rendered)."""
+    for item in items:
+        title = pages[item.url].title if item.is_page and item.url in pages else item.title
+        entry = book.Entry(
+            title=title or "",
+            depth=depth,
+            chapter=chapter or title or "",
+            url=item.url if item.is_page else None,
+        )
+        if item.is_section:
+            yield entry
+            yield from _entries(item.children, pages, depth + 1, entry.chapter)
+        elif item.is_page and item.url in pages:
+            yield entry
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = i18n_languages.current(config)
+    state = _state.get(lang)
+    if not state or not state["site"].pdfs or not state["pages"]:
+        return
+    site, pages = state["site"], state["pages"]
+    entries = list(_entries(state["nav"].items, pages))
+    documents = {"book": book.book_document(site, entries, pages)}
+    if state["guide"]:
+        documents["guide"] = book.guide_document(site, pages[state["guide"]])
+    documents["observer"] = book.observer_document(
+        site, [page.card for page in pages.values() if page.card]
+    )
+    documents["commitment"] = book.commitment_document(site)
+    try:
+        made = book.make_pdfs(site, documents)
+    except Exception as error:  # WeasyPrint's own errors: name what failed
+        raise PluginError(f"the handbook PDF ({lang}) could not be made: {error}") from error
+    for path, data in made.files.items():
+        target = Path(config.site_dir) / site.lang_root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    log.info(
+        "%s: handbook PDF and trainer's kit, %d PDFs (%s)",
+        lang,
+        len(made.files),
+        f"laid out: {', '.join(made.rendered)}" if made.rendered else "from the cache",
+    )

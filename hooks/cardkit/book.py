@@ -1,0 +1,319 @@
+"""The handbook on paper: one book PDF per language and the trainer's kit, engine-neutral.
+
+The book is made from the HTML the site build already made of each page (never from a
+second Markdown pass) and from the same card templates as every card. This module gets
+that HTML, the navigation in order and the site's Site; the MkDocs hook (hooks/book.py)
+only collects them. Every PDF is cached by the hash of its own HTML: a warm build lays
+nothing out.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from . import cache, pdf, qr
+from .book_labels import BOOK_LABELS
+from .build import Site, created_date, sort_cards
+from .deck import group_by_kind
+from .model import Card
+from .render import PDF_DIR, card_infos, environment, relative_url
+
+KINDS = ("book", "guide", "observer", "commitment")
+TEMPLATES = {
+    "book": "print/hb-book.html",
+    "guide": "print/hb-book.html",
+    "observer": "print/hb-observer.html",
+    "commitment": "print/hb-commitment.html",
+}
+BOOK_CSS = "print/hb-book.css"
+CARD_CSS = "assets/hb-cards.css"
+SCENES = 3  # role-play rounds per triad (the trainer page's method)
+# Where a page asks for download links: <div class="hb-pdfs" data-set="book"></div>
+# ("book": the book; "kit": the trainer's kit and the book).
+MARKER = re.compile(r'<div class="hb-pdfs" data-set="(book|kit)"></div>')
+SETS = {"book": ("book",), "kit": ("guide", "observer", "commitment", "book")}
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_ID = re.compile(r'(<[a-zA-Z][^>]*?\s)id="([^"]*)"')
+_HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step of the navigation, in order: a section (url None) or a page."""
+
+    title: str
+    depth: int  # 1: the navigation's first level
+    chapter: str  # the first-level title above it: the running header
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page as the site build rendered it: its own HTML, without the theme around it."""
+
+    url: str
+    title: str
+    html: str
+    card: Card | None = None
+
+
+def pdf_paths(lang: str) -> dict[str, str]:
+    """Each PDF's path below the language's root (pdf/handbuch-de.pdf)."""
+    return {
+        kind: f"{PDF_DIR}/{stem}-{lang}.pdf" for kind, stem in BOOK_LABELS[lang]["files"].items()
+    }
+
+
+def anchor(url: str) -> str:
+    """The id of a page inside the book."""
+    return "page-" + (re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home")
+
+
+def _resolve(href: str, page_url: str, site_url: str | None) -> tuple[str, str] | None:
+    """(path below the site root, fragment) of a link on the page at page_url; None for a
+    link that leaves the site (another host, mail): the PDFs link nowhere else."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        if not site_url or not href.startswith(site_url):
+            return None
+        return urlsplit(href[len(site_url) :]).path, parts.fragment
+    if not parts.path:
+        return page_url, parts.fragment
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    path = posixpath.normpath(posixpath.join(base, parts.path)).lstrip("/")
+    path = "" if path == "." else path
+    if parts.path.endswith("/") and path:
+        path += "/"
+    return path, parts.fragment
+
+
+def book_html(text: str, *, url: str, in_book: set[str], site_url: str | None) -> str:
+    """A page's HTML made fit for the book: no permalink signs or download markers, ids
+    made unique per page, links to pages in the book made internal, other links of the
+    site absolute (to site_url), links elsewhere removed (their text stays)."""
+    text = MARKER.sub("", _HEADERLINK.sub("", text))
+    own = anchor(url)
+    text = _ID.sub(lambda m: f'{m.group(1)}id="{own}--{m.group(2)}"', text)
+
+    def link(match: re.Match) -> str:
+        target = _resolve(html_lib.unescape(match.group(2)), url, site_url)
+        if target is None:
+            return match.group(1)
+        path, fragment = target
+        if path in in_book:
+            href = f"#{anchor(path)}--{fragment}" if fragment else f"#{anchor(path)}"
+        elif site_url:
+            href = qr.page_address(site_url, path) + (f"#{fragment}" if fragment else "")
+        else:
+            return match.group(1)
+        return f'{match.group(1)} href="{escape(href)}"'
+
+    return _HREF.sub(link, text)
+
+
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
+
+
+def _css(site: Site, running: str) -> Markup:
+    """The card stylesheet, the book's, and the page furniture in this language."""
+    labels = BOOK_LABELS[site.lang]
+    folder = site.templates_dir
+    footer = (
+        f"@page hb-body {{ @top-left {{ content: {running}; }} "
+        f"@top-right {{ content: {css_string(site.name)}; }} "
+        f"@bottom-right {{ content: {css_string(labels['page'] + ' ')} counter(page) "
+        f"{css_string(' ' + labels['of'] + ' ')} counter(pages); }} }}"
+    )
+    return Markup(
+        "\n".join(
+            [
+                (folder / CARD_CSS).read_text(encoding="utf-8"),
+                (folder / BOOK_CSS).read_text(encoding="utf-8"),
+                footer,
+                site.identity.theme_css,
+            ]
+        )
+    )
+
+
+def _render(site: Site, kind: str, **context) -> str:
+    env = environment(str(site.templates_dir))
+    labels = BOOK_LABELS[site.lang]
+    return env.get_template(TEMPLATES[kind]).render(
+        kind=kind,
+        lang=site.lang,
+        labels=site.labels,
+        book=labels,
+        ident=site.identity,
+        title=f"{labels['titles'][kind]} · {site.name}",
+        created=created_date(site.source_date_epoch),
+        **context,
+    )
+
+
+def _deck(site: Site, cards: list[Card]) -> tuple[list[Card], dict]:
+    cards = sort_cards(cards)
+    return cards, card_infos(
+        cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir
+    )
+
+
+def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) -> str:
+    """The book's HTML: cover, contents, every page in navigation order with its card,
+    and the index of cards."""
+    in_book = {entry.url for entry in entries if entry.url in pages}
+    parts: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry.url is None:
+            parts.append({"entry": entry, "anchor": anchor(f"part-{len(parts)}-{entry.title}")})
+        elif entry.url in pages:
+            page = pages[entry.url]
+            parts.append(
+                {
+                    "entry": entry,
+                    "anchor": anchor(entry.url),
+                    "card": page.card,
+                    "html": Markup(
+                        book_html(page.html, url=page.url, in_book=in_book, site_url=site.site_url)
+                    ),
+                }
+            )
+    parts = [
+        part
+        for number, part in enumerate(parts)  # sections with pages in them
+        if part["entry"].url is not None or _has_pages(parts[number + 1 :], part["entry"].depth)
+    ]
+    cards, infos = _deck(site, [part["card"] for part in parts if part.get("card")])
+    home = qr.page_address(site.site_url, site.lang_root) if site.site_url else None
+    labels = BOOK_LABELS[site.lang]
+    return _render(
+        site,
+        "book",
+        parts=parts,
+        cards=cards,
+        infos=infos,
+        address=home,
+        qr=Markup(qr.qr_svg(home, label=labels["site_qr"])) if home else None,
+        titles={page.url: page.title for page in pages.values()},
+        anchors={card.id: f"{anchor(card.url)}--hb-book-card" for card in cards},
+        css=_css(site, "string(hb-chapter)"),
+    )
+
+
+def _has_pages(rest: list[dict], depth: int) -> bool:
+    for part in rest:
+        if part["entry"].depth <= depth:
+            return False
+        if part["entry"].url is not None:
+            return True
+    return False
+
+
+def guide_document(site: Site, page: PageText) -> str:
+    """The trainer page as a handout: the page alone, its links to other pages absolute."""
+    entry = Entry(title=page.title, depth=1, chapter=page.title, url=page.url)
+    address = qr.page_address(site.site_url, page.url) if site.site_url else None
+    part = {
+        "entry": entry,
+        "anchor": anchor(page.url),
+        "card": page.card,
+        "html": Markup(
+            book_html(page.html, url=page.url, in_book={page.url}, site_url=site.site_url)
+        ),
+    }
+    cards, infos = _deck(site, [page.card] if page.card else [])
+    return _render(
+        site,
+        "guide",
+        parts=[part],
+        cards=cards,
+        infos=infos,
+        address=address,
+        qr=None,
+        titles={},
+        anchors={},
+        css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["guide"])),
+    )
+
+
+def observer_document(site: Site, cards: list[Card]) -> str:
+    """One A4 page per card: its checklist as a tick grid, a column per scene, and room
+    for notes on each scene."""
+    cards, infos = _deck(site, cards)
+    return _render(
+        site,
+        "observer",
+        cards=cards,
+        infos=infos,
+        scenes=range(1, SCENES + 1),
+        css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"]["observer"])),
+    )
+
+
+def commitment_document(site: Site) -> str:
+    """One A4 sheet of four blank cards, front and back, with cut lines."""
+    return _render(site, "commitment", css=_css(site, '""'))
+
+
+@dataclass(frozen=True)
+class Made:
+    files: dict[str, bytes]  # PDF bytes per path below the language's root
+    rendered: tuple[str, ...]  # the kinds laid out in this build (the rest: cache)
+
+
+def make_pdfs(site: Site, documents: dict[str, str]) -> Made:
+    """The PDFs of the given HTML documents (by kind), each from the cache where its HTML
+    is unchanged. The cache key is the HTML itself (content, cards, CSS, QR codes, date)
+    and the engine's version: the same HTML always gives the same bytes."""
+    paths = pdf_paths(site.lang)
+    folder = site.cache_dir / "book"
+    files, rendered = {}, []
+    for kind, document in documents.items():
+        key = cache.content_key(document, pdf.engine_version(), site.lang, kind)
+        stored = cache.load(folder, key)
+        if stored is None:
+            rendered.append(kind)
+            laid_out = pdf.render_document(document, base_url=str(site.templates_dir))
+            stored = {"out.pdf": laid_out.write_pdf(pdf_identifier=False)}
+            cache.store(folder, key, stored, keep=4 * len(KINDS) * len(site.languages))
+        files[paths[kind]] = stored["out.pdf"]
+    return Made(files, tuple(rendered))
+
+
+def downloads(site: Site, which: str, page_url: str) -> list[dict]:
+    """The download links a page asks for ("book" or "kit"), relative to the page."""
+    labels = BOOK_LABELS[site.lang]
+    paths = pdf_paths(site.lang)
+    return [
+        {
+            "href": relative_url(site.lang_root + paths[kind], page_url),
+            "label": labels["links"][kind],
+            "size": None,
+        }
+        for kind in SETS[which]
+    ]
+
+
+def fill_markers(site: Site, text: str, page_url: str) -> str:
+    """Replace each download marker in a page's HTML by its links (or, without PDFs in
+    this build, by the note that says so)."""
+    if not MARKER.search(text):
+        return text
+    env = environment(str(site.templates_dir))
+    template = env.get_template("partials/hb-book-downloads.html")
+
+    def links(match: re.Match) -> str:
+        return template.render(
+            links=downloads(site, match.group(1), page_url) if site.pdfs else None,
+            notice=None if site.pdfs else site.labels["no_pdf"],
+        )
+
+    return MARKER.sub(links, text)

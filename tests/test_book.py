@@ -1,0 +1,297 @@
+"""The handbook on paper: the book PDF per language and the trainer's kit, read from the
+real PDFs of the shared build with pypdf. What they must hold is read from docs/ and
+mkdocs.yml (tests/content.py), never written into the test."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import pytest
+from pypdf import PdfReader
+
+from cardkit.book_labels import BOOK_LABELS
+from cardkit.labels import LABELS, edition
+from conftest import EPOCH, SITE_URL, soup
+from content import (
+    CARDS,
+    DEFAULT,
+    DOCS,
+    LANGUAGES,
+    ROOTS,
+    front_matter,
+    german_pages,
+    html_file,
+    in_deck_order,
+    nav_sections,
+    site_name,
+    source_file,
+    squash,
+    title,
+)
+
+A4 = (595.3, 841.9)  # points
+
+
+def pdf_path(site, lang: str, kind: str):
+    return site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files'][kind]}-{lang}.pdf"
+
+
+def book_stems() -> list[str]:
+    """The pages the book holds: all but the home page (the cover stands for it) and the
+    practice page (its ticks live in a browser)."""
+    return [
+        stem
+        for stem in german_pages()
+        if stem != "index" and not front_matter(source_file(stem, DEFAULT)).get("practice_sheet")
+    ]
+
+
+def texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def outline(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
+    """(depth, title, page number from 1) of every bookmark, in order."""
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += outline(reader, item, depth + 1)
+        else:
+            found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    return found
+
+
+@pytest.fixture(scope="module")
+def books(built) -> dict[str, PdfReader]:
+    return {lang: PdfReader(pdf_path(built.site, lang, "book")) for lang in LANGUAGES}
+
+
+def is_a4(page) -> bool:
+    return all(
+        abs(float(got) - want) < 1
+        for got, want in zip((page.mediabox.width, page.mediabox.height), A4, strict=True)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_book_is_a4_with_a_plausible_number_of_pages(books, lang):
+    reader = books[lang]
+    pages = len(book_stems())
+    assert pages + 3 <= len(reader.pages) <= 8 * pages  # cover, contents, index
+    assert all(is_a4(page) for page in reader.pages)
+    assert reader.metadata.title == f"{BOOK_LABELS[lang]['titles']['book']} · {site_name(lang)}"
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_cover_names_the_handbook_its_edition_and_the_address(books, lang):
+    cover = squash(texts(books[lang])[0])
+    assert squash(site_name(lang)) in cover
+    day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
+    assert squash(edition(LABELS[lang], day)) in cover
+    assert squash(SITE_URL + ROOTS[lang]) in cover
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for annotation in books[lang].pages[0].get("/Annots", [])
+    ]
+    assert SITE_URL + ROOTS[lang] in links
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(books, lang):
+    text = squash(" ".join(texts(books[lang])))
+    for stem in book_stems():
+        assert squash(title(stem, lang)) in text, stem
+    others = [title(stem, other) for other in LANGUAGES if other != lang for stem in book_stems()]
+    mine = {title(stem, lang) for stem in book_stems()}
+    for other_title in others:
+        if other_title not in mine and len(other_title) > 12:
+            assert squash(other_title) not in text, other_title
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_contents_list_each_page_with_the_page_it_starts_on(books, lang):
+    reader = books[lang]
+    marks = {name: page for depth, name, page in outline(reader)}
+    contents = squash(texts(reader)[1])
+    assert squash(BOOK_LABELS[lang]["contents"]) in contents
+    for stem in book_stems():
+        name = title(stem, lang)
+        found = re.search(re.escape(squash(name)) + r"\.*(\d+)", contents)
+        assert found, name
+        assert int(found.group(1)) == marks[name], name
+        assert squash(name) in squash(texts(reader)[marks[name] - 1])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_bookmarks_follow_the_navigation_with_the_headings(books, lang):
+    marks = outline(books[lang])
+    names = [name for depth, name, page in marks]
+    assert site_name(lang) not in names  # the home page: the cover stands for it
+    for section in nav_sections(lang):
+        assert section in names
+    top = [name for depth, name, page in marks if depth == 0]
+    for chapter in nav_sections(lang, top=True):
+        assert chapter in top
+    pages = [name for name in names if name in {title(stem, lang) for stem in book_stems()}]
+    assert len(pages) == len(book_stems())
+    assert len(marks) > 3 * len(pages)  # the pages' own headings too
+    assert names[-1] == BOOK_LABELS[lang]["card_index"]
+    assert [page for depth, name, page in marks] == sorted(page for _, _, page in marks)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_page_after_the_contents_has_its_number_and_the_chapter(books, lang):
+    pages = texts(books[lang])
+    labels = BOOK_LABELS[lang]
+    chapters = nav_sections(lang, top=True)
+    for number, text in enumerate(pages[2:], start=3):
+        assert f"{labels['page']} {number} {labels['of']} {len(pages)}" in text, number
+        assert site_name(lang) in text
+    for chapter in chapters:  # the running header, on every page of the chapter
+        running = [text for text in pages if f"{chapter} {site_name(lang)}\n" in text]
+        assert len(running) > 2, chapter
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_card_is_in_the_book_and_in_its_index(books, lang):
+    pages = texts(books[lang])
+    text = squash(" ".join(pages))
+    index = squash(pages[-1])
+    assert squash(BOOK_LABELS[lang]["card_index"]) in index
+    for _, card in in_deck_order(CARDS[lang]):
+        for item in [card["principle"], *card["checklist"], card["question"]]:
+            assert squash(item) in text, item
+        assert squash(card["title"]) in index
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
+    reader = books[lang]
+    fonts, uris, internal = set(), set(), 0
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = (
+                font.get("/FontDescriptor")
+                or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            fonts.add(
+                (
+                    font["/BaseFont"],
+                    any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")),
+                )
+            )
+        for annotation in page.get("/Annots", []):
+            action = annotation.get_object().get("/A", {})
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            else:
+                internal += 1
+    assert fonts and all(embedded for name, embedded in fonts), fonts
+    assert uris and all(uri.startswith(SITE_URL) for uri in uris), uris
+    assert internal > len(book_stems())  # contents, cross-references, index
+
+
+def test_long_words_of_the_default_language_are_hyphenated_in_the_book(books):
+    """lang is set, so long German words break at a syllable (WeasyPrint's hyphen: U+2010)."""
+    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(texts(books[DEFAULT])))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
+    for stem, kinds in (
+        ("index", ("book",)),
+        ("trainer", ("guide", "observer", "commitment", "book")),
+    ):
+        page = html_file(built.site, lang, stem)
+        hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
+        targets = [(page.parent / href).resolve() for href in hrefs]
+        assert targets == [pdf_path(built.site, lang, kind).resolve() for kind in kinds]
+        assert all(target.is_file() for target in targets)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, lang):
+    labels, card_labels = BOOK_LABELS[lang], LABELS[lang]
+    guide = PdfReader(pdf_path(built.site, lang, "guide"))
+    guide_text = squash(" ".join(texts(guide)))
+    assert squash(title("trainer", lang)) in guide_text
+    assert squash(labels["titles"]["guide"]) in guide_text
+    assert not any(
+        squash(title(stem, lang)) in squash(texts(guide)[0])
+        for stem, _ in in_deck_order(CARDS[lang])
+        if len(title(stem, lang)) > 25
+    )
+
+    observer = PdfReader(pdf_path(built.site, lang, "observer"))
+    cards = in_deck_order(CARDS[lang])
+    assert len(observer.pages) == len(cards)
+    for page, (_, card) in zip(observer.pages, cards, strict=True):
+        text = squash(page.extract_text())
+        assert squash(card["title"]) in text
+        assert all(squash(item) in text for item in card["checklist"])
+        assert squash(labels["scene"].format(n=3)) in text
+        assert squash(labels["notes"].format(n=1)) in text
+
+    commitment = PdfReader(pdf_path(built.site, lang, "commitment"))
+    assert len(commitment.pages) == 2
+    for page in commitment.pages:
+        assert page.extract_text().lower().count(card_labels["resolution"].lower()) >= 4
+    for reader in (guide, observer, commitment):
+        assert all(is_a4(page) for page in reader.pages)
+        assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
+    from check_links import check
+
+    clean, report = check(built.site, start="trainer/", verbose=True)
+    assert clean, report
+    for kind in ("book", "guide", "observer", "commitment"):
+        assert pdf_path(built.site, DEFAULT, kind).relative_to(built.site).as_posix() in report
+
+
+@pytest.mark.unit
+def test_links_in_the_book_stay_inside_it_or_go_to_the_site():
+    from cardkit.book import anchor, book_html
+
+    html = (
+        '<h2 id="am-schalter">Am Schalter<a class="headerlink" href="#am-schalter">¶</a>'
+        '</h2><a href="../fazit/#wie">F</a> <a href="../../karten/">K</a> '
+        '<a href="https://example.org/">X</a> <a href="#am-schalter">S</a>'
+    )
+    out = book_html(
+        html,
+        url="haltungen/augenhoehe/",
+        site_url="http://h.intranet/",
+        in_book={"haltungen/augenhoehe/", "haltungen/fazit/"},
+    )
+    own = anchor("haltungen/augenhoehe/")
+    assert f'id="{own}--am-schalter"' in out and "¶" not in out
+    assert f'href="#{anchor("haltungen/fazit/")}--wie"' in out
+    assert 'href="http://h.intranet/karten/"' in out
+    assert "example.org" not in out and ">X</a>" in out
+    assert f'href="#{own}--am-schalter"' in out
+
+
+@pytest.mark.unit
+def test_without_pdfs_the_download_markers_say_so(tmp_path):
+    import cardkit.build as cards
+    from cardkit.book import fill_markers
+    from content import ROOT
+
+    site = cards.Site(
+        docs_dir=DOCS,
+        shown_as="docs",
+        languages=LANGUAGES,
+        lang=DEFAULT,
+        lang_root="",
+        site_url=None,
+        templates_dir=ROOT / "overrides",
+        pdfs=False,
+        cache_dir=tmp_path,
+    )
+    out = fill_markers(site, '<p>x</p><div class="hb-pdfs" data-set="kit"></div>', "trainer/")
+    assert LABELS[DEFAULT]["no_pdf"] in out and "href" not in out
