@@ -80,16 +80,19 @@ class Imposer:
         self.writer.add_page(page)
 
     def frame(self, page, faces: list[tuple[object, Place]]) -> None:
-        """page with each (face page, place) drawn over it."""
+        """page with each (face page, place) drawn into it, under the page's own marks."""
         target = self.writer.add_page(page)
         resources = target["/Resources"].get_object()
         assert isinstance(resources, DictionaryObject)  # every page WeasyPrint writes has one
         xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
-        drawn = [b"q\n", _contents(target), b"\nQ\n"]
+        drawn = []
         for face, place in faces:
             name = NameObject(f"/hbFace{len(xobjects)}")
             xobjects[name] = self._form(face, place.bleed)
             drawn.append(f"q 1 0 0 1 {place.x:.4f} {place.y:.4f} cm {name} Do Q\n".encode())
+        # the frame last: its cut lines and crop marks lie over the faces' edges, as on the
+        # pages laid out whole, where they follow the faces
+        drawn += [b"q\n", _contents(target), b"\nQ\n"]
         stream = DecodedStreamObject()
         stream.set_data(b"".join(drawn))
         target[NameObject("/Contents")] = self.writer._add_object(stream.flate_encode())
