@@ -353,3 +353,39 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert key() != first, template
         first = key()
+
+
+def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_path):
+    """The per-card cache rests on this: after one card is edited it is laid out alone,
+    and its pages must be those a cold build, laying out the whole deck at once, made."""
+    from cardkit.build import Site, start_pdfs
+    from cardkit.printing import _lay_out
+
+    site = Site(
+        docs_dir=ROOT / "docs",
+        shown_as="docs",
+        languages=("de", "en"),
+        lang="en",
+        lang_root="en/",
+        site_url="http://handbuch.test.intranet/",
+        templates_dir=ROOT / "overrides",
+        pdfs=True,
+        cache_dir=tmp_path / ".cache",
+    )
+    cards = [
+        card_from_meta(
+            valid(title=f"Card {n}", order=n, question=f"Question {n} with other words?"),
+            card_id=f"card-{n}",
+            lang="en",
+            path=f"docs/tipps/card-{n}.en.md",
+            url=f"en/tipps/card-{n}/",
+        )
+        for n in (1, 2, 3)
+    ]
+    css = (ROOT / "overrides/assets/hb-cards.css").read_text(encoding="utf-8")
+    job = start_pdfs(site, cards, css=css, source_date_epoch="1700000000", in_worker=False).job
+    assert job is not None
+    together = _lay_out(job, list(job.cards), with_sheets=False)
+    alone = _lay_out(job, [job.cards[1]], with_sheets=False)
+    assert isinstance(together, dict) and isinstance(alone, dict)
+    assert alone[job.cards[1].id] == together[job.cards[1].id]
