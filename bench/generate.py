@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.project import languages, load_config
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = 10
 PARAGRAPH = {
@@ -64,7 +66,8 @@ def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     docs = target / "docs"
-    for lang, suffix in (("de", ""), ("en", ".en")):
+    langs = languages(load_config())
+    for lang, suffix in ((lang, langs.suffix(lang)) for lang in ("de", "en")):
         for number in range(cards_per_language):
             kind = ("attitude", "tip")[number % 2]
             order = number // 2 + 1

@@ -21,8 +21,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import cardkit.book as book
-import cardkit.build as cards
 import i18n_languages
+from card_deck import current as card_deck  # the deck hooks/cards.py loaded
 from cards import _site as card_site  # the same Site the card hook builds
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
@@ -64,10 +64,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     state = _state[lang]
     site = state["site"]
     if site.pdfs and _in_book(page, lang, site.lang_root):
-        try:
-            card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
-        except cards.CardProblems as problems:
-            raise PluginError(str(problems)) from None
+        card = card_deck().card(page.file.src_uri)
         state["pages"][page.url] = book.PageText(
             url=page.url, title=page.title or "", html=html, card=card
         )

@@ -2,11 +2,17 @@
 
 mkdocs-static-i18n runs every build event once per language (German, then English into
 site/en/), so each handler works out the language it is building from the i18n plugin.
+The shape of mkdocs-git-revision-date-localized-plugin: everything is computed once, and
+the page events only look it up. The build's first pass reads and checks docs/ once and
+builds every card of every language once (the deck); each language's pass then renders
+from it: a card's page and the cards page get their HTML through page.content, the same
+way, and the PDFs get this language's cards. Every language's PDFs start in the first
+pass, once the deck is known, in worker processes beside the HTML build; each language's
+on_env waits for its own (the download buttons show the files' sizes).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -18,27 +24,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import card_deck
 import cardkit.build as cards
 import handbook_options
 import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 CSS = "assets/hb-cards.css"
-# Per language, set in on_env (which MkDocs runs before any page is rendered) for the
-# pages' cards: this language's deck (card numbers) and the PDFs' sizes (download buttons).
-_printed: dict[str, tuple[list, dict[str, int]]] = {}
+# Per language, set in on_env (which MkDocs runs before any page is rendered): the PDFs'
+# sizes in bytes by path, for the download buttons.
+_sizes: dict[str, dict[str, int]] = {}
 # Per language, made in on_config (once per language pass, again on every `mkdocs serve`
 # rebuild) and looked up by the page events: options and brand are read once, not per page.
 _sites: dict[str, cards.Site] = {}
-# Per language, started in the default language's on_config (every card is known there) and
-# finished in that language's on_env: the PDFs are made in a worker beside the HTML build.
+# Per language, started in the first pass's on_config and finished in that language's on_env.
 _pending: dict[str, cards.PendingPdfs] = {}
 
 
 def _site(config: MkDocsConfig, lang: str | None = None) -> cards.Site:
     """The Site of the language being built, or of another language (lang) ahead of its
-    build: its folder and its handbook name as the i18n plugin will give them."""
-    languages = i18n_languages.languages(config)
+    pass, with the handbook name the i18n plugin will give it."""
+    languages = i18n_languages.model(config)
     current = i18n_languages.current(config)
     lang = lang or current
     try:
@@ -54,7 +60,6 @@ def _site(config: MkDocsConfig, lang: str | None = None) -> cards.Site:
         shown_as=os.path.relpath(docs_dir, project),
         languages=languages,
         lang=lang,
-        lang_root="" if lang == languages[0] else f"{lang}/",
         site_url=config.site_url or None,
         templates_dir=templates_dir,
         pdfs=options.pdfs,
@@ -69,6 +74,25 @@ def _stop(problems: cards.CardProblems) -> PluginError:
     return PluginError(str(problems))
 
 
+def deck() -> cards.Deck:
+    """This build's deck: every card of every language, read and checked once per build
+    (in the first language pass's on_config, again on every `mkdocs serve` rebuild)."""
+    return card_deck.current()
+
+
+def _url_of(config: MkDocsConfig, site: cards.Site):
+    """A source file's page URL as MkDocs and mkdocs-static-i18n publish it: the language's
+    folder, then the URL MkDocs gives the default language's file of that name."""
+
+    def url_of(src_uri: str) -> str:
+        stem, lang = site.languages.split(src_uri)
+        default = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+        url = default.url.removeprefix("./")  # MkDocs calls the home page "" (Page.url)
+        return site.languages.url_root(lang) + url
+
+    return url_of
+
+
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     try:
@@ -76,18 +100,19 @@ def on_config(config: MkDocsConfig) -> None:
         cards.check_site_url(site.site_url)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
-    _printed.clear()
-    if site.lang != site.languages[0]:
-        return  # the default language's build, always first, checked every language
+    _sizes.clear()
+    if not i18n_languages.first_pass(config) and card_deck.known():
+        return  # the build's first pass has read and checked every language
     try:
         handbook_options.check_environment(os.environ, config.edit_uri)
     except handbook_options.OptionsError as problems:
         raise PluginError(f"the build's settings are wrong:\n{problems}") from None
+    card_deck.remember(None)
     try:
-        deck = cards.validate_docs(site)
+        card_deck.remember(cards.validate_docs(site, _url_of(config, site)))
     except cards.CardProblems as problems:
         raise _stop(problems) from None
-    _start_pdfs(config, site, deck)
+    _start_pdfs(config, site)
     if site.sample:
         log.info(
             "site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
@@ -104,69 +129,76 @@ def on_config(config: MkDocsConfig) -> None:
         log.info("handbook.pdfs is off: no card PDFs in this build")
 
 
-def _start_pdfs(config: MkDocsConfig, site: cards.Site, deck: list) -> None:
+def _start_pdfs(config: MkDocsConfig, site: cards.Site) -> None:
     """Every language's PDFs, started now in worker processes (or taken from the cache)."""
     _pending.clear()
     if not site.pdfs:
         return
     for lang in site.languages:
         other = site if lang == site.lang else _site(config, lang)
-        own = [
-            dataclasses.replace(card, url=_url(config, other, card))
-            for card in deck
-            if card.lang == lang
-        ]
         _pending[lang] = cards.start_pdfs(
-            other, own, css=_css(other), source_date_epoch=other.source_date_epoch
+            other, deck().of(lang), css=_css(other), source_date_epoch=other.source_date_epoch
         )
-
-
-def _url(config: MkDocsConfig, site: cards.Site, card) -> str:
-    """The URL MkDocs will give the card's page (below the site root)."""
-    src_uri = card.path.removeprefix(f"{site.shown_as}/")
-    stem, _ = cards.split_name(src_uri, site.languages)
-    page = File(f"{stem}.md", config.docs_dir, config.site_dir, config.use_directory_urls)
-    return site.lang_root + page.url
 
 
 def _css(site: cards.Site) -> str:
     return (site.templates_dir / CSS).read_text(encoding="utf-8")
 
 
+@mkdocs.plugins.event_priority(-110)  # after i18n has chosen this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The deck's URLs are MkDocs' own: say so loudly if the engine ever disagrees."""
+    lang = i18n_languages.current(config)
+    for file in files.documentation_pages():
+        expected = deck().urls.get(file.src_uri)
+        if getattr(file, "locale", lang) == lang and expected not in (
+            None,
+            file.url.removeprefix("./"),
+        ):
+            raise PluginError(
+                f"{file.src_uri}: the card logic expected this page at '{expected}', but the "
+                f"build publishes it at '{file.url}'; hooks/cards.py (_url_of) must follow "
+                "how the engine and mkdocs-static-i18n name pages"
+            )
+    return files
+
+
 # After the search plugin (priority 0) has indexed the page: the card repeats the page in
 # short, so indexing it would double every search hit, and it cost a fifth of the build.
 @mkdocs.plugins.event_priority(-100)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """A card's page gets its card, the cards page every card of its language."""
     site = _sites[i18n_languages.current(config)]
-    try:
-        card = cards.page_card(site, page.meta, page.file.src_uri, page.url)
-    except cards.CardProblems as problems:
-        raise _stop(problems) from None
-    if card:
-        deck, sizes = _printed.get(site.lang, ([card], {}))
-        page.content = (page.content or "") + cards.card_section(site, card, deck=deck, sizes=sizes)
+    card = deck().card(page.file.src_uri)
+    html = ""
+    if card and card.lang == site.lang:
+        html = cards.card_section(
+            site, card, deck=deck().of(site.lang), sizes=_sizes.get(site.lang)
+        )
+    elif deck().sheets.get(site.lang) == page.file.src_uri:
+        html = cards.cards_sheet(site, deck().of(site.lang), page.url, _sizes.get(site.lang))
+    if html:
+        page.content = (page.content or "") + html
     return context
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Collect this language's cards, write their PDFs and render the cards page."""
+    """Write this language's card PDFs (MkDocs runs on_env before any page is rendered)."""
     site = _sites[i18n_languages.current(config)]
-    pages = i18n_languages.pages(config, files)
-    deck = [
-        card
-        for page in pages
-        if (card := cards.page_card(site, page.meta, page.file.src_uri, page.url))
-    ]
-    sheet = next((page for page in pages if page.meta.get("cards_sheet")), None)
+    cards_here = deck().of(site.lang)
     pending = _pending.pop(site.lang, None)
-    if pending is None or pending.site != site or pending.cards != cards.sort_cards(deck):
+    if pending is None or pending.site != site or pending.cards != cards.sort_cards(cards_here):
         if pending is not None:
             log.debug(
                 "%s: the cards differ from those the PDF worker was given; making the PDFs here",
                 site.lang,
             )
         pending = cards.start_pdfs(
-            site, deck, css=_css(site), source_date_epoch=site.source_date_epoch, in_worker=False
+            site,
+            cards_here,
+            css=_css(site),
+            source_date_epoch=site.source_date_epoch,
+            in_worker=False,
         )
     try:
         pdfs = pending.result()
@@ -175,14 +207,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if pdfs.files:
         if pdfs.from_cache:
             log.info(
-                "%s: %d cards, %d PDFs taken from the cache", site.lang, len(deck), len(pdfs.files)
+                "%s: %d cards, %d PDFs taken from the cache",
+                site.lang,
+                len(cards_here),
+                len(pdfs.files),
             )
         else:
             log.info(
                 "%s: %d cards, %d PDFs rendered (%d of the cards laid out, the others "
                 "from the cache)",
                 site.lang,
-                len(deck),
+                len(cards_here),
                 len(pdfs.files),
                 len(pdfs.laid_out),
             )
@@ -191,9 +226,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    sizes = {path: len(data) for path, data in pdfs.files.items()}
-    _printed[site.lang] = (deck, sizes)
-    env.globals["hb_cards_sheet"] = cards.cards_sheet(site, deck, sheet.url, sizes) if sheet else ""
+    _sizes[site.lang] = {path: len(data) for path, data in pdfs.files.items()}
     return env
 
 

@@ -24,10 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import i18n_languages
-from cardkit.build import sort_cards
+from card_deck import current as card_deck  # the deck hooks/cards.py loaded, once
 from cardkit.labels import LABELS as CARD_LABELS
-from cardkit.model import Card, card_from_meta
-from cardkit.source import split_name
+from cardkit.model import Card
 from reading_labels import LABELS
 
 DECK_FILE = "hb-deck.json"
@@ -35,29 +34,11 @@ TEMPLATE = "partials/hb-practice.html"
 _state: dict = {}  # this build's language: its cards and the theme's environment
 
 
-def _deck(config: MkDocsConfig, files: Files) -> list[Card]:
-    """This language's cards in deck order (kinds in order, then card.order)."""
-    languages = i18n_languages.languages(config)
-    lang = i18n_languages.current(config)
-    cards = [
-        card_from_meta(
-            page.meta,
-            lang=lang,
-            path=page.file.src_uri,
-            url=page.url,
-            card_id=posixpath.basename(split_name(page.file.src_uri, languages)[0]),
-        )
-        for page in i18n_languages.pages(config, files)
-        if "card" in page.meta
-    ]
-    return sort_cards([card for card in cards if card])
-
-
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     _state.clear()
     _state.update(
         env=env,
-        cards=_deck(config, files),
+        cards=card_deck().of(i18n_languages.current(config)),  # in deck order
         lang=i18n_languages.current(config),
         root=i18n_languages.url_root(config),
     )

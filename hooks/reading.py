@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import i18n_languages
+from card_deck import current as card_deck  # the deck hooks/cards.py loaded
 from reading_labels import LABELS
 
 PRINT_CSS = "assets/hb-print.css"
@@ -78,9 +79,7 @@ def print_css(names: dict[str, str]) -> str:
 def _site_names(config: MkDocsConfig) -> dict[str, str]:
     i18n = config.plugins["i18n"]
     overrides = {entry.locale: entry.site_name for entry in i18n.config.languages}
-    return {
-        lang: overrides.get(lang) or config.site_name for lang in i18n_languages.languages(config)
-    }
+    return {lang: overrides.get(lang) or config.site_name for lang in i18n_languages.model(config)}
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen this build's files
@@ -97,13 +96,11 @@ def _base_path(config: MkDocsConfig) -> str:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     lang = i18n_languages.current(config)
     home = _base_path(config) + i18n_languages.url_root(config)
-    sheet = next(
-        (page for page in i18n_languages.pages(config, files) if page.meta.get("cards_sheet")), None
-    )
+    sheet_url = card_deck().sheet_url(lang)
     env.globals.update(
         hb_text=LABELS[lang],
         hb_home=home,
-        hb_cards=_base_path(config) + sheet.url if sheet else None,
+        hb_cards=_base_path(config) + sheet_url if sheet_url is not None else None,
     )
     return env
 
@@ -125,10 +122,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == NOT_FOUND:
         base = _base_path(config)
-        roots = {
-            lang: "" if n == 0 else f"{lang}/"
-            for n, lang in enumerate(i18n_languages.languages(config))
-        }
+        languages = i18n_languages.model(config)
+        roots = {lang: languages.url_root(lang) for lang in languages}
         # The i18n plugin sets the switcher per page as an attribute of config.extra
         # (which the theme reads first) and keeps the first one under the key.
         current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")

@@ -100,7 +100,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
     counts = {
         lang: entry["languages"].get(lang, {}).get("page_count", 0)
-        for lang in i18n_languages.languages(config)
+        for lang in i18n_languages.model(config)
         if lang in i18n.build_languages
     }
     log.info(

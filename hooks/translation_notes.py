@@ -26,7 +26,7 @@ def on_config(config: MkDocsConfig) -> None:
     if not i18n_languages.url_root(config):
         return  # the original language's pass shows no translation: no git call
     stale = translation_status.stale_translations(
-        Path(config.docs_dir), i18n_languages.languages(config)
+        Path(config.docs_dir), i18n_languages.model(config)
     )
     if stale is None:
         log.info("not a git checkout: translations are not compared with their originals")
@@ -50,7 +50,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     note = translation_status.note_html(
         item,
         lang=i18n_languages.current(config),
-        original_lang=i18n_languages.languages(config)[0],
+        original_lang=i18n_languages.model(config).default,
         page_url=page.url,
         original_url=page.url.removeprefix(root),
     )

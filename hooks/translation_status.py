@@ -12,25 +12,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from cardkit.labels import section
+from cardkit.languages import Languages
 from cardkit.render import relative_url
 
-LANGUAGE_NAMES = {
-    "de": {"de": "deutsche", "en": "englische"},
-    "en": {"de": "German", "en": "English"},
-}
-NOTE = {
-    "de": (
-        "Das {original} Original dieser Seite wurde am {date} geändert, nach der letzten "
-        "Überarbeitung dieser Übersetzung. Bis sie nachgezogen ist, gilt die "
-        '<a href="{link}">Originalfassung</a>.'
-    ),
-    "en": (
-        "The {original} original of this page changed on {date}, after this translation "
-        "was last updated. Until the translation catches up, the "
-        '<a href="{link}">original</a> is the reference.'
-    ),
-}
-NOTE_TITLE = {"de": "Übersetzung nicht aktuell", "en": "Translation out of date"}
+WORDS = section("translation")  # the note, per language: cardkit/labels/<lang>.yml
 
 
 @dataclass(frozen=True)
@@ -85,7 +71,7 @@ def _git(where: Path, *args: str) -> str:
     ).stdout
 
 
-def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale] | None:
+def stale_translations(docs_dir: Path, languages: Languages) -> list[Stale] | None:
     """Translations whose original changed after them; None where git cannot tell."""
     history = newest_commits(docs_dir)
     if history is None:
@@ -94,11 +80,11 @@ def stale_translations(docs_dir: Path, languages: tuple[str, ...]) -> list[Stale
     docs = docs_dir.resolve().relative_to(root).as_posix()
     stale = []
     for original in sorted(p for p in newest if p.startswith(docs + "/") and p.endswith(".md")):
-        stem = original[: -len(".md")]
-        if any(stem.endswith("." + lang) for lang in languages[1:]):
+        if not languages.is_default_source(original):
             continue
-        for lang in languages[1:]:
-            translation = f"{stem}.{lang}.md"
+        stem = original.removesuffix(".md")
+        for lang in languages.others:
+            translation = languages.source_name(stem, lang)
             if translation in newest and newest[original][0] < newest[translation][0]:
                 stale.append(
                     Stale(
@@ -117,18 +103,19 @@ def note_html(
 ) -> str:
     """The visible note on an out-of-date translation, in the page's language."""
     link = relative_url(original_url, page_url)
-    text = NOTE[lang].format(
-        original=LANGUAGE_NAMES[lang][original_lang],
+    words = WORDS[lang]
+    text = words["note"].format(
+        original=words["original"][original_lang],
         date=escape(stale.changed_by.date),
         link=escape(link),
     )
     return (
         f'<div class="admonition warning hb-stale-translation" role="note">'
-        f'<p class="admonition-title">{NOTE_TITLE[lang]}</p><p>{text}</p></div>\n'
+        f'<p class="admonition-title">{words["note_title"]}</p><p>{text}</p></div>\n'
     )
 
 
-def report(stale: list[Stale] | None, original_name: str = "German") -> str:
+def report(stale: list[Stale] | None, original_name: str) -> str:
     """The report for editors: one paragraph per out-of-date translation."""
     if stale is None:
         return "Not a git checkout (or no git): translation freshness cannot be checked."

@@ -7,7 +7,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from content import page_url
+from content import ROOTS, page_url
 from tools.preview import nginx  # noqa: F401 - the shipped server config, as `make preview` runs it
 from tools.screenshots import CHROMIUM, CHROMIUM_ARGS
 
@@ -32,7 +32,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def url_of(stem: str, lang: str) -> str:
-    return ("" if lang == "de" else f"{lang}/") + page_url(stem)
+    return ROOTS[lang] + page_url(stem)
 
 
 def run_axe(tab) -> list[dict]:

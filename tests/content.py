@@ -18,9 +18,10 @@ from tools.project import languages, load_config
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CONFIG = load_config()
-LANGUAGES = languages(CONFIG)
-DEFAULT = LANGUAGES[0]
-ROOTS = {lang: "" if lang == DEFAULT else f"{lang}/" for lang in LANGUAGES}
+MODEL = languages(CONFIG)  # the languages model the build uses (cardkit.languages)
+LANGUAGES = MODEL.codes
+DEFAULT = MODEL.default
+ROOTS = {lang: MODEL.url_root(lang) for lang in LANGUAGES}
 KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first
 
 # The mission's content: the five attitudes and five tips of the two source articles.
@@ -34,7 +35,7 @@ REQUIRED_PAGES = ("index", "trainer", "quellen")
 
 
 def source_file(stem: str, lang: str, docs: Path = DOCS) -> Path:
-    return docs / (f"{stem}.md" if lang == DEFAULT else f"{stem}.{lang}.md")
+    return docs / MODEL.source_name(stem, lang)
 
 
 def front_matter(path: Path) -> dict:
@@ -49,7 +50,7 @@ def german_pages(docs: Path = DOCS) -> list[str]:
     return sorted(
         path.relative_to(docs).with_suffix("").as_posix()
         for path in docs.rglob("*.md")
-        if not any(path.stem.endswith(f".{lang}") for lang in LANGUAGES[1:])
+        if MODEL.is_default_source(path.relative_to(docs).as_posix())
     )
 
 

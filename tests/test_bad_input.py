@@ -16,7 +16,17 @@ import zxingcpp
 
 from cardkit.build import CardProblems, Site, validate_docs
 from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
-from content import CARDS, DEFAULT, LANGUAGES, ROOTS, cards_page, set_card, single_card_pdf, tree
+from content import (
+    CARDS,
+    DEFAULT,
+    LANGUAGES,
+    MODEL,
+    ROOTS,
+    cards_page,
+    set_card,
+    single_card_pdf,
+    tree,
+)
 
 CARD_PAGE = "tipps/kontakt.md"
 ORDER = CARDS[DEFAULT]["kontakt"][1]["order"]
@@ -282,9 +292,8 @@ def problems_found(docs: Path) -> str:
     site = Site(
         docs_dir=docs,
         shown_as="docs",
-        languages=LANGUAGES,
+        languages=MODEL,
         lang=DEFAULT,
-        lang_root="",
         site_url=SITE_URL,
         templates_dir=ROOT / "overrides",
         pdfs=False,

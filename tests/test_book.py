@@ -18,6 +18,7 @@ from content import (
     DEFAULT,
     DOCS,
     LANGUAGES,
+    MODEL,
     ROOTS,
     front_matter,
     german_pages,
@@ -67,6 +68,12 @@ def books(built) -> dict[str, PdfReader]:
     return {lang: PdfReader(pdf_path(built.site, lang, "book")) for lang in LANGUAGES}
 
 
+@pytest.fixture(scope="module")
+def book_text(books) -> dict[str, list[str]]:
+    """Each book's text, page by page, extracted once: pypdf takes about 0.1 s a page."""
+    return {lang: texts(reader) for lang, reader in books.items()}
+
+
 def is_a4(page) -> bool:
     return all(
         abs(float(got) - want) < 1
@@ -85,8 +92,8 @@ def test_the_book_is_a4_with_a_plausible_number_of_pages(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_cover_names_the_handbook_its_edition_and_the_address(books, lang):
-    cover = squash(texts(books[lang])[0])
+def test_the_cover_names_the_handbook_its_edition_and_the_address(books, book_text, lang):
+    cover = squash(book_text[lang][0])
     assert squash(site_name(lang)) in cover
     day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
     assert squash(edition(LABELS[lang], day)) in cover
@@ -99,8 +106,8 @@ def test_the_cover_names_the_handbook_its_edition_and_the_address(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(books, lang):
-    text = squash(" ".join(texts(books[lang])))
+def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(book_text, lang):
+    text = squash(" ".join(book_text[lang]))
     for stem in book_stems():
         assert squash(title(stem, lang)) in text, stem
     others = [title(stem, other) for other in LANGUAGES if other != lang for stem in book_stems()]
@@ -111,17 +118,17 @@ def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(books, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_contents_list_each_page_with_the_page_it_starts_on(books, lang):
+def test_the_contents_list_each_page_with_the_page_it_starts_on(books, book_text, lang):
     reader = books[lang]
     marks = {name: page for depth, name, page in outline(reader)}
-    contents = squash(texts(reader)[1])
+    contents = squash(book_text[lang][1])
     assert squash(BOOK_LABELS[lang]["contents"]) in contents
     for stem in book_stems():
         name = title(stem, lang)
         found = re.search(re.escape(squash(name)) + r"\.*(\d+)", contents)
         assert found, name
         assert int(found.group(1)) == marks[name], name
-        assert squash(name) in squash(texts(reader)[marks[name] - 1])
+        assert squash(name) in squash(book_text[lang][marks[name] - 1])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -142,8 +149,8 @@ def test_bookmarks_follow_the_navigation_with_the_headings(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_page_after_the_contents_has_its_number_and_the_chapter(books, lang):
-    pages = texts(books[lang])
+def test_each_page_after_the_contents_has_its_number_and_the_chapter(book_text, lang):
+    pages = book_text[lang]
     labels = BOOK_LABELS[lang]
     chapters = nav_sections(lang, top=True)
     for number, text in enumerate(pages[2:], start=3):
@@ -155,8 +162,8 @@ def test_each_page_after_the_contents_has_its_number_and_the_chapter(books, lang
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_card_is_in_the_book_and_in_its_index(books, lang):
-    pages = texts(books[lang])
+def test_every_card_is_in_the_book_and_in_its_index(book_text, lang):
+    pages = book_text[lang]
     text = squash(" ".join(pages))
     index = squash(pages[-1])
     assert squash(BOOK_LABELS[lang]["card_index"]) in index
@@ -194,9 +201,9 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
     assert internal > len(book_stems())  # contents, cross-references, index
 
 
-def test_long_words_of_the_default_language_are_hyphenated_in_the_book(books):
+def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text):
     """lang is set, so long German words break at a syllable (WeasyPrint's hyphen: U+2010)."""
-    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(texts(books[DEFAULT])))
+    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(book_text[DEFAULT]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -245,7 +252,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
 
 
 def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
-    from check_links import check
+    from tools.check_links import check
 
     clean, report = check(built.site, start="trainer/", verbose=True)
     assert clean, report
@@ -285,9 +292,8 @@ def test_without_pdfs_the_download_markers_say_so(tmp_path):
     site = cards.Site(
         docs_dir=DOCS,
         shown_as="docs",
-        languages=LANGUAGES,
+        languages=MODEL,
         lang=DEFAULT,
-        lang_root="",
         site_url=None,
         templates_dir=ROOT / "overrides",
         pdfs=False,

@@ -16,6 +16,7 @@ from PIL import Image
 
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
+from cardkit.layout import CARDS_PER_SHEET
 from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
 from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
 
@@ -197,7 +198,7 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
 def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     reader = pypdf.PdfReader(built.site / ROOTS[lang] / COLLECTION[lang])
     count = len(DECKS[lang])
-    sheets = math.ceil(count / 4)
+    sheets = math.ceil(count / CARDS_PER_SHEET)
     assert len(reader.pages) == 2 + 2 * sheets
     assert all(
         (float(p.mediabox.width), float(p.mediabox.height)) == pytest.approx(A4_PORTRAIT, abs=0.5)
@@ -216,7 +217,7 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
             assert flat(f"{side[0]} {number + 1}/{sheets} · {name}") in text
     last_front = reader.pages[2 + 2 * (sheets - 1)].extract_text()
     resolution = {"de": "Mein Vorsatz", "en": "My resolution"}[lang]
-    assert last_front.count(resolution) == 4 * sheets - count
+    assert last_front.count(resolution) == CARDS_PER_SHEET * sheets - count
 
 
 # ---- the example address, the brand, and a card called a4 ------------------------------
@@ -255,7 +256,7 @@ def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     office = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a4"))
     assert len(office.pages) == 1
     collection = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
-    assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / 4)
+    assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / CARDS_PER_SHEET)
     links = [
         a["href"]
         for a in soup(html_file(sample.site, lang, "tipps/a4")).select(

@@ -12,10 +12,13 @@ import pytest
 
 from cardkit import CardError, card_from_meta
 from cardkit.deck import cards_of, check_deck, check_translations
+from cardkit.languages import Languages
 from cardkit.model import FIELDS
 from cardkit.qr import page_address
-from cardkit.source import Page, read_page, split_name
+from cardkit.source import Page, read_page
 from conftest import ROOT
+
+LANGS = Languages("de", ("en",))  # a synthetic two-language handbook for the unit tests
 
 PATH = "docs/tipps/kontakt.en.md"
 
@@ -125,8 +128,11 @@ def test_a_file_name_that_is_not_a_slug(card_id):
 
 
 def test_language_and_stem_come_from_the_file_name():
-    assert split_name("tipps/kontakt.en.md", ("de", "en")) == ("tipps/kontakt", "en")
-    assert split_name("tipps/kontakt.md", ("de", "en")) == ("tipps/kontakt", "de")
+    assert LANGS.split("tipps/kontakt.en.md") == ("tipps/kontakt", "en")
+    assert LANGS.split("tipps/kontakt.md") == ("tipps/kontakt", "de")
+    assert LANGS.source_name("tipps/kontakt", "en") == "tipps/kontakt.en.md"
+    assert LANGS.source_name("tipps/kontakt", "de") == "tipps/kontakt.md"
+    assert [LANGS.url_root(lang) for lang in LANGS] == ["", "en/"]
 
 
 def test_front_matter_that_does_not_parse_names_file_and_line(tmp_path):
@@ -135,7 +141,7 @@ def test_front_matter_that_does_not_parse_names_file_and_line(tmp_path):
         "---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n", encoding="utf-8"
     )
     with pytest.raises(CardError) as caught:
-        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
+        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", LANGS)
     assert str(caught.value).startswith(
         "docs/tipps/kontakt.md: the front matter between the '---' lines cannot be read (line 5)"
     )
@@ -145,11 +151,11 @@ def test_a_file_that_is_not_utf8(tmp_path):
     source = tmp_path / "kontakt.md"
     source.write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
     with pytest.raises(CardError, match=re.escape("docs/tipps/kontakt.md: is not saved as UTF-8")):
-        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", ("de", "en"))
+        read_page(source, "tipps/kontakt.md", "docs/tipps/kontakt.md", LANGS)
 
 
 def page(src_uri: str, **card) -> Page:
-    stem, lang = split_name(src_uri, ("de", "en"))
+    stem, lang = LANGS.split(src_uri)
     meta = valid(**card) if card is not None else {}
     return Page(src_uri=src_uri, path=f"docs/{src_uri}", lang=lang, stem=stem, meta=meta)
 
@@ -157,7 +163,7 @@ def page(src_uri: str, **card) -> Page:
 def deck_errors(*pages: Page) -> list[str]:
     cards, errors = cards_of(list(pages))
     assert errors == []
-    return [str(error) for error in check_deck(cards, ("de", "en"))]
+    return [str(error) for error in check_deck(cards, LANGS)]
 
 
 def test_a_matching_pair_of_cards_is_fine():
@@ -210,7 +216,7 @@ def test_duplicate_ids_and_numbers():
 
 def test_every_page_needs_every_language():
     pages = [page("trainer.md", card=None), page("quellen.en.md", card=None)]
-    messages = [str(e) for e in check_translations(pages, ("de", "en"), "docs")]
+    messages = [str(e) for e in check_translations(pages, LANGS, "docs")]
     assert messages == [
         "docs/quellen.en.md: has no German version; create docs/quellen.md "
         "(copy docs/quellen.en.md and translate it)",
@@ -329,9 +335,8 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
     site = Site(
         docs_dir=ROOT / "docs",
         shown_as="docs",
-        languages=("de", "en"),
+        languages=LANGS,
         lang="de",
-        lang_root="",
         site_url="http://handbuch.test.intranet/",
         templates_dir=templates,
         pdfs=True,
@@ -355,6 +360,39 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
         first = key()
 
 
+def _keys(words, where: str = "") -> set[str]:
+    """Every key path of a language's words (cards.kind.tip, cards.months[], ...)."""
+    if isinstance(words, dict):
+        return {k for key, value in words.items() for k in _keys(value, f"{where}.{key}")} | {where}
+    if isinstance(words, tuple):
+        return {where + "[]"}
+    return {where}
+
+
+def test_every_language_has_every_label():
+    """cardkit/labels/<lang>.yml: one file per language of mkdocs.yml, all with the same keys
+    (and lists of the same length: months, the numbers in words, the places on a sheet)."""
+    from cardkit.labels import SECTIONS, WORDS
+    from content import MODEL
+
+    assert sorted(WORDS) == sorted(MODEL.codes)
+    reference = WORDS[MODEL.default]
+    assert set(reference) == set(SECTIONS)
+    for lang in MODEL.others:
+        missing = _keys(reference) - _keys(WORDS[lang])
+        extra = _keys(WORDS[lang]) - _keys(reference)
+        assert not missing and not extra, (lang, sorted(missing), sorted(extra))
+
+        def lengths(words, where=""):
+            if isinstance(words, dict):
+                return {
+                    p: n for k, v in words.items() for p, n in lengths(v, f"{where}.{k}").items()
+                }
+            return {where: len(words)} if isinstance(words, tuple) else {}
+
+        assert lengths(WORDS[lang]) == lengths(reference), lang
+
+
 def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_path):
     """The per-card cache rests on this: after one card is edited it is laid out alone,
     and its pages must be those a cold build, laying out the whole deck at once, made."""
@@ -364,9 +402,8 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
     site = Site(
         docs_dir=ROOT / "docs",
         shown_as="docs",
-        languages=("de", "en"),
+        languages=LANGS,
         lang="en",
-        lang_root="en/",
         site_url="http://handbuch.test.intranet/",
         templates_dir=ROOT / "overrides",
         pdfs=True,

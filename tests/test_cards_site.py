@@ -12,6 +12,7 @@ import pytest
 import zxingcpp
 
 from cardkit.labels import LABELS, kind_heading
+from cardkit.layout import CARDS_PER_SHEET
 from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
 from content import (
     CARDS,
@@ -86,8 +87,11 @@ def test_cards_page_lists_exactly_the_cards_of_its_language(built, lang):
     ]
     # printed from the browser: A4 sheets of four, fronts then mirrored backs
     sheets = page.select(".hb-print-only .hb-sheet:not(.hb-cover)")  # after the instructions
-    assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / 4)
-    assert all(len(sheet.select(".hb-cell")) <= 4 and sheet.select(".hb-cut-v") for sheet in sheets)
+    assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / CARDS_PER_SHEET)
+    assert all(
+        len(sheet.select(".hb-cell")) <= CARDS_PER_SHEET and sheet.select(".hb-cut-v")
+        for sheet in sheets
+    )
 
 
 def _pdf(built, lang: str, name: str) -> pypdf.PdfReader:
@@ -134,7 +138,7 @@ def test_collected_pdfs_hold_every_card(built, lang):
     a6 = _pdf(built, lang, f"{PDF_NAME[lang]}-a6-{lang}.pdf")
     a4 = _pdf(built, lang, f"{PDF_NAME[lang]}-a4-{lang}.pdf")
     assert len(a6.pages) == 2 * count
-    assert len(a4.pages) == 2 + 2 * math.ceil(count / 4)  # instructions, then sheets
+    assert len(a4.pages) == 2 + 2 * math.ceil(count / CARDS_PER_SHEET)  # instructions, then sheets
     assert all(_size(page.mediabox) == pytest.approx(A4, abs=0.5) for page in a4.pages)
     everything = squash(" ".join(page.extract_text() for page in a4.pages))
     for _, card in CARDS[lang].values():

@@ -12,7 +12,7 @@ import pytest
 from cardkit.labels import LABELS, kind_heading
 from cardkit.scaffold import FILL_IN, FOLDERS
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
-from content import CONFIG, cards_page, german_pages, source_cards
+from content import CONFIG, cards_page, german_pages, source_cards, source_file
 from tools.check_links import check
 from tools.project import load_config, nav_entries
 
@@ -50,7 +50,9 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
         result = new_card(project, env={"KIND": kind, "ID": card_id})
         assert result.returncode == 0, result.stderr
         for lang in LANGUAGES:
-            page = f"docs/{FOLDERS[kind]}/{card_id}{'' if lang == LANGUAGES[0] else '.' + lang}.md"
+            page = (
+                f"docs/{source_file(f'{FOLDERS[kind]}/{card_id}', lang, Path('docs')).as_posix()}"
+            )
             assert f"created {page}" in result.stdout
             fill_in(project / page)
     nav = nav_entries(load_config(project / "mkdocs.yml")["nav"])

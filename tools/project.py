@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from cardkit.languages import Languages
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 
@@ -28,15 +30,18 @@ def load_config(path: Path = CONFIG) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def languages(config: dict) -> tuple[str, ...]:
-    """The i18n plugin's languages, the default first."""
-    plugins = {
-        name: options
+def plugins(config: dict) -> dict[str, dict]:
+    """mkdocs.yml's plugins by name, with their options ({} where none are given)."""
+    return {
+        name: options or {}
         for entry in config["plugins"]
         for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])
     }
-    entries = plugins["i18n"]["languages"]
-    return tuple(entry["locale"] for entry in sorted(entries, key=lambda e: not e.get("default")))
+
+
+def languages(config: dict) -> Languages:
+    """The i18n plugin's languages, the default first (the same model the build uses)."""
+    return Languages.from_entries(plugins(config)["i18n"]["languages"])
 
 
 def nav_entries(nav) -> list[str]:

@@ -43,7 +43,7 @@ def main() -> int:
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang in langs:
-            root = "" if lang == langs[0] else f"{lang}/"
+            root = langs.url_root(lang)
             for device, width in SIZES.items():
                 view = browser.new_page(viewport={"width": width, "height": 900})
                 for name, path in PAGES.items():

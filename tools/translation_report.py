@@ -19,8 +19,9 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     config = load_config(options.config)
     docs_dir = options.config.resolve().parent / config.get("docs_dir", "docs")
-    stale = translation_status.stale_translations(docs_dir, languages(config))
-    print(translation_status.report(stale))
+    langs = languages(config)
+    stale = translation_status.stale_translations(docs_dir, langs)
+    print(translation_status.report(stale, langs.english_name(langs.default)))
 
 
 if __name__ == "__main__":

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from . import cache, pdf, printing, qr, worker
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
-from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .deck import group_by_kind
 from .identity import check_site_url as _check_site_url, edition_date, is_example
 from .labels import LABELS, edition, file_size
-from .model import Card, CardError, card_from_meta
-from .pagemeta import check_page_meta
-from .render import PDF_DIR, Identity, Renderer, card_infos, pdf_paths, relative_url
-from .source import scan_pages, split_name
+from .languages import Languages
+from .loader import CardProblems, Deck, load_deck
+from .model import Card, CardError
+from .render import Identity, Renderer, card_infos, pdf_paths, relative_url
 
-
-class CardProblems(Exception):
-    """One or more CardErrors; the message lists them all, one per line."""
-
-    def __init__(self, errors: list[CardError]):
-        self.errors = errors
-        lines = "\n".join(f"  - {error}" for error in errors)
-        super().__init__(f"{len(errors)} problem(s) with pages or checklist cards:\n{lines}")
+__all__ = ["CardProblems", "Deck"]  # the hooks' names for the loader's types
 
 
 @dataclass(frozen=True)
@@ -38,9 +28,8 @@ class Site:
 
     docs_dir: Path
     shown_as: str  # how editors see docs_dir in messages ("docs")
-    languages: tuple[str, ...]  # the default language first
+    languages: Languages
     lang: str  # the language being built
-    lang_root: str  # its folder below the site root ("" or "en/")
     site_url: str | None
     templates_dir: Path
     pdfs: bool  # False: skip PDFs (quick preview)
@@ -48,6 +37,11 @@ class Site:
     name: str = ""  # the handbook's name in this language (site_name)
     brand: Brand = Brand()
     source_date_epoch: str | None = None
+
+    @property
+    def lang_root(self) -> str:
+        """The folder of the language being built below the site root ("" or "en/")."""
+        return self.languages.url_root(self.lang)
 
     @property
     def sample(self) -> bool:
@@ -101,40 +95,10 @@ def check_site_url(site_url: str | None) -> None:
         raise CardProblems([error]) from None
 
 
-def validate_docs(site: Site) -> list[Card]:
-    """Check every page and card of every language; raise CardProblems listing them all.
-    The cards of every language (without their page URLs, which the engine gives)."""
-    pages, errors = scan_pages(site.docs_dir, site.shown_as, site.languages)
-    if (site.docs_dir / PDF_DIR).exists():  # a file there would replace a made PDF
-        errors.append(
-            CardError(
-                f"{site.shown_as}/{PDF_DIR}",
-                "is where the build puts the card PDFs; move what is in it to another folder",
-            )
-        )
-    if errors:  # the checks across pages would blame the pages that were read
-        raise CardProblems(errors)
-    errors += check_translations(pages, site.languages, site.shown_as)
-    errors += check_page_meta(pages)
-    cards, card_errors = cards_of(pages)
-    errors += card_errors + check_deck(cards, site.languages)
-    if errors:
-        raise CardProblems(errors)
-    return cards
-
-
-def page_card(site: Site, meta: Mapping[str, Any], src_uri: str, url: str) -> Card | None:
-    stem, lang = split_name(src_uri, site.languages)
-    try:
-        return card_from_meta(
-            meta,
-            card_id=posixpath.basename(stem),
-            lang=lang,
-            path=f"{site.shown_as}/{src_uri}",
-            url=url,
-        )
-    except CardError as error:
-        raise CardProblems([error]) from None
+def validate_docs(site: Site, url_of: Callable[[str], str] = lambda src_uri: "") -> Deck:
+    """Read and check every page and card of every language, once; the deck they make.
+    Raise CardProblems listing every problem."""
+    return load_deck(site.docs_dir, site.shown_as, site.languages, url_of)
 
 
 def _download(href: str, label: str, size: int | None, labels: dict) -> dict:
@@ -180,7 +144,7 @@ def sort_cards(cards: list[Card]) -> list[Card]:
 
 def cards_sheet(
     site: Site, cards: list[Card], sheet_url: str, sizes: dict[str, int] | None = None
-) -> Markup:
+) -> str:
     """The HTML of the cards page, for the page at sheet_url."""
     cards = sort_cards(cards)
     sizes = sizes or {}
@@ -209,7 +173,7 @@ def cards_sheet(
         }
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
     groups = group_by_kind(cards)
-    html = site.renderer().cards_sheet(
+    return site.renderer().cards_sheet(
         cards,
         groups=groups,
         infos=card_infos(cards, groups, site.site_url, site.lang, site.qr_cache_dir),
@@ -217,7 +181,6 @@ def cards_sheet(
         pdf_links=pdf_links,
         notice=site.notice(),
     )
-    return Markup(html)
 
 
 def created_date(source_date_epoch: str | None) -> str | None:

@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
+from .languages import Languages
 from .model import KINDS, Card, CardError, card_from_meta
 from .source import Page
 
-LANGUAGE_NAMES = {"de": "German", "en": "English"}
 
-
-def _file_for(stem: str, lang: str, languages: tuple[str, ...], shown_as: str) -> str:
-    suffix = "" if lang == languages[0] else f".{lang}"
-    return f"{shown_as}/{stem}{suffix}.md"
-
-
-def check_translations(
-    pages: list[Page], languages: tuple[str, ...], shown_as: str
-) -> list[CardError]:
+def check_translations(pages: list[Page], languages: Languages, shown_as: str) -> list[CardError]:
     """Every page exists in every language (the handbook shows no untranslated page)."""
     langs_by_stem = defaultdict(set)
     for page in pages:
         langs_by_stem[page.stem].add(page.lang)
     errors = []
     for stem, present in sorted(langs_by_stem.items()):
-        source = _file_for(stem, sorted(present, key=languages.index)[0], languages, shown_as)
+        first = next(lang for lang in languages if lang in present)
+        source = f"{shown_as}/{languages.source_name(stem, first)}"
         for lang in languages:
             if lang not in present:
-                wanted = _file_for(stem, lang, languages, shown_as)
-                name = LANGUAGE_NAMES.get(lang, lang)
+                wanted = f"{shown_as}/{languages.source_name(stem, lang)}"
+                name = languages.english_name(lang)
                 errors.append(
                     CardError(
                         source,
@@ -38,11 +32,20 @@ def check_translations(
     return errors
 
 
-def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
+def cards_of(
+    pages: list[Page], urls: Mapping[str, str] | None = None
+) -> tuple[list[Card], list[CardError]]:
+    """The pages' cards, each built once; urls: each page's URL by src_uri, where known."""
     cards, errors = [], []
     for page in pages:
         try:
-            card = card_from_meta(page.meta, card_id=page.card_id, lang=page.lang, path=page.path)
+            card = card_from_meta(
+                page.meta,
+                card_id=page.card_id,
+                lang=page.lang,
+                path=page.path,
+                url=(urls or {}).get(page.src_uri, ""),
+            )
         except CardError as error:
             errors.append(error)
             continue
@@ -51,7 +54,7 @@ def cards_of(pages: list[Page]) -> tuple[list[Card], list[CardError]]:
     return cards, errors
 
 
-def check_deck(cards: list[Card], languages: tuple[str, ...]) -> list[CardError]:
+def check_deck(cards: list[Card], languages: Languages) -> list[CardError]:
     """Ids and numbers are unique per language; each card exists in every language alike."""
     errors = []
     first_by_id: dict[tuple[str, str], Card] = {}
@@ -84,13 +87,13 @@ def check_deck(cards: list[Card], languages: tuple[str, ...]) -> list[CardError]
     for card_id in ids:
         present = [by_lang_and_id.get((lang, card_id)) for lang in languages]
         reference = next(card for card in present if card)
-        for lang, translated in zip(languages, present, strict=True):
+        for lang, translated in zip(languages.codes, present, strict=True):
             if translated is None:
                 errors.append(
                     CardError(
                         reference.path,
                         f"has a card, but its "
-                        f"{LANGUAGE_NAMES.get(lang, lang)} version has none; "
+                        f"{languages.english_name(lang)} version has none; "
                         "add the translated card to it",
                     )
                 )

@@ -24,6 +24,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from .layout import CARDS_PER_SHEET, SHEET_COLUMNS
+
 MM = 72 / 25.4
 FACE_W, FACE_H = 105 * MM, 148 * MM  # an A6 face, its trim box at the page's origin
 BLEED = 3.6 * MM  # how far the band's colour runs past the trim
@@ -46,9 +48,9 @@ class Place:
 def sheet_place(index: int, back: bool) -> Place:
     """The place of card index (0-3) on an A4 sheet. Long-edge duplex mirrors left and
     right, so a back sits in the other column of the same row as its front."""
-    column, row = index % 2, index // 2
+    column, row = index % SHEET_COLUMNS, index // SHEET_COLUMNS
     if back:
-        column = 1 - column
+        column = SHEET_COLUMNS - 1 - column
     return Place(column * FACE_W, SHEET_H - row * CELL_H - FACE_H)
 
 
@@ -157,9 +159,10 @@ def a4_sheets(sheets: PdfReader, cards: list[PdfReader], lang: str, title: str) 
     office = Imposer(lang, dict(sheets.metadata or {}), title)
     for page in sheets.pages[:COVER_PAGES]:
         office.copy(page)
-    for start in range(0, len(cards), 4):
-        batch = cards[start : start + 4]
-        frames = sheets.pages[COVER_PAGES + start // 2 : COVER_PAGES + start // 2 + 2]
+    for start in range(0, len(cards), CARDS_PER_SHEET):
+        batch = cards[start : start + CARDS_PER_SHEET]
+        first = COVER_PAGES + 2 * (start // CARDS_PER_SHEET)  # its fronts, then its backs
+        frames = sheets.pages[first : first + 2]
         for side, frame in zip((FRONT, BACK), frames, strict=True):
             office.frame(
                 frame,

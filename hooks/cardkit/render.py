@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import cache, qr
 from .labels import LABELS, kind_heading
+from .layout import CARDS_PER_SHEET, SHEET_COLUMNS
 from .model import Card
 
 PDF_DIR = "pdf"
@@ -20,7 +21,7 @@ PDF_DIR = "pdf"
 @lru_cache(maxsize=8)
 def environment(templates_dir: str) -> Environment:
     # auto_reload re-reads a template whose file changed, so `mkdocs serve` sees edits.
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=StrictUndefined,
@@ -29,6 +30,8 @@ def environment(templates_dir: str) -> Environment:
         auto_reload=True,
         keep_trailing_newline=False,
     )
+    env.globals.update(cards_per_sheet=CARDS_PER_SHEET, sheet_columns=SHEET_COLUMNS)
+    return env
 
 
 @dataclass(frozen=True)

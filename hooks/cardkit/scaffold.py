@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .deck import cards_of
+from .languages import Languages
 from .model import KINDS, SLUG
 from .source import scan_pages
 
@@ -85,9 +86,7 @@ class NewCard:
     same_kind: tuple[str, ...]  # the German pages of this kind, as the nav names them
 
 
-def plan(
-    docs_dir: Path, shown_as: str, languages: tuple[str, ...], kind: str, card_id: str
-) -> NewCard:
+def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id: str) -> NewCard:
     """Check kind and id against the handbook as it is; say where the pages go."""
     if kind not in KINDS:
         raise ScaffoldError(
@@ -122,13 +121,10 @@ def plan(
         )
     order = 1 + max((card.order for card in cards if card.kind == kind), default=0)
     stem = f"{FOLDERS[kind]}/{card_id}"
-    files = {
-        lang: docs_dir / f"{stem}{'' if lang == languages[0] else '.' + lang}.md"
-        for lang in languages
-    }
+    files = {lang: docs_dir / languages.source_name(stem, lang) for lang in languages}
     src_uri = {page.path: page.src_uri for page in pages}
     same_kind = tuple(
-        src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages[0]
+        src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages.default
     )
     return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md", same_kind=same_kind)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .languages import Languages
 from .model import SLUG, CardError
 
 # A YAML block between '---' lines at the very top, as MkDocs reads it. This parse is the
@@ -91,15 +92,6 @@ class Page:
         return posixpath.basename(self.stem)
 
 
-def split_name(src_uri: str, languages: tuple[str, ...]) -> tuple[str, str]:
-    """'tipps/kontakt.en.md' -> ('tipps/kontakt', 'en'); the first language has no suffix."""
-    stem = src_uri[: -len(".md")]
-    for lang in languages[1:]:
-        if stem.endswith("." + lang):
-            return stem[: -len(lang) - 1], lang
-    return stem, languages[0]
-
-
 def parse_front_matter(text: str, path: str) -> dict:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -131,7 +123,7 @@ def parse_front_matter(text: str, path: str) -> dict:
     return meta
 
 
-def read_page(file: Path, src_uri: str, path: str, languages: tuple[str, ...]) -> Page:
+def read_page(file: Path, src_uri: str, path: str, languages: Languages) -> Page:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -142,14 +134,14 @@ def read_page(file: Path, src_uri: str, path: str, languages: tuple[str, ...]) -
         ) from None
     except OSError as error:
         raise CardError(path, f"cannot be read ({error.strerror}); check the file") from None
-    stem, lang = split_name(src_uri, languages)
+    stem, lang = languages.split(src_uri)
     return Page(
         src_uri=src_uri, path=path, lang=lang, stem=stem, meta=parse_front_matter(text, path)
     )
 
 
 def scan_pages(
-    docs_dir: Path, shown_as: str, languages: tuple[str, ...]
+    docs_dir: Path, shown_as: str, languages: Languages
 ) -> tuple[list[Page], list[CardError]]:
     """Every Markdown page below docs_dir, and the errors of what cannot be published:
     unreadable pages, and any symbolic link or special file (a link could publish any
@@ -180,7 +172,7 @@ def scan_pages(
             elif not stat.S_ISREG(file.lstat().st_mode):
                 errors.append(CardError(path, "is not a plain file (a pipe or device); remove it"))
             elif name.endswith(".md") and not SLUG.match(
-                split_name(src_uri, languages)[0].rsplit("/", 1)[-1]
+                languages.split(src_uri)[0].rsplit("/", 1)[-1]
             ):
                 errors.append(
                     CardError(
