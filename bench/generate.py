@@ -127,3 +127,16 @@ class _Dumper(yaml.SafeDumper):
 
 _Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))  # type: ignore[arg-type]
 _Dumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env.value))
+
+
+class _PythonName(str):
+    """A `!!python/name:module.attr` tag (pymdownx.emoji's functions), written back unchanged."""
+
+
+_Loader.add_multi_constructor(
+    "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix)
+)
+_Dumper.add_representer(
+    _PythonName,
+    lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""),
+)

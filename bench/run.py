@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench.generate import copy_real_project, write_project
 
-VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm")
+VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm", "pdf-edit")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 FIRST_ITEM = re.compile(r"checklist:\n\s*- ")
 SETTLE = 1.5  # seconds between a serve rebuild and the next edit
@@ -146,14 +146,21 @@ def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dic
     """Build both projects every way, interleaved; edited is the page the serve run edits."""
     seconds: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     memory = {variant: 0.0 for variant in VARIANTS}
-    for _ in range(runs):  # interleaved: drift hits every variant alike
+    page = cards / edited
+    original = page.read_text(encoding="utf-8")
+    for run in range(runs):  # interleaved: drift hits every variant alike
         for variant in VARIANTS:
             project = plain if variant == "plain" else cards
             if variant == "pdf-cold":
                 shutil.rmtree(cards / ".cache", ignore_errors=True)
+            if variant == "pdf-edit":  # one card's first checklist item changed
+                page.write_text(
+                    FIRST_ITEM.sub(rf"\g<0>edit {run} ", original, count=1), encoding="utf-8"
+                )
             took, peak = build(project, pdfs=variant.startswith("pdf"))
             seconds[variant].append(took)
             memory[variant] = max(memory[variant], peak)
+    page.write_text(original, encoding="utf-8")
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
     pages = len(list((cards / "site").rglob("index.html")))
     return {
@@ -183,9 +190,10 @@ def real(runs: int, workdir: Path) -> dict:
 def report(results: list[dict]) -> str:
     head = (
         "| N cards/lang | pages (HTML) | plain s | cards s (×plain) | PDF cold s (×plain) | "
-        "PDF warm s (×plain) | PDF stage s | s/page (cards) | peak MiB (cold) | "
+        "PDF warm s (×plain) | PDF cold ÷ cards | one card edited, PDF s (÷ cards) | "
+        "PDF stage s | s/page (cards) | peak MiB (cold) | "
         "HTML KB/page | serve rebuild plain s | serve rebuild cards s (×plain) |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     rows = []
     for r in results:
@@ -194,7 +202,9 @@ def report(results: list[dict]) -> str:
         rows.append(
             f"| {r['label']} | {r['pages']} | {m['plain']:.2f} | {m['cards']:.2f} "
             f"({ratio['cards']:.3f}) | {m['pdf-cold']:.2f} ({ratio['pdf-cold']:.2f}) | "
-            f"{m['pdf-warm']:.2f} ({ratio['pdf-warm']:.3f}) | {m['pdf-cold'] - m['cards']:.2f} | "
+            f"{m['pdf-warm']:.2f} ({ratio['pdf-warm']:.3f}) | "
+            f"{m['pdf-cold'] / m['cards']:.2f} | {m['pdf-edit']:.2f} "
+            f"({m['pdf-edit'] / m['cards']:.2f}) | {m['pdf-cold'] - m['cards']:.2f} | "
             f"{m['cards'] / r['pages']:.4f} | {r['memory']['pdf-cold']:.0f} | "
             f"{r['html'] / 1024:.1f} | {r['serve_plain']:.2f} | {r['serve_cards']:.2f} "
             f"({r['serve_cards'] / r['serve_plain']:.2f}) |"
@@ -203,7 +213,7 @@ def report(results: list[dict]) -> str:
 
 
 def targets(results: list[dict]) -> str:
-    """Each target of issue 6 with the measured figure and whether it is met."""
+    """Each target of issues 6 and 19 with the measured figure and whether it is met."""
     lines = []
 
     def check(name: str, value: float, limit: float, shown: str) -> None:
@@ -226,12 +236,35 @@ def targets(results: list[dict]) -> str:
             f"{m['pdf-warm'] / m['plain']:.3f}",
         )
         check(
+            f"{r['label']}: cold build with PDFs ÷ without PDFs",
+            m["pdf-cold"] / m["cards"],
+            2.0,
+            f"{m['pdf-cold'] / m['cards']:.2f}",
+        )
+        check(
+            f"{r['label']}: one card edited, rebuild with PDFs ÷ without PDFs",
+            m["pdf-edit"] / m["cards"],
+            1.3,
+            f"{m['pdf-edit'] / m['cards']:.2f}",
+        )
+        check(
             f"{r['label']}: serve rebuild after a card edit ÷ plain serve rebuild",
             r["serve_cards"] / r["serve_plain"],
             1.2,
             f"{r['serve_cards'] / r['serve_plain']:.2f}",
         )
     sized = {r["size"]: r for r in results if "size" in r}
+    if len([n for n in sized if n >= 60]) >= 2:  # issue 19: 300 ÷ 60 cards, linear
+        low, high = sized[min(n for n in sized if n >= 60)], sized[max(sized)]
+        per_card = [
+            (r["medians"]["pdf-cold"] - r["medians"]["cards"]) / r["size"] for r in (low, high)
+        ]
+        check(
+            f"PDF seconds per card, N={high['size']} ÷ N={low['size']}",
+            per_card[1] / per_card[0],
+            1.15,
+            f"{per_card[1] / per_card[0]:.2f}",
+        )
     if 100 in sized and max(sized) > 100:
         low, high = sized[100], sized[max(sized)]
 
@@ -264,7 +297,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="stop at N=100")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="10,100,300,1000")
+    parser.add_argument("--sizes", default="10,60,100,300,1000")
     options = parser.parse_args()
     sizes = [int(n) for n in options.sizes.split(",")]
     if options.quick:

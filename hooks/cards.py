@@ -6,7 +6,9 @@ The shape of mkdocs-git-revision-date-localized-plugin: everything is computed o
 the page events only look it up. The build's first pass reads and checks docs/ once and
 builds every card of every language once (the deck); each language's pass then renders
 from it: a card's page and the cards page get their HTML through page.content, the same
-way, and the PDFs get this language's cards.
+way, and the PDFs get this language's cards. Every language's PDFs start in the first
+pass, once the deck is known, in worker processes beside the HTML build; each language's
+on_env waits for its own (the download buttons show the files' sizes).
 """
 
 from __future__ import annotations
@@ -35,11 +37,16 @@ _sizes: dict[str, dict[str, int]] = {}
 # Per language, made in on_config (once per language pass, again on every `mkdocs serve`
 # rebuild) and looked up by the page events: options and brand are read once, not per page.
 _sites: dict[str, cards.Site] = {}
+# Per language, started in the first pass's on_config and finished in that language's on_env.
+_pending: dict[str, cards.PendingPdfs] = {}
 
 
-def _site(config: MkDocsConfig) -> cards.Site:
+def _site(config: MkDocsConfig, lang: str | None = None) -> cards.Site:
+    """The Site of the language being built, or of another language (lang) ahead of its
+    pass, with the handbook name the i18n plugin will give it."""
     languages = i18n_languages.model(config)
-    lang = i18n_languages.current(config)
+    current = i18n_languages.current(config)
+    lang = lang or current
     try:
         options = handbook_options.load(config.extra.get("handbook"))
     except handbook_options.OptionsError as problems:
@@ -57,7 +64,7 @@ def _site(config: MkDocsConfig) -> cards.Site:
         templates_dir=templates_dir,
         pdfs=options.pdfs,
         cache_dir=project / options.cache_dir,
-        name=config.site_name,
+        name=config.site_name if lang == current else i18n_languages.site_name(config, lang),
         brand=cards.brand_of(options, docs_dir, templates_dir),
         source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
     )
@@ -105,6 +112,7 @@ def on_config(config: MkDocsConfig) -> None:
         card_deck.remember(cards.validate_docs(site, _url_of(config, site)))
     except cards.CardProblems as problems:
         raise _stop(problems) from None
+    _start_pdfs(config, site)
     if site.sample:
         log.info(
             "site_url is the example address %s: every card says MUSTER/SAMPLE. Set the "
@@ -119,6 +127,22 @@ def on_config(config: MkDocsConfig) -> None:
         )
     if not site.pdfs:
         log.info("handbook.pdfs is off: no card PDFs in this build")
+
+
+def _start_pdfs(config: MkDocsConfig, site: cards.Site) -> None:
+    """Every language's PDFs, started now in worker processes (or taken from the cache)."""
+    _pending.clear()
+    if not site.pdfs:
+        return
+    for lang in site.languages:
+        other = site if lang == site.lang else _site(config, lang)
+        _pending[lang] = cards.start_pdfs(
+            other, deck().of(lang), css=_css(other), source_date_epoch=other.source_date_epoch
+        )
+
+
+def _css(site: cards.Site) -> str:
+    return (site.templates_dir / CSS).read_text(encoding="utf-8")
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen this language's files
@@ -162,19 +186,53 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Write this language's card PDFs (MkDocs runs on_env before any page is rendered)."""
     site = _sites[i18n_languages.current(config)]
     cards_here = deck().of(site.lang)
-    css = (site.templates_dir / CSS).read_text(encoding="utf-8")
-    try:
-        pdfs = cards.card_pdfs(
-            site, cards_here, css=css, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH")
+    pending = _pending.pop(site.lang, None)
+    if pending is None or pending.site != site or pending.cards != cards.sort_cards(cards_here):
+        if pending is not None:
+            log.debug(
+                "%s: the cards differ from those the PDF worker was given; making the PDFs here",
+                site.lang,
+            )
+        pending = cards.start_pdfs(
+            site,
+            cards_here,
+            css=_css(site),
+            source_date_epoch=site.source_date_epoch,
+            in_worker=False,
         )
+    try:
+        pdfs = pending.result()
     except cards.CardProblems as problems:
         raise _stop(problems) from None
     if pdfs.files:
-        how = "taken from the cache" if pdfs.from_cache else "rendered"
-        log.info("%s: %d cards, %d PDFs %s", site.lang, len(cards_here), len(pdfs.files), how)
+        if pdfs.from_cache:
+            log.info(
+                "%s: %d cards, %d PDFs taken from the cache",
+                site.lang,
+                len(cards_here),
+                len(pdfs.files),
+            )
+        else:
+            log.info(
+                "%s: %d cards, %d PDFs rendered (%d of the cards laid out, the others "
+                "from the cache)",
+                site.lang,
+                len(cards_here),
+                len(pdfs.files),
+                len(pdfs.laid_out),
+            )
+        log.debug("%s: cards laid out: %s", site.lang, ", ".join(pdfs.laid_out) or "none")
     for path, data in pdfs.files.items():
         target = Path(config.site_dir) / site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _sizes[site.lang] = {path: len(data) for path, data in pdfs.files.items()}
     return env
+
+
+def on_build_error(error: Exception) -> None:
+    cards.stop_workers()  # a failed build waits for no PDFs
+
+
+def on_shutdown() -> None:
+    cards.stop_workers()

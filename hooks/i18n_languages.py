@@ -31,6 +31,12 @@ def current(config: MkDocsConfig) -> str:
     return i18n.current_language or i18n.default_language
 
 
+def site_name(config: MkDocsConfig, lang: str) -> str:
+    """The handbook's name in lang: its own site_name in the plugin, else mkdocs.yml's."""
+    entry = next(entry for entry in _plugin(config).config.languages if entry.locale == lang)
+    return entry.site_name or config.site_name
+
+
 def first_pass(config: MkDocsConfig) -> bool:
     """True in the build's first language pass (the plugin runs the others inside it)."""
     return not getattr(_plugin(config), "building", False)

@@ -324,24 +324,31 @@ def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
     assert message in str(raised.value) and "\n" not in str(raised.value)
 
 
-def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_template(tmp_path):
-    """What a warm build compares instead of laying anything out (build.pdf_key)."""
-    import dataclasses
-    import shutil
+def pdf_site(tmp_path, templates, lang: str):
+    """A Site of the real docs/ that makes PDFs, its cache in tmp_path."""
+    from cardkit.build import Site
 
-    from cardkit.build import Site, pdf_key
-
-    templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    site = Site(
+    return Site(
         docs_dir=ROOT / "docs",
         shown_as="docs",
         languages=LANGS,
-        lang="de",
+        lang=lang,
         site_url="http://handbuch.test.intranet/",
         templates_dir=templates,
         pdfs=True,
         cache_dir=tmp_path / ".cache",
     )
+
+
+def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_template(tmp_path):
+    """What a warm build compares instead of laying anything out (build.pdf_key)."""
+    import dataclasses
+    import shutil
+
+    from cardkit.build import pdf_key
+
+    templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    site = pdf_site(tmp_path, templates, "de")
     cards = [make(valid(), lang="de")]
 
     def key(site=site, cards=cards, css="css"):
@@ -391,3 +398,29 @@ def test_every_language_has_every_label():
             return {where: len(words)} if isinstance(words, tuple) else {}
 
         assert lengths(WORDS[lang]) == lengths(reference), lang
+
+
+def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_path):
+    """The per-card cache rests on this: after one card is edited it is laid out alone,
+    and its pages must be those a cold build, laying out the whole deck at once, made."""
+    from cardkit.build import start_pdfs
+    from cardkit.printing import _lay_out
+
+    site = pdf_site(tmp_path, ROOT / "overrides", "en")
+    cards = [
+        card_from_meta(
+            valid(title=f"Card {n}", order=n, question=f"Question {n} with other words?"),
+            card_id=f"card-{n}",
+            lang="en",
+            path=f"docs/tipps/card-{n}.en.md",
+            url=f"en/tipps/card-{n}/",
+        )
+        for n in (1, 2, 3)
+    ]
+    css = (ROOT / "overrides/assets/hb-cards.css").read_text(encoding="utf-8")
+    job = start_pdfs(site, cards, css=css, source_date_epoch="1700000000", in_worker=False).job
+    assert job is not None
+    together = _lay_out(job, list(job.cards), with_sheets=False)
+    alone = _lay_out(job, [job.cards[1]], with_sheets=False)
+    assert isinstance(together, dict) and isinstance(alone, dict)
+    assert alone[job.cards[1].id] == together[job.cards[1].id]

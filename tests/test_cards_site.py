@@ -239,7 +239,10 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
     )
     assert tree(again.site) == reference
 
-    # An English card edited: only English is laid out again.
+    # An English card edited: only English is made again, and of it only that card is laid
+    # out (one new entry of laid-out faces in the cache; the others' faces are reused).
+    faces = project / ".cache" / "cards" / "faces"
+    faces_before = {entry.name for entry in faces.iterdir()}
     english_card = source_file(in_deck_order(CARDS["en"])[0][0], "en", project / "docs")
     english_card.write_text(
         english_card.read_text(encoding="utf-8").replace("    - ", "    - Changed first item, ", 1),
@@ -249,6 +252,8 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
     assert changed.ok, changed.log
     assert _pdf_log("de", "taken from the cache").search(changed.log), changed.log
     assert _pdf_log("en", "rendered").search(changed.log), changed.log
+    assert "en: " in changed.log and "(1 of the cards laid out" in changed.log, changed.log
+    assert len({entry.name for entry in faces.iterdir()} - faces_before) == 1
     card_id = english_card.name.split(".")[0]
     text = pypdf.PdfReader(single_card_pdf(project / "site", "en", card_id)).pages[0].extract_text()
     assert "Changed first item" in text

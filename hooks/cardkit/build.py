@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import cache, pdf, qr
+from . import cache, pdf, printing, qr, worker
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
 from .deck import group_by_kind
 from .identity import check_site_url as _check_site_url, edition_date, is_example
@@ -194,16 +195,15 @@ def created_date(source_date_epoch: str | None) -> str | None:
 class PdfSet:
     files: dict[str, bytes]  # PDF bytes per path below the language root
     from_cache: bool
+    laid_out: tuple[str, ...] = ()  # the ids of the cards laid out in this build
 
 
-def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> str:
-    """Everything the PDFs are made from, hashed without laying anything out: the cards,
-    the address their QR codes open, the templates and CSS, the card code, the engines.
-    A change to any of them makes new PDFs; a warm build only reads this much."""
+def inputs_key(site: Site, *, css: str, created: str | None) -> str:
+    """What every card's PDFs are made from besides the card: the address its QR code
+    opens, the language, templates and CSS, edition and brand, the card code, the engines."""
     code = sorted(Path(__file__).parent.glob("*.py"))
     templates = sorted(path for path in site.templates_dir.rglob("*") if path.is_file())
     return cache.content_key(
-        repr(cards),
         site.site_url or "",
         site.lang,
         css,
@@ -213,6 +213,12 @@ def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> 
         qr.engine_version(),
         *(path.read_bytes() for path in code + templates),
     )
+
+
+def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> str:
+    """Everything a language's PDF files are made from, hashed without laying anything
+    out. A change to any of them makes new files; a warm build only reads this much."""
+    return cache.content_key(inputs_key(site, css=css, created=created), repr(cards))
 
 
 def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
@@ -229,26 +235,84 @@ def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, s
     return titles
 
 
+FACES_DIR = "faces"  # below the cache folder: each card's laid-out pages
+KEEP_SETS = 4  # whole sets of files: two per language
+
+
+@dataclass
+class PendingPdfs:
+    """One language's PDFs: taken from the cache, or being made (in a worker or here)."""
+
+    site: Site
+    cards: list[Card]
+    key: str
+    done: PdfSet | None = None
+    job: printing.Job | None = None
+    future: Future | None = None
+
+    def result(self) -> PdfSet:
+        if self.done is None:
+            assert self.job is not None  # set wherever done is not
+            made = (
+                worker.result(self.future, printing.make, self.job)
+                if self.future
+                else printing.make(self.job)
+            )
+            for level, message in made.messages:
+                cache.log.log(level, message)
+            if made.errors:
+                raise CardProblems(made.errors)
+            cache.store(self.site.cache_dir, self.key, made.files, keep=KEEP_SETS)
+            self.done = PdfSet(made.files, from_cache=False, laid_out=tuple(made.laid_out))
+        return self.done
+
+
+def start_pdfs(
+    site: Site,
+    cards: list[Card],
+    *,
+    css: str,
+    source_date_epoch: str | None,
+    in_worker: bool = True,
+) -> PendingPdfs:
+    """Start one language's card PDFs: from the cache when no input changed, else as a
+    job in a worker process (in_worker) or when its result is asked for."""
+    cards = sort_cards(cards)
+    if not site.pdfs or not cards:
+        return PendingPdfs(site, cards, "", done=PdfSet({}, from_cache=False))
+    created = created_date(source_date_epoch)
+    inputs = inputs_key(site, css=css, created=created)
+    key = cache.content_key(inputs, repr(cards))
+    outputs = cache.load(site.cache_dir, key)
+    if outputs is not None:
+        return PendingPdfs(site, cards, key, done=PdfSet(outputs, from_cache=True))
+    infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
+    paths = pdf_paths(site.lang, cards)
+    job = printing.Job(
+        lang=site.lang,
+        cards=tuple(cards),
+        infos=infos,
+        identity=site.identity,
+        templates_dir=site.templates_dir,
+        css=css,
+        created=created,
+        inputs=inputs,
+        faces_dir=site.cache_dir / FACES_DIR,
+        paths=paths,
+        titles=pdf_titles(site, cards, infos, paths),
+    )
+    future = worker.submit(printing.make, job) if in_worker else None
+    return PendingPdfs(site, cards, key, job=job, future=future)
+
+
+def stop_workers() -> None:
+    worker.stop()
+
+
 def card_pdfs(
     site: Site, cards: list[Card], *, css: str, source_date_epoch: str | None = None
 ) -> PdfSet:
-    """The card PDFs of one language; from the cache when no input changed."""
-    cards = sort_cards(cards)
-    if not site.pdfs or not cards:
-        return PdfSet({}, from_cache=False)
-    created = created_date(source_date_epoch)
-    key = pdf_key(site, cards, css=css, created=created)
-    outputs = cache.load(site.cache_dir, key)
-    if outputs is not None:
-        return PdfSet(outputs, from_cache=True)
-    infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
-    html = site.renderer().print_document(cards, infos=infos, css=css, created=created)
-    document = pdf.render_document(html, base_url=str(site.templates_dir))
-    overflows = pdf.find_overflow(document, cards)
-    if overflows:
-        faces = {"front": site.labels["checklist"], "back": site.labels["question"]}
-        raise CardProblems(pdf.overflow_errors(overflows, faces))
-    paths = pdf_paths(site.lang, cards)
-    outputs = pdf.split_pdfs(document, cards, paths, pdf_titles(site, cards, infos, paths))
-    cache.store(site.cache_dir, key, outputs)
-    return PdfSet(outputs, from_cache=False)
+    """The card PDFs of one language, made here and now."""
+    return start_pdfs(
+        site, cards, css=css, source_date_epoch=source_date_epoch, in_worker=False
+    ).result()

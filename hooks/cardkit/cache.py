@@ -8,6 +8,7 @@ warning. A cache that cannot be written means a build without it, never a failed
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -62,10 +63,13 @@ def load(cache_dir: Path, key: str) -> dict[str, bytes] | None:
             _drop(entry, "it has no manifest")
         return None
     try:
-        return _checked(entry)
+        outputs = _checked(entry)
     except (OSError, ValueError, TypeError) as error:
         _drop(entry, str(error))
         return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # used now: pruning keeps the entries in use
+    return outputs
 
 
 def _drop(entry: Path, reason: str) -> None:
@@ -78,8 +82,9 @@ def _drop(entry: Path, reason: str) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
-def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int = 8) -> None:
-    """Write the entry whole or not at all, and keep only the newest few entries."""
+def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | None = 8) -> None:
+    """Write the entry whole or not at all, and keep only the newest few entries (keep=None:
+    the caller prunes once, after storing many)."""
     try:
         _store(cache_dir, key, outputs, keep)
     except OSError as error:
@@ -90,7 +95,7 @@ def store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int = 8) -
         )
 
 
-def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int) -> None:
+def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int | None) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".tmp-"))
     names = sorted(outputs)
@@ -102,11 +107,25 @@ def _store(cache_dir: Path, key: str, outputs: dict[str, bytes], keep: int) -> N
         os.replace(staging, cache_dir / key)
     except OSError:  # another build stored the same entry first
         shutil.rmtree(staging, ignore_errors=True)
-    entries = sorted(
-        (p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
+    if keep is not None:
+        prune(cache_dir, keep)
+
+
+def prune(cache_dir: Path, keep: int) -> None:
+    """Keep the newest keep entries (by last use), so the cache stays bounded."""
+
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # removed meanwhile by a build beside this one
+            return 0.0
+
+    try:
+        entries = sorted(
+            (p for p in cache_dir.iterdir() if KEY.fullmatch(p.name)), key=used, reverse=True
+        )
+    except OSError:
+        return
     for old in entries[keep:]:
         shutil.rmtree(old, ignore_errors=True)
 

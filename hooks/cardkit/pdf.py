@@ -1,20 +1,18 @@
-"""Card PDFs: one WeasyPrint pass per language, split into the files trainers download.
+"""WeasyPrint: lay out the print document once, check the faces, write page subsets.
 
-The print document holds every card's two A6 faces, then one A4 office page per card, then
-the A4 sheets (two cover pages first). Laying it out once and writing page subsets
-(Document.copy) costs one layout, however many files.
+The print document (overrides/print/hb-cards.html) holds per card its two A6 faces and its
+office page without faces, then perhaps the A4 sheets without faces. Each card's three
+pages are written as a PDF of their own (Document.copy): the bytes depend on that card
+alone, so a card laid out with others or alone gives the same file, and can be cached.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 from .model import Card, CardError
-from .render import PdfPaths
 
-A6_PAGES_PER_CARD = 2  # front and back
-CARDS_PER_SHEET = 4
+PAGES_PER_CARD = 3  # A6 front, A6 back, office page
 
 
 @dataclass(frozen=True)
@@ -59,33 +57,17 @@ def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -
     ]
 
 
-def split_pdfs(
-    document, cards: list[Card], paths: PdfPaths, titles: dict[str, str]
-) -> dict[str, bytes]:
-    """PDF bytes per output path: per card its A6 faces and its office page; all A6 faces;
-    all A4 sheets. titles: each file's title (what a PDF viewer shows), by path."""
-    a6_count = A6_PAGES_PER_CARD * len(cards)
-    pages = {}
-    for number, card in enumerate(cards):
-        first = A6_PAGES_PER_CARD * number
-        pages[paths.cards[card.id]["a6"]] = document.pages[first : first + 2]
-        office = a6_count + number
-        pages[paths.cards[card.id]["a4"]] = document.pages[office : office + 1]
-    pages[paths.collections["a6"]] = document.pages[:a6_count]
-    pages[paths.collections["a4"]] = document.pages[a6_count + len(cards) :]
-    return {path: _write(document, subset, titles.get(path)) for path, subset in pages.items()}
+def card_pages(document, number: int):
+    """The pages of the number-th card of the document."""
+    return document.pages[PAGES_PER_CARD * number : PAGES_PER_CARD * (number + 1)]
 
 
-def _write(document, pages, title: str | None) -> bytes:
-    part = document.copy(pages)
-    if title:
-        part.metadata = copy.copy(document.metadata)
-        part.metadata.title = title
+def write(document, pages) -> bytes:
     # No /ID and no dates unless the HTML gives them: the same input gives the same bytes.
-    return part.write_pdf(pdf_identifier=False)
+    return document.copy(pages).write_pdf(pdf_identifier=False)
 
 
 def engine_version() -> str:
     from importlib.metadata import version
 
-    return f"weasyprint {version('weasyprint')}"
+    return f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}"

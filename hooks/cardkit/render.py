@@ -191,10 +191,22 @@ class Renderer:
         )
 
     def print_document(
-        self, cards: list[Card], *, infos: dict[str, CardInfo], css: str, created: str | None
+        self,
+        cards: list[Card],
+        *,
+        sheets: list[Card] | None,
+        infos: dict[str, CardInfo],
+        css: str,
+        created: str | None,
     ) -> str:
-        """One HTML document for WeasyPrint: every card's A6 faces, then every card's
-        office page, then the A4 sheets with their cover."""
+        """One HTML document for WeasyPrint: per card its two A6 faces and its office page
+        without the faces; then, for sheets (a whole deck), the A4 sheets without the
+        cards' faces. cardkit/impose.py sets the faces into those places."""
         return self._render(
-            "print/hb-cards.html", cards=cards, infos=infos, css=Markup(css), created=created
+            "print/hb-cards.html",
+            cards=cards,
+            sheets=sheets,
+            infos=infos,
+            css=Markup(css),
+            created=created,
         )

@@ -1,0 +1,174 @@
+"""One language's card PDFs: lay out only what no cache entry holds, then impose.
+
+A card's laid-out pages (A6 front, A6 back, office page without faces) and its two files
+(print shop, office) are cached under a hash of everything they are made from: the card,
+its number and address, the language, templates, CSS, edition and brand, the files' titles,
+the card code and the engines' versions. The A4 sheets' cover and frames are cached the
+same way under the deck's hash. Editing one card lays out and imposes that card alone; the
+collections are then imposed from the cached pages (cardkit/impose.py).
+
+make() takes and returns plain data, so it runs in a worker process as well as inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cache, pdf
+from .labels import LABELS
+from .model import Card, CardError
+from .render import CardInfo, Identity, PdfPaths, Renderer
+
+CARD_FILE, SHEETS_FILE = "card.pdf", "sheets.pdf"
+SHOP_FILE, OFFICE_FILE = "shop.pdf", "office.pdf"  # the card's own files, cached with it
+ENTRY = (CARD_FILE, SHOP_FILE, OFFICE_FILE)
+log = logging.getLogger("cardkit")
+
+
+@dataclass(frozen=True)
+class Job:
+    lang: str
+    cards: tuple[Card, ...]  # in deck order
+    infos: dict[str, CardInfo]
+    identity: Identity
+    templates_dir: Path
+    css: str
+    created: str | None
+    inputs: str  # the hash of what every card shares (build.inputs_key)
+    faces_dir: Path  # the cache of laid-out pages
+    paths: PdfPaths
+    titles: dict[str, str]  # each file's title, by path
+
+
+@dataclass
+class Result:
+    files: dict[str, bytes] = field(default_factory=dict)
+    laid_out: list[str] = field(default_factory=list)  # ids of the cards laid out now
+    errors: list[CardError] = field(default_factory=list)
+    messages: list[tuple[int, str]] = field(default_factory=list)  # log records to repeat
+
+
+def card_key(job: Job, card: Card) -> str:
+    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
+    return cache.content_key(
+        job.inputs, repr(card), repr(job.infos[card.id]), job.titles[shop], job.titles[office]
+    )
+
+
+def sheets_key(job: Job) -> str:
+    return cache.content_key(
+        job.inputs,
+        "sheets",
+        *(f"{card.id}\0{card.title}\0{job.infos[card.id].number}" for card in job.cards),
+    )
+
+
+class _Collect(logging.Handler):
+    def __init__(self, messages: list):
+        super().__init__(logging.INFO)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.levelno, record.getMessage()))
+
+
+def make(job: Job) -> Result:
+    """The language's PDF files by path; or the overflow errors, naming the cards."""
+    result = Result()
+    handler = _Collect(result.messages)  # a worker logs nowhere: the build repeats them
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        _make(job, result)
+    finally:
+        log.removeHandler(handler)
+        log.propagate = True
+    return result
+
+
+def _make(job: Job, result: Result) -> None:
+    keys = {card.id: card_key(job, card) for card in job.cards}
+    entries = {card.id: _entry(job.faces_dir, keys[card.id]) for card in job.cards}
+    sheets = _load(job.faces_dir, sheets_key(job), SHEETS_FILE)
+    missing = [card for card in job.cards if entries[card.id] is None]
+    if missing or sheets is None:
+        laid = _lay_out(job, missing, with_sheets=sheets is None)
+        if isinstance(laid, list):
+            result.errors = laid
+            return
+        sheets = laid.get(SHEETS_FILE, sheets)
+        assert sheets is not None  # laid out now if no cache entry held it
+        for card in missing:
+            entries[card.id] = entry = _card_entry(job, card, laid[card.id])
+            cache.store(job.faces_dir, keys[card.id], entry, keep=None)
+        if SHEETS_FILE in laid:
+            cache.store(job.faces_dir, sheets_key(job), {SHEETS_FILE: sheets}, keep=None)
+        cache.prune(job.faces_dir, keep=4 * len(job.cards) + 8)  # both languages, twice
+    result.laid_out = [card.id for card in missing]
+    result.files = _impose(job, {card.id: entries[card.id] or {} for card in job.cards}, sheets)
+
+
+def _load(folder: Path, key: str, name: str) -> bytes | None:
+    entry = cache.load(folder, key)
+    return entry.get(name) if entry else None
+
+
+def _entry(folder: Path, key: str) -> dict[str, bytes] | None:
+    """A card's cached pages and files; None where any is missing (made again whole)."""
+    entry = cache.load(folder, key)
+    return entry if entry and all(name in entry for name in ENTRY) else None
+
+
+def _card_entry(job: Job, card: Card, pages: bytes) -> dict[str, bytes]:
+    """A card's pages and its two files, imposed from them (cardkit/impose.py)."""
+    from . import impose  # pypdf: imported only where PDFs are made
+
+    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
+    shop_file, office_file = impose.card_files(
+        impose.read(pages), job.lang, (job.titles[shop], job.titles[office])
+    )
+    return {CARD_FILE: pages, SHOP_FILE: shop_file, OFFICE_FILE: office_file}
+
+
+def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes] | list:
+    """Lay out the cards (and the sheets) in one WeasyPrint pass; each card's pages as a
+    PDF of its own. A list of CardErrors where a face overflows."""
+    renderer = Renderer(job.templates_dir, job.lang, job.identity)
+    html = renderer.print_document(
+        cards,
+        sheets=list(job.cards) if with_sheets else None,
+        infos=job.infos,
+        css=job.css,
+        created=job.created,
+    )
+    document = pdf.render_document(html, base_url=str(job.templates_dir))
+    overflows = pdf.find_overflow(document, cards)
+    if overflows:
+        labels = LABELS[job.lang]
+        return pdf.overflow_errors(
+            overflows, {"front": labels["checklist"], "back": labels["question"]}
+        )
+    laid = {
+        card.id: pdf.write(document, pdf.card_pages(document, number))
+        for number, card in enumerate(cards)
+    }
+    if with_sheets:
+        laid[SHEETS_FILE] = pdf.write(document, document.pages[pdf.PAGES_PER_CARD * len(cards) :])
+    return laid
+
+
+def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> dict[str, bytes]:
+    """Every file: each card's two from its entry, the collections imposed now."""
+    from . import impose  # pypdf: imported only where PDFs are made
+
+    readers = [impose.read(entries[card.id][CARD_FILE]) for card in job.cards]
+    files = {}
+    for card in job.cards:
+        shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
+        files[shop], files[office] = entries[card.id][SHOP_FILE], entries[card.id][OFFICE_FILE]
+    a6, a4 = job.paths.collections["a6"], job.paths.collections["a4"]
+    files[a6] = impose.all_a6(readers, job.lang, job.titles[a6])
+    files[a4] = impose.a4_sheets(impose.read(sheets), readers, job.lang, job.titles[a4])
+    return files
