@@ -27,10 +27,14 @@ from cards import _site as card_site  # the same Site the card hook builds
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 _state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
+# Per language whose PDFs are being made: the site folder, and the PDFs on their way.
+_started: dict[str, tuple[Path, book.PendingBook]] = {}
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
+    if i18n_languages.first_pass(config):
+        _started.clear()  # a new build (under `mkdocs serve` too): nothing on its way
     _state[i18n_languages.current(config)] = {
         "site": card_site(config),
         "nav": None,
@@ -91,10 +95,20 @@ def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Start this language's PDFs in a worker; the last language's pass waits for all, so
+    the first language's book lays out while the next language's pages are built."""
     lang = i18n_languages.current(config)
     state = _state.get(lang)
-    if not state or not state["site"].pdfs or not state["pages"]:
-        return
+    if state and state["site"].pdfs and state["pages"]:
+        _started[lang] = (Path(config.site_dir), book.start_pdfs(state["site"], _documents(state)))
+    if i18n_languages.last_pass(config):
+        for done, (site_dir, pending) in list(_started.items()):
+            del _started[done]
+            _write(done, site_dir, pending)
+
+
+def _documents(state: dict) -> dict[str, str]:
+    """The HTML of the book and the kit (by kind), from the pages this pass rendered."""
     site, pages = state["site"], state["pages"]
     entries = list(_entries(state["nav"].items, pages))
     documents = {"book": book.book_document(site, entries, pages)}
@@ -104,12 +118,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         site, [page.card for page in pages.values() if page.card]
     )
     documents["commitment"] = book.commitment_document(site)
+    return documents
+
+
+def _write(lang: str, site_dir: Path, pending: book.PendingBook) -> None:
     try:
-        made = book.make_pdfs(site, documents)
+        made = book.finish_pdfs(pending)
     except Exception as error:  # WeasyPrint's own errors: name what failed
         raise PluginError(f"the handbook PDF ({lang}) could not be made: {error}") from error
     for path, data in made.files.items():
-        target = Path(config.site_dir) / site.lang_root / path
+        target = site_dir / pending.site.lang_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     log.info(

@@ -42,6 +42,16 @@ def first_pass(config: MkDocsConfig) -> bool:
     return not getattr(_plugin(config), "building", False)
 
 
+def last_pass(config: MkDocsConfig) -> bool:
+    """True in the build's last language pass: the plugin builds the default language, then
+    each other language it builds, in its configured order (or only one language, with
+    build_only_locale)."""
+    i18n = _plugin(config)
+    order = [i18n.default_language]
+    order += [code for code in i18n.build_languages if code != i18n.default_language]
+    return current(config) == order[-1]
+
+
 def url_root(config: MkDocsConfig) -> str:
     """The folder of the language being built below the site root: "" or "en/"."""
     return model(config).url_root(current(config))

@@ -12,13 +12,14 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from . import cache, pdf, qr
+from . import cache, pdf, qr, worker
 from .book_labels import BOOK_LABELS
 from .build import Site, created_date, sort_cards
 from .deck import group_by_kind
@@ -269,23 +270,55 @@ class Made:
     rendered: tuple[str, ...]  # the kinds laid out in this build (the rest: cache)
 
 
-def make_pdfs(site: Site, documents: dict[str, str]) -> Made:
-    """The PDFs of the given HTML documents (by kind), each from the cache where its HTML
-    is unchanged. The cache key is the HTML itself (content, cards, CSS, QR codes, date)
-    and the engine's version: the same HTML always gives the same bytes."""
+@dataclass
+class PendingBook:
+    """One language's book and kit PDFs on their way: those found in the cache, and a job
+    in a worker process for each document whose HTML changed."""
+
+    site: Site
+    cached: dict[str, bytes]  # PDF bytes per path
+    jobs: dict[str, tuple[str, str, Future]]  # kind: cache key, HTML, the worker's job
+
+
+def lay_out(document: str, base_url: str) -> bytes:
+    """One document's PDF (a worker's job: plain data in and out)."""
+    laid_out = pdf.render_document(document, base_url=base_url)
+    return laid_out.write_pdf(pdf_identifier=False)
+
+
+def start_pdfs(site: Site, documents: dict[str, str]) -> PendingBook:
+    """Start the PDFs of the given HTML documents (by kind): each from the cache where its
+    HTML is unchanged, else laid out in a worker while the build goes on. The cache key is
+    the HTML itself (content, cards, CSS, QR codes, date) and the engine's version: the
+    same HTML always gives the same bytes."""
     paths = pdf_paths(site.lang)
-    folder = site.cache_dir / "book"
-    files, rendered = {}, []
+    pending = PendingBook(site, {}, {})
     for kind, document in documents.items():
         key = cache.content_key(document, pdf.engine_version(), site.lang, kind)
-        stored = cache.load(folder, key)
-        if stored is None:
-            rendered.append(kind)
-            laid_out = pdf.render_document(document, base_url=str(site.templates_dir))
-            stored = {"out.pdf": laid_out.write_pdf(pdf_identifier=False)}
-            cache.store(folder, key, stored, keep=4 * len(KINDS) * len(site.languages))
-        files[paths[kind]] = stored["out.pdf"]
-    return Made(files, tuple(rendered))
+        stored = cache.load(site.cache_dir / "book", key)
+        if stored is not None:
+            pending.cached[paths[kind]] = stored["out.pdf"]
+        else:
+            job = worker.submit(lay_out, document, str(site.templates_dir))
+            pending.jobs[kind] = (key, document, job)
+    return pending
+
+
+def finish_pdfs(pending: PendingBook) -> Made:
+    """Wait for the jobs, store their PDFs in the cache; every PDF of the language."""
+    site = pending.site
+    paths = pdf_paths(site.lang)
+    files = dict(pending.cached)
+    for kind, (key, document, job) in pending.jobs.items():
+        data = worker.result(job, lay_out, document, str(site.templates_dir))
+        cache.store(
+            site.cache_dir / "book",
+            key,
+            {"out.pdf": data},
+            keep=4 * len(KINDS) * len(site.languages),
+        )
+        files[paths[kind]] = data
+    return Made(files, tuple(pending.jobs))
 
 
 def downloads(site: Site, which: str, page_url: str) -> list[dict]:
