@@ -183,7 +183,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Write this language's card PDFs (MkDocs runs on_env before any page is rendered)."""
+    """This language's card PDFs (MkDocs runs on_env before any page is rendered, and then
+    copies the static files)."""
     site = _sites[i18n_languages.current(config)]
     cards_here = deck().of(site.lang)
     pending = _pending.pop(site.lang, None)
@@ -222,10 +223,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
                 len(pdfs.laid_out),
             )
         log.debug("%s: cards laid out: %s", site.lang, ", ".join(pdfs.laid_out) or "none")
+    # Handed to MkDocs as generated files: it copies them with the other static files,
+    # which it does right after on_env.
     for path, data in pdfs.files.items():
-        target = Path(config.site_dir) / site.lang_root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        files.append(File.generated(config, site.lang_root + path, content=data))
     _sizes[site.lang] = {path: len(data) for path, data in pdfs.files.items()}
     return env
 
