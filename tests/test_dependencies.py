@@ -49,3 +49,31 @@ def test_mkdocs_stays_1_6_1_beside_properdocs():
     build = pins((ROOT / "requirements.lock").read_text(encoding="utf-8"))
     assert build["mkdocs"] == "1.6.1" and build["properdocs"] == "1.6.7"
     assert build["mkdocs-material"].startswith("9.8.")
+
+
+def test_every_package_the_build_imports_is_in_the_build_lock():
+    """`make site` installs only requirements.lock: a module the hooks or the core import
+    from a package locked for the tests alone stops a fresh clone's build."""
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    own = {path.stem for path in (ROOT / "hooks").iterdir()} | {"cardkit"}
+    imported = set()
+    for source in (ROOT / "hooks").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - own - set(sys.stdlib_module_names) - {"__future__"}
+    distributions = packages_distributions()
+    build = pins((ROOT / "requirements.lock").read_text(encoding="utf-8"))
+    missing = {
+        module: distributions.get(module, ["?"])
+        for module in sorted(third_party)
+        if not any(
+            re.sub(r"[-_.]+", "-", name).lower() in build for name in distributions.get(module, [])
+        )
+    }
+    assert not missing, f"imported by hooks/ but not in requirements.txt/.lock: {missing}"
