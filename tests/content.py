@@ -161,3 +161,28 @@ def set_card(project: Path, src: str, change) -> None:
     path.write_text(
         "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body, encoding="utf-8"
     )
+
+
+def core_site(
+    cache_dir: Path,
+    *,
+    lang: str = DEFAULT,
+    site_url: str | None = None,
+    pdfs: bool = False,
+    docs: Path = DOCS,
+    templates_dir: Path = ROOT / "overrides",
+):
+    """The card core's Site for the real docs/ (or another docs folder), as the hooks make
+    it, without a build: for the tests that call the core directly."""
+    from cardkit.build import Site
+
+    return Site(
+        docs_dir=docs,
+        shown_as="docs",
+        languages=MODEL,
+        lang=lang,
+        site_url=site_url,
+        templates_dir=templates_dir,
+        pdfs=pdfs,
+        cache_dir=cache_dir,
+    )

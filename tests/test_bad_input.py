@@ -14,15 +14,15 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from cardkit.build import CardProblems, Site, validate_docs
+from cardkit.build import CardProblems, validate_docs
 from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
 from content import (
     CARDS,
     DEFAULT,
     LANGUAGES,
-    MODEL,
     ROOTS,
     cards_page,
+    core_site,
     set_card,
     single_card_pdf,
     tree,
@@ -289,16 +289,7 @@ def set_cards_sheet(page: Path) -> None:
 
 def problems_found(docs: Path) -> str:
     """What the build's validation (the hooks' on_config) says of a docs folder."""
-    site = Site(
-        docs_dir=docs,
-        shown_as="docs",
-        languages=MODEL,
-        lang=DEFAULT,
-        site_url=SITE_URL,
-        templates_dir=ROOT / "overrides",
-        pdfs=False,
-        cache_dir=docs.parent / ".cache",
-    )
+    site = core_site(docs.parent / ".cache", docs=docs, site_url=SITE_URL)
     with pytest.raises(CardProblems) as caught:
         validate_docs(site)
     return str(caught.value)

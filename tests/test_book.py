@@ -16,10 +16,9 @@ from conftest import EPOCH, SITE_URL, soup
 from content import (
     CARDS,
     DEFAULT,
-    DOCS,
     LANGUAGES,
-    MODEL,
     ROOTS,
+    core_site,
     front_matter,
     german_pages,
     html_file,
@@ -285,19 +284,8 @@ def test_links_in_the_book_stay_inside_it_or_go_to_the_site():
 
 @pytest.mark.unit
 def test_without_pdfs_the_download_markers_say_so(tmp_path):
-    import cardkit.build as cards
     from cardkit.book import fill_markers
-    from content import ROOT
 
-    site = cards.Site(
-        docs_dir=DOCS,
-        shown_as="docs",
-        languages=MODEL,
-        lang=DEFAULT,
-        site_url=None,
-        templates_dir=ROOT / "overrides",
-        pdfs=False,
-        cache_dir=tmp_path,
-    )
+    site = core_site(tmp_path)
     out = fill_markers(site, '<p>x</p><div class="hb-pdfs" data-set="kit"></div>', "trainer/")
     assert LABELS[DEFAULT]["no_pdf"] in out and "href" not in out

@@ -17,8 +17,10 @@ from cardkit.model import FIELDS
 from cardkit.qr import page_address
 from cardkit.source import Page, read_page
 from conftest import ROOT
+from content import core_site
 
 LANGS = Languages("de", ("en",))  # a synthetic two-language handbook for the unit tests
+PDF_URL = "http://handbuch.test.intranet/"  # the address on the cards the unit tests lay out
 
 PATH = "docs/tipps/kontakt.en.md"
 
@@ -324,22 +326,6 @@ def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
     assert message in str(raised.value) and "\n" not in str(raised.value)
 
 
-def pdf_site(tmp_path, templates, lang: str):
-    """A Site of the real docs/ that makes PDFs, its cache in tmp_path."""
-    from cardkit.build import Site
-
-    return Site(
-        docs_dir=ROOT / "docs",
-        shown_as="docs",
-        languages=LANGS,
-        lang=lang,
-        site_url="http://handbuch.test.intranet/",
-        templates_dir=templates,
-        pdfs=True,
-        cache_dir=tmp_path / ".cache",
-    )
-
-
 def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_template(tmp_path):
     """What a warm build compares instead of laying anything out (build.pdf_key)."""
     import dataclasses
@@ -348,7 +334,9 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
     from cardkit.build import pdf_key
 
     templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    site = pdf_site(tmp_path, templates, "de")
+    site = core_site(
+        tmp_path / ".cache", lang="de", site_url=PDF_URL, pdfs=True, templates_dir=templates
+    )
     cards = [make(valid(), lang="de")]
 
     def key(site=site, cards=cards, css="css"):
@@ -406,7 +394,7 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
     from cardkit.build import start_pdfs
     from cardkit.printing import _lay_out
 
-    site = pdf_site(tmp_path, ROOT / "overrides", "en")
+    site = core_site(tmp_path / ".cache", lang="en", site_url=PDF_URL, pdfs=True)
     cards = [
         card_from_meta(
             valid(title=f"Card {n}", order=n, question=f"Question {n} with other words?"),
