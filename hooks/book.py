@@ -20,10 +20,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import card_deck  # the deck and the Sites hooks/cards.py made
 import cardkit.book as book
 import i18n_languages
-from card_deck import current as card_deck  # the deck hooks/cards.py loaded
-from cards import _site as card_site  # the same Site the card hook builds
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 _state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
@@ -36,7 +35,7 @@ def on_config(config: MkDocsConfig) -> None:
     if i18n_languages.first_pass(config):
         _started.clear()  # a new build (under `mkdocs serve` too): nothing on its way
     _state[i18n_languages.current(config)] = {
-        "site": card_site(config),
+        "site": card_deck.site(i18n_languages.current(config)),
         "nav": None,
         "pages": {},
         "guide": None,
@@ -68,7 +67,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     state = _state[lang]
     site = state["site"]
     if site.pdfs and _in_book(page, lang, site.lang_root):
-        card = card_deck().card(page.file.src_uri)
+        card = card_deck.current().card(page.file.src_uri)
         state["pages"][page.url] = book.PageText(
             url=page.url, title=page.title or "", html=html, card=card
         )

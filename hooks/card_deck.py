@@ -1,5 +1,6 @@
-"""This build's card deck, shared by the hooks that show cards (cards, practice, book,
-reading). Plain module state, set by hooks/cards.py once per build.
+"""This build's card deck and each language's Site, shared by the hooks that show cards
+(cards, practice, book, reading). Plain module state, set by hooks/cards.py: the deck once
+per build, a language's Site once per language pass (options and brand read once).
 
 A module of its own because MkDocs loads each hook file under its path as module name: a
 hook that imported `cards` would get a second copy of that module, with its own state.
@@ -7,9 +8,21 @@ hook that imported `cards` would get a second copy of that module, with its own 
 
 from __future__ import annotations
 
+from cardkit.build import Site
 from cardkit.loader import Deck
 
 _deck: list[Deck] = []
+_sites: dict[str, Site] = {}
+
+
+def remember_site(site: Site) -> None:
+    """The Site of the language pass that is starting."""
+    _sites[site.lang] = site
+
+
+def site(lang: str) -> Site:
+    """The Site of a language this build has started (hooks/cards.py's on_config runs first)."""
+    return _sites[lang]
 
 
 def remember(deck: Deck | None) -> None:

@@ -34,9 +34,6 @@ CSS = "assets/hb-cards.css"
 # Per language, set in on_env (which MkDocs runs before any page is rendered): the PDFs'
 # sizes in bytes by path, for the download buttons.
 _sizes: dict[str, dict[str, int]] = {}
-# Per language, made in on_config (once per language pass, again on every `mkdocs serve`
-# rebuild) and looked up by the page events: options and brand are read once, not per page.
-_sites: dict[str, cards.Site] = {}
 # Per language, started in the first pass's on_config and finished in that language's on_env.
 _pending: dict[str, cards.PendingPdfs] = {}
 
@@ -96,7 +93,8 @@ def _url_of(config: MkDocsConfig, site: cards.Site):
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
     try:
-        site = _sites[i18n_languages.current(config)] = _site(config)
+        site = _site(config)  # once per language pass (and per `mkdocs serve` rebuild)
+        card_deck.remember_site(site)
         cards.check_site_url(site.site_url)
     except cards.CardProblems as problems:
         raise _stop(problems) from None
@@ -168,7 +166,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @mkdocs.plugins.event_priority(-100)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """A card's page gets its card, the cards page every card of its language."""
-    site = _sites[i18n_languages.current(config)]
+    site = card_deck.site(i18n_languages.current(config))
     card = deck().card(page.file.src_uri)
     html = ""
     if card and card.lang == site.lang:
@@ -185,7 +183,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """This language's card PDFs (MkDocs runs on_env before any page is rendered, and then
     copies the static files)."""
-    site = _sites[i18n_languages.current(config)]
+    site = card_deck.site(i18n_languages.current(config))
     cards_here = deck().of(site.lang)
     pending = _pending.pop(site.lang, None)
     if pending is None or pending.site != site or pending.cards != cards.sort_cards(cards_here):
