@@ -63,20 +63,18 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
     else:
         tab.fill("input.md-search__input", "")
         tab.focus("input.md-search__input")
-    tab.keyboard.type(query, delay=20)
+    tab.keyboard.type(query)  # real key events; the page answers the last query only
     tab.wait_for_function(
         "query => document.querySelector('.md-search-result').dataset.query === query", arg=query
     )
     meta = tab.inner_text(".md-search-result__meta")
     count = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
-    for _ in range(count):
-        items = tab.locator(".md-search-result__item")
-        if items.count() >= count:
-            break
+    items = "document.querySelectorAll('.md-search-result__item').length"
+    while (shown := tab.evaluate(items)) < count:
         tab.eval_on_selector(
             ".md-search__scrollwrap", "wrap => wrap.scrollTo(0, wrap.scrollHeight)"
         )
-        tab.wait_for_timeout(300)
+        tab.wait_for_function(f"shown => {items} > shown", arg=shown)  # the next results
     links = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link:first-child",
         "links => links.map(a => new URL(a.href).pathname)",
