@@ -3,20 +3,21 @@ kit (workshop guide, observer sheet, blank commitment cards). cardkit.book does 
 
 mkdocs-static-i18n runs every event once per language (NOTES.md), so all state is kept per
 language and made anew in on_config. The book is made of the HTML this build rendered of
-each page (on_page_content), in the navigation's order (on_nav), at the end of the
-language's pass (on_post_build). HANDBOOK_PDFS=false (`make serve`) skips all of it.
+each page (on_page_content), in the navigation's order (on_nav), in the language's on_env:
+MkDocs has converted every page by then and copies the static files right after it, so the
+PDFs are handed to it as generated files, like the card PDFs (hooks/cards.py).
+HANDBOOK_PDFS=false (`make serve`) skips all of it.
 A page asks for the download links with <div class="hb-pdfs" data-set="book"></div>, or
 data-set="kit" on the trainer page, which then becomes the workshop guide.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import mkdocs.plugins
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,14 +27,10 @@ import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 _state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
-# Per language whose PDFs are being made: the site folder, and the PDFs on their way.
-_started: dict[str, tuple[Path, book.PendingBook]] = {}
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
-    if i18n_languages.first_pass(config):
-        _started.clear()  # a new build (under `mkdocs serve` too): nothing on its way
     _state[i18n_languages.current(config)] = {
         "site": card_deck.site(i18n_languages.current(config)),
         "nav": None,
@@ -93,17 +90,19 @@ def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None):
             yield entry
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Start this language's PDFs in a worker; the last language's pass waits for all, so
-    the first language's book lays out while the next language's pages are built."""
+# After the cards hook (priority 0) has waited for this language's card PDFs: the workers
+# are free for the book then.
+@mkdocs.plugins.event_priority(-100)
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """This language's book and kit PDFs (MkDocs has converted every page before on_env,
+    and copies the static files right after it)."""
     lang = i18n_languages.current(config)
     state = _state.get(lang)
     if state and state["site"].pdfs and state["pages"]:
-        _started[lang] = (Path(config.site_dir), book.start_pdfs(state["site"], _documents(state)))
-    if i18n_languages.last_pass(config):
-        for done, (site_dir, pending) in list(_started.items()):
-            del _started[done]
-            _write(done, site_dir, pending)
+        made = _make(lang, book.start_pdfs(state["site"], _documents(state)))
+        for path, data in made.files.items():
+            files.append(File.generated(config, state["site"].lang_root + path, content=data))
+    return env
 
 
 def _documents(state: dict) -> dict[str, str]:
@@ -120,18 +119,15 @@ def _documents(state: dict) -> dict[str, str]:
     return documents
 
 
-def _write(lang: str, site_dir: Path, pending: book.PendingBook) -> None:
+def _make(lang: str, pending: book.PendingBook) -> book.Made:
     try:
         made = book.finish_pdfs(pending)
     except Exception as error:  # WeasyPrint's own errors: name what failed
         raise PluginError(f"the handbook PDF ({lang}) could not be made: {error}") from error
-    for path, data in made.files.items():
-        target = site_dir / pending.site.lang_root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
     log.info(
         "%s: handbook PDF and trainer's kit, %d PDFs (%s)",
         lang,
         len(made.files),
         f"laid out: {', '.join(made.rendered)}" if made.rendered else "from the cache",
     )
+    return made
