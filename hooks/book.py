@@ -3,9 +3,11 @@ kit (workshop guide, observer sheet, blank commitment cards). cardkit.book does 
 
 mkdocs-static-i18n runs every event once per language (NOTES.md), so all state is kept per
 language and made anew in on_config. The book is made of the HTML this build rendered of
-each page (on_page_content), in the navigation's order (on_nav), in the language's on_env:
-MkDocs has converted every page by then and copies the static files right after it, so the
-PDFs are handed to it as generated files, like the card PDFs (hooks/cards.py).
+each page (on_page_content), in the navigation's order (on_nav), started in worker processes
+in the language's on_env (MkDocs has converted every page by then). MkDocs copies the static
+files right after on_env, so the PDFs are handed to it there as generated files, like the
+card PDFs (hooks/cards.py): the last language pass's on_env waits for every language's, so
+the first language's book lays out while the next language is built.
 HANDBOOK_PDFS=false (`make serve`) skips all of it.
 A page asks for the download links with <div class="hb-pdfs" data-set="book"></div>, or
 data-set="kit" on the trainer page, which then becomes the workshop guide.
@@ -27,10 +29,13 @@ import i18n_languages
 
 log = mkdocs.plugins.get_plugin_logger(__name__)
 _state: dict[str, dict] = {}  # per language: site, nav, pages, the guide's page
+_pending: dict[str, book.PendingBook] = {}  # per language: the PDFs on their way
 
 
 @mkdocs.plugins.event_priority(-110)  # after i18n has chosen the language of this build
 def on_config(config: MkDocsConfig) -> None:
+    if i18n_languages.first_pass(config):
+        _pending.clear()  # a new build (under `mkdocs serve` too): nothing on its way
     _state[i18n_languages.current(config)] = {
         "site": card_deck.site(i18n_languages.current(config)),
         "nav": None,
@@ -94,14 +99,19 @@ def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None):
 # are free for the book then.
 @mkdocs.plugins.event_priority(-100)
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """This language's book and kit PDFs (MkDocs has converted every page before on_env,
-    and copies the static files right after it)."""
+    """Start this language's book and kit PDFs (MkDocs has converted every page before
+    on_env). In the last language pass, wait for every language's and hand them to MkDocs,
+    which copies them with the static files right after on_env. Files.generated places a
+    file by its path below the site root, whichever language's pass hands it over."""
     lang = i18n_languages.current(config)
     state = _state.get(lang)
     if state and state["site"].pdfs and state["pages"]:
-        made = _make(lang, book.start_pdfs(state["site"], _documents(state)))
-        for path, data in made.files.items():
-            files.append(File.generated(config, state["site"].lang_root + path, content=data))
+        _pending[lang] = book.start_pdfs(state["site"], _documents(state))
+    if i18n_languages.last_pass(config):
+        for done in list(_pending):
+            pending = _pending.pop(done)
+            for path, data in _make(done, pending).files.items():
+                files.append(File.generated(config, pending.site.lang_root + path, content=data))
     return env
 
 
