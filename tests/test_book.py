@@ -4,7 +4,10 @@ mkdocs.yml (tests/content.py), never written into the test."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
 from datetime import datetime, timezone
 
 import pytest
@@ -12,7 +15,7 @@ from pypdf import PdfReader
 
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS, edition
-from conftest import EPOCH, SITE_URL, soup
+from conftest import EPOCH, SITE_URL, copy_project, run_build, soup
 from content import (
     CARDS,
     DEFAULT,
@@ -258,6 +261,63 @@ def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
     assert clean, report
     for kind in ("book", "guide", "observer", "commitment"):
         assert pdf_path(built.site, DEFAULT, kind).relative_to(built.site).as_posix() in report
+
+
+# A hook added to a copy of the project: what MkDocs itself holds in `files` once every
+# other on_env has run, by language pass. MkDocs copies exactly these to the site right
+# after on_env (mkdocs/commands/build.py).
+FILES_SEEN = """
+import hashlib, json
+from pathlib import Path
+
+import mkdocs.plugins
+
+
+@mkdocs.plugins.event_priority(-1000)  # after every other hook's and plugin's on_env
+def on_env(env, *, config, files):
+    report = Path(config.config_file_path).parent / "files-seen.json"
+    seen = json.loads(report.read_text("utf-8")) if report.exists() else {}
+    for file in files:
+        if file.src_uri.endswith(".pdf"):
+            digest = hashlib.sha256(file.content_bytes).hexdigest() if file.generated_by else None
+            seen[file.src_uri] = {"by": file.generated_by, "sha256": digest}
+    report.write_text(json.dumps(seen), "utf-8")
+    return env
+"""
+
+
+def test_every_pdf_is_a_generated_file_that_mkdocs_copies(built, tmp_path):
+    """The book, the kit and the cards reach the site as MkDocs' own generated files (its
+    `files`), not written into site_dir beside the build: every PDF of the site is one,
+    made by its hook, with the bytes the site holds."""
+    project = copy_project(tmp_path / "handbook")
+    shutil.copytree(built.project / ".cache", project / ".cache")  # the same PDFs, sooner
+    (project / "hooks" / "files_seen.py").write_text(FILES_SEEN, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nhooks:\n") == 1
+    config.write_text(
+        text.replace("\nhooks:\n", "\nhooks:\n  - hooks/files_seen.py\n"), encoding="utf-8"
+    )
+    build = run_build(project, extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert build.ok, build.log
+    seen = json.loads((project / "files-seen.json").read_text(encoding="utf-8"))
+    pdfs = {
+        path.relative_to(build.site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in build.site.rglob("*.pdf")
+    }
+    books = {
+        pdf_path(build.site, lang, kind).relative_to(build.site).as_posix()
+        for lang in LANGUAGES
+        for kind in BOOK_LABELS[lang]["files"]
+    }
+    assert books <= set(pdfs)
+    assert sorted(seen) == sorted(pdfs)  # no PDF in the site that MkDocs did not copy
+    for path, digest in pdfs.items():
+        assert seen[path] == {
+            "by": "hooks/book.py" if path in books else "hooks/cards.py",
+            "sha256": digest,
+        }, path
 
 
 @pytest.mark.unit
