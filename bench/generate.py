@@ -2,7 +2,8 @@
 
 It takes the real mkdocs.yml, overrides/ and hooks/, and writes a docs/ of N attitude and
 tip pages per language in chapters of ten, each page as long as a real one, each with a
-valid card. `plain` leaves the card hook out, to measure the handbook without cards.
+valid card. `plain` leaves out the card hook and the book hook (the book is made from the
+cards' deck), to measure the handbook without cards.
 """
 
 from __future__ import annotations
@@ -104,10 +105,14 @@ def copy_real_project(target: Path, *, plain: bool) -> Path:
 
 def _write_config(target: Path, config: dict, *, plain: bool) -> None:
     if plain:
-        config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith("cards.py")]
+        config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith(CARD_HOOKS)]
     (target / "mkdocs.yml").write_text(
         yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8"
     )
+
+
+# The hooks a build without cards leaves out: the cards, and the book made from their deck.
+CARD_HOOKS = ("hooks/cards.py", "hooks/book.py")
 
 
 class _Env:
