@@ -24,9 +24,13 @@ $(READY): requirements.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation --editable .
 	touch $@
 
-$(TEST_READY): requirements-test.lock $(READY)
+# The tests' lock holds the build's packages too (at the same versions), so a new venv
+# for `make test` installs it alone, in one pass (about 5 s quicker than both in turn).
+$(TEST_READY): requirements-test.lock requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes -r requirements-test.lock
-	touch $@
+	$(PIP) install --no-deps --no-build-isolation --editable .
+	touch $(READY) $@
 
 # After a change to requirements.txt or requirements-test.txt: compile both locks again
 # (every package, with hashes), with pip-tools in a throwaway venv. README says more.
