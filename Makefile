@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# uv installs the locks (pip installs uv): the same packages and hash checks as pip, in a
+# few seconds instead of twenty.
+UV      := $(BIN)/uv
+INSTALL := $(UV) pip install --quiet --python $(BIN)/python
 # Two stamps: the build's packages (make site) and the tests' on top (make test).
 READY      := $(VENV)/.build-installed
 TEST_READY := $(VENV)/.test-installed
@@ -16,29 +20,33 @@ NODE_READY := node_modules/.installed
 
 setup: $(READY)
 
+# The venv and uv in it, itself checked against the hashes of requirements-uv.lock.
+$(UV): requirements-uv.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes -r requirements-uv.lock
+	touch $@
+
 # Exactly the locked packages, each checked against its hash; then the card core as a
 # package (pyproject.toml), editable, built with the locked setuptools.
-$(READY): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --require-hashes -r requirements.lock
-	$(PIP) install --no-deps --no-build-isolation --editable .
+$(READY): requirements.lock pyproject.toml $(UV)
+	$(INSTALL) --require-hashes -r requirements.lock
+	$(INSTALL) --no-deps --no-build-isolation --editable .
 	touch $@
 
 # The tests' lock holds the build's packages too (at the same versions), so a new venv
-# for `make test` installs it alone, in one pass (about 5 s quicker than both in turn).
-$(TEST_READY): requirements-test.lock requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --require-hashes -r requirements-test.lock
-	$(PIP) install --no-deps --no-build-isolation --editable .
+# for `make test` installs it alone, in one pass.
+$(TEST_READY): requirements-test.lock requirements.lock pyproject.toml $(UV)
+	$(INSTALL) --require-hashes -r requirements-test.lock
+	$(INSTALL) --no-deps --no-build-isolation --editable .
 	touch $(READY) $@
 
-# After a change to requirements.txt or requirements-test.txt: compile both locks again
+# After a change to a requirements*.txt: compile the three locks again
 # (every package, with hashes), with pip-tools in a throwaway venv. README says more.
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
-	for name in requirements requirements-test; do \
+	for name in requirements requirements-test requirements-uv; do \
 	  CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
 	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 	    $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt || exit 1; \

@@ -361,7 +361,7 @@ def test_card_text_is_escaped_in_every_output(sample):
 def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
     project = copy_project(tmp_path / "handbook")
     # with their times: the venv is set up
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "requirements-uv.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     venv = Path(sys.prefix)
     assert (venv / ".build-installed").exists(), "run the tests through make test"
