@@ -160,5 +160,11 @@ def test_printed_cards_page_gives_a4_sheets_of_four(site, tab, tmp_path, lang):
     assert len(reader.pages) == 2 + 2 * math.ceil(count / 4)  # instructions, then sheets
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
-    fronts = " ".join(reader.pages[n].extract_text() for n in range(2, len(reader.pages), 2))
-    assert all(card["title"].split()[0] in fronts for _, card in CARDS[lang].values())
+    # squashed: Chromium writes "ff" in "Offene" as one ligature character
+    fronts = squash(
+        " ".join(reader.pages[n].extract_text() for n in range(2, len(reader.pages), 2))
+    )
+    missing = [
+        card["title"] for _, card in CARDS[lang].values() if squash(card["title"]) not in fronts
+    ]
+    assert not missing, missing
