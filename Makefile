@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # uv installs the locks (pip installs uv): the same packages and hash checks as pip, in a
 # few seconds instead of twenty. Compiled to bytecode at once, as pip does: where
-# PYTHONDONTWRITEBYTECODE is set (our CI machines), every build would compile it again.
+# PYTHONDONTWRITEBYTECODE is set (as on this project's machines), every build the tests
+# start would compile MkDocs, Material and WeasyPrint again.
 UV      := $(BIN)/uv
 INSTALL := $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python
 # Two stamps: the build's packages (make site) and the tests' on top (make test).

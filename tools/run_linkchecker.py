@@ -10,8 +10,9 @@
    of the same bytes share one tree (read only: links and anchors are looked up in it).
 3. A link's text is taken only where it is used. For every element of a page, LinkChecker
    takes the element's whole text (for <html>, the page's) as the name of a link it might
-   hold; only <a> uses it (linkparse.LinkFinder.get_link_name). Each measured with
-   `make links` on the built site: together about 12 -> 4 CPU seconds, the same report.
+   hold; only <a> uses it (linkparse.LinkFinder.get_link_name).
+Together, on the built handbook: 15.8 -> 7.9 s, and the same --verbose report (URLs,
+results, warnings, link names).
 """
 
 import sys
