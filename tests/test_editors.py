@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from tools.check_links import check
 from tools.project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
+CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 DEFAULT_EDIT_URL = CONFIG["edit_uri"]  # mkdocs.yml's default, without HANDBOOK_EDIT_URL
 
 
@@ -85,6 +87,31 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
             # the skeleton's own words follow the typography test_content.py checks
             words = page.select_one("article").get_text()
             assert not [mark for mark in ('"', "'" if lang == "en" else '"') if mark in words]
+
+
+@pytest.mark.unit
+def test_no_heading_or_nav_title_counts_the_cards_in_words():
+    """'Fünf Haltungen statt Verbeugung' turns false with the sixth attitude: headings and
+    nav titles name the kinds without their number (the cards page counts them itself).
+    The number words and the kinds' names come from the labels of each language."""
+    found = []
+    for lang in LANGUAGES:
+        labels = LABELS[lang]
+        nouns = [kind.format(count="").split()[-1] for kind in labels["kinds"].values()]
+        counted = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, labels['numbers'][2:]))})\s+(?:\w+\s+)?"
+            rf"(?:{'|'.join(nouns)})\b",
+            re.I,
+        )
+        headings = [
+            f"{source_file(stem, lang).relative_to(ROOT)}: {line}"
+            for stem in german_pages()
+            for line in source_file(stem, lang).read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")
+        ]
+        titles = [f"mkdocs.yml: {line.strip()}" for line in CONFIG_TEXT.splitlines()]
+        found += [text for text in headings + titles if counted.search(text)]
+    assert not found, found
 
 
 @pytest.mark.unit
