@@ -2,8 +2,10 @@
 
 It takes the real mkdocs.yml, overrides/ and hooks/, and writes a docs/ of N attitude and
 tip pages per language in chapters of ten, each page as long as a real one, each with a
-valid card. `plain` leaves out the card hook and the book hook (the book is made from the
-cards' deck), to measure the handbook without cards.
+valid card. Each kind of project leaves some hooks out of mkdocs.yml (LEFT_OUT): `plain`
+the card hook and the book hook (the book is made from the cards' deck), to measure the
+handbook without cards; `no-book` the book hook alone, to measure the card PDFs without the
+handbook PDF and trainer's kit.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def page_text(lang: str, kind: str, order: int) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n# {meta['title']}\n\n{body}\n"
 
 
-def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path:
+def write_project(target: Path, cards_per_language: int, *, kind: str) -> Path:
     """Write the synthetic project into target; return its mkdocs.yml."""
     if target.exists():
         shutil.rmtree(target)
@@ -70,16 +72,16 @@ def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path
     langs = languages(load_config())
     for lang, suffix in ((lang, langs.suffix(lang)) for lang in ("de", "en")):
         for number in range(cards_per_language):
-            kind = ("attitude", "tip")[number % 2]
+            card_kind = ("attitude", "tip")[number % 2]
             order = number // 2 + 1
             folder = (
                 docs
-                / ("haltungen" if kind == "attitude" else "tipps")
+                / ("haltungen" if card_kind == "attitude" else "tipps")
                 / f"kapitel-{(order - 1) // CHAPTER + 1:03d}"
             )
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{kind}-{order:04d}{suffix}.md").write_text(
-                page_text(lang, kind, order), encoding="utf-8"
+            (folder / f"{card_kind}-{order:04d}{suffix}.md").write_text(
+                page_text(lang, card_kind, order), encoding="utf-8"
             )
         for name in ("index", "karten"):
             meta = {"title": name.title(), "cards_sheet": name == "karten"}
@@ -88,31 +90,34 @@ def write_project(target: Path, cards_per_language: int, *, plain: bool) -> Path
             )
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config.pop("nav")  # MkDocs builds the nav from folders
-    _write_config(target, config, plain=plain)
+    _write_config(target, config, kind=kind)
     return target / "mkdocs.yml"
 
 
-def copy_real_project(target: Path, *, plain: bool) -> Path:
-    """The real handbook (mkdocs.yml, docs/, overrides/, hooks/); plain: without cards."""
+def copy_real_project(target: Path, *, kind: str) -> Path:
+    """The real handbook (mkdocs.yml, docs/, overrides/, hooks/), as a kind of LEFT_OUT."""
     if target.exists():
         shutil.rmtree(target)
     for part in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    _write_config(target, config, plain=plain)
+    _write_config(target, config, kind=kind)
     return target / "mkdocs.yml"
 
 
-def _write_config(target: Path, config: dict, *, plain: bool) -> None:
-    if plain:
-        config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith(CARD_HOOKS)]
+def _write_config(target: Path, config: dict, *, kind: str) -> None:
+    config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith(LEFT_OUT[kind])]
     (target / "mkdocs.yml").write_text(
         yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8"
     )
 
 
-# The hooks a build without cards leaves out: the cards, and the book made from their deck.
-CARD_HOOKS = ("hooks/cards.py", "hooks/book.py")
+# The hooks each kind of project leaves out of mkdocs.yml.
+LEFT_OUT = {
+    "plain": ("hooks/cards.py", "hooks/book.py"),  # no cards, nor the book made from their deck
+    "cards": (),  # the handbook as it is
+    "no-book": ("hooks/book.py",),  # the card PDFs without the handbook PDF and trainer's kit
+}
 
 
 class _Env:

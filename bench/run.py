@@ -1,10 +1,13 @@
 """`make bench`: build-time benchmark of the card hooks on synthetic handbooks.
 
-For N cards per language, and for the real handbook, it builds the same handbook four
+For N cards per language, and for the real handbook, it builds the same handbook several
 ways, interleaved, and reports medians: plain (no card hook), cards without PDFs, cards
-with PDFs from an empty cache (cold) and from a full one (warm). Then it times a
-`mkdocs serve` rebuild after one edit, plain against cards. Ratios are measured side by
-side in one run, on one machine.
+with PDFs from an empty cache (cold), from a full one (warm) and after one card was edited;
+then cold and edited once more with the card PDFs alone (the book hook left out), to tell
+the cards' share from the handbook PDF's and trainer's kit's. From the cold build's CPU
+seconds it reports a floor: the build with PDFs could not be quicker than its CPU time
+spread over every core. Then it times a `mkdocs serve` rebuild after one edit, plain
+against cards. Ratios are measured side by side in one run, on one machine.
 
 Usage: python -m bench.run [--quick] [--runs R] [--sizes 10,100]
 """
@@ -27,9 +30,13 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.generate import copy_real_project, write_project
+from bench.generate import LEFT_OUT, copy_real_project, write_project
 
-VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm", "pdf-edit")
+VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm", "pdf-edit", "no-book-cold", "no-book-edit")
+COLD = ("pdf-cold", "no-book-cold")  # built from an empty cache
+EDITED = ("pdf-edit", "no-book-edit")  # built after one card's first checklist item changed
+CORES = len(os.sched_getaffinity(0))
+KINDS = tuple(LEFT_OUT)  # plain, cards, no-book
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 FIRST_ITEM = re.compile(r"checklist:\n\s*- ")
 SETTLE = 1.5  # seconds between a serve rebuild and the next edit
@@ -47,8 +54,9 @@ def environment(pdfs: bool) -> dict:
     return env
 
 
-def build(project: Path, *, pdfs: bool) -> tuple[float, float]:
-    """One strict build; returns (seconds, peak memory in MiB)."""
+def build(project: Path, *, pdfs: bool) -> tuple[float, float, float]:
+    """One strict build; returns (seconds, CPU seconds of the build and its PDF workers,
+    peak memory in MiB)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
@@ -63,7 +71,7 @@ def build(project: Path, *, pdfs: bool) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
     process.stderr.close()
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def html_bytes_per_page(site: Path) -> float:
@@ -142,31 +150,37 @@ def _rebuild_after_edit(output: ServeLog, page: Path, original: str, number: int
     raise SystemExit(f"mkdocs serve did not rebuild after 3 edits of {page}")
 
 
-def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dict:
-    """Build both projects every way, interleaved; edited is the page the serve run edits."""
+def measure(label: str, projects: dict[str, Path], edited: str, runs: int) -> dict:
+    """Build the projects (by kind) every way, interleaved; edited is the page the edit
+    builds and the serve run change."""
     seconds: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
+    cpu: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     memory = {variant: 0.0 for variant in VARIANTS}
-    page = cards / edited
-    original = page.read_text(encoding="utf-8")
+    plain, cards = projects["plain"], projects["cards"]
+    original = (cards / edited).read_text(encoding="utf-8")
     for run in range(runs):  # interleaved: drift hits every variant alike
         for variant in VARIANTS:
-            project = plain if variant == "plain" else cards
-            if variant == "pdf-cold":
-                shutil.rmtree(cards / ".cache", ignore_errors=True)
-            if variant == "pdf-edit":  # one card's first checklist item changed
-                page.write_text(
+            project = projects[_kind(variant)]
+            if variant in COLD:
+                shutil.rmtree(project / ".cache", ignore_errors=True)
+            if variant in EDITED:
+                (project / edited).write_text(
                     FIRST_ITEM.sub(rf"\g<0>edit {run} ", original, count=1), encoding="utf-8"
                 )
-            took, peak = build(project, pdfs=variant.startswith("pdf"))
+            took, used, peak = build(project, pdfs=variant not in ("plain", "cards"))
             seconds[variant].append(took)
+            cpu[variant].append(used)
             memory[variant] = max(memory[variant], peak)
-    page.write_text(original, encoding="utf-8")
+    for project in projects.values():
+        if (project / edited).exists():
+            (project / edited).write_text(original, encoding="utf-8")
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
     pages = len(list((cards / "site").rglob("index.html")))
     return {
         "label": label,
         "pages": pages,
         "medians": medians,
+        "cpu": {variant: statistics.median(values) for variant, values in cpu.items()},
         "memory": memory,
         "html": html_bytes_per_page(cards / "site"),
         "serve_plain": serve_rebuilds(plain, plain / edited, 3, pdfs=False),
@@ -174,17 +188,27 @@ def measure(label: str, plain: Path, cards: Path, edited: str, runs: int) -> dic
     }
 
 
+def _kind(variant: str) -> str:
+    """The kind of project (bench.generate.LEFT_OUT) a variant builds."""
+    if variant == "plain":
+        return "plain"
+    return "no-book" if variant.startswith("no-book") else "cards"
+
+
 def synthetic(size: int, runs: int, workdir: Path) -> dict:
-    plain = write_project(workdir / f"plain-{size}", size, plain=True).parent
-    cards = write_project(workdir / f"cards-{size}", size, plain=False).parent
+    projects = {
+        kind: write_project(workdir / f"{kind}-{size}", size, kind=kind).parent for kind in KINDS
+    }
+    cards = projects["cards"]
     edited = sorted((cards / "docs" / "tipps").rglob("tip-0001.md"))[0].relative_to(cards)
-    return {"size": size, **measure(str(size), plain, cards, str(edited), runs)}
+    return {"size": size, **measure(str(size), projects, str(edited), runs)}
 
 
 def real(runs: int, workdir: Path) -> dict:
-    plain = copy_real_project(workdir / "real-plain", plain=True).parent
-    cards = copy_real_project(workdir / "real-cards", plain=False).parent
-    return measure("handbook", plain, cards, "docs/tipps/kontakt.md", runs)
+    projects = {
+        kind: copy_real_project(workdir / f"real-{kind}", kind=kind).parent for kind in KINDS
+    }
+    return measure("handbook", projects, "docs/tipps/kontakt.md", runs)
 
 
 def report(results: list[dict]) -> str:
@@ -212,12 +236,43 @@ def report(results: list[dict]) -> str:
     return "\n".join([head, *rows])
 
 
+def report_pdfs(results: list[dict]) -> str:
+    """Issue 19's ratios, all PDFs beside the card PDFs alone (the book hook left out), and
+    the floor: the cold build's CPU seconds spread over every core, ÷ the build without."""
+    head = (
+        f"| N cards/lang | cold ÷ cards: all PDFs | card PDFs alone | floor on {CORES} cores: "
+        "all PDFs | card PDFs alone | one card edited ÷ cards: all PDFs | card PDFs alone | "
+        "CPU s, cold: card PDFs | book and kit |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    rows = []
+    for r in results:
+        m, cpu = r["medians"], r["cpu"]
+        rows.append(
+            f"| {r['label']} | {m['pdf-cold'] / m['cards']:.2f} | "
+            f"{m['no-book-cold'] / m['cards']:.2f} | {_floor(r, 'pdf-cold'):.2f} | "
+            f"{_floor(r, 'no-book-cold'):.2f} | {m['pdf-edit'] / m['cards']:.2f} | "
+            f"{m['no-book-edit'] / m['cards']:.2f} | "
+            f"{cpu['no-book-cold'] - cpu['cards']:.1f} | "
+            f"{cpu['pdf-cold'] - cpu['no-book-cold']:.1f} |"
+        )
+    return "\n".join([head, *rows])
+
+
+def _floor(result: dict, variant: str) -> float:
+    """The quickest the variant's build could be, its CPU time spread over every core with
+    nothing run in turn, ÷ the build without PDFs."""
+    return result["cpu"][variant] / CORES / result["medians"]["cards"]
+
+
 # Issue 19's targets, checked for every size: (what, numerator, denominator, target, decimals).
 RATIOS = (
     ("cards without PDFs ÷ plain", "cards", "plain", 1.05, 3),
     ("warm rebuild with PDFs ÷ plain", "pdf-warm", "plain", 1.10, 3),
     ("cold build with PDFs ÷ without PDFs", "pdf-cold", "cards", 2.0, 2),
     ("one card edited, rebuild with PDFs ÷ without PDFs", "pdf-edit", "cards", 1.3, 2),
+    ("card PDFs alone (no book): cold ÷ without PDFs", "no-book-cold", "cards", 2.0, 2),
+    ("card PDFs alone (no book): one card edited ÷ without", "no-book-edit", "cards", 1.3, 2),
     (
         "serve rebuild after a card edit ÷ plain serve rebuild",
         "serve_cards",
@@ -242,6 +297,13 @@ def targets(results: list[dict]) -> str:
         for what, top, bottom, target, decimals in RATIOS:
             ratio = figures[top] / figures[bottom]
             check(f"{r['label']}: {what}", ratio, target, f"{ratio:.{decimals}f}")
+        for variant, what in (("pdf-cold", "all PDFs"), ("no-book-cold", "card PDFs alone")):
+            floor = _floor(r, variant)
+            lines.append(
+                f"- {r['label']}: floor of the cold build, {what} (CPU s ÷ {CORES} cores ÷ "
+                f"without PDFs): {floor:.2f}; a cold ratio ≤ 2.0 "
+                + ("needs less CPU, not more parallel work" if floor > 2.0 else "is possible")
+            )
     sized = {r["size"]: r for r in results if "size" in r}
     if len([n for n in sized if n >= 60]) >= 2:  # issue 19: 300 ÷ 60 cards, linear
         low, high = sized[min(n for n in sized if n >= 60)], sized[max(sized)]
@@ -306,6 +368,8 @@ def main() -> None:
         results.append(real(options.runs, Path(workdir)))
     print()
     print(report(results))
+    print()
+    print(report_pdfs(results))
     print()
     print(targets(results))
 

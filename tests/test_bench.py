@@ -1,20 +1,22 @@
 """`make bench` builds its projects the way it times them: if one of them stops building
 (a hook that needs another the plain build leaves out), the benchmark fails after
 minutes of work. Here each kind of project is built once, small, without PDFs: the real
-handbook without cards, and a synthetic one without and with cards."""
+handbook without cards, and a synthetic one of every kind (bench.generate.LEFT_OUT)."""
 
 from __future__ import annotations
 
-from bench.generate import copy_real_project, write_project
+from bench.generate import LEFT_OUT, copy_real_project, write_project
 from bench.run import environment
 from conftest import run_build
 
 
 def test_the_benchmark_projects_build(tmp_path):
     projects = {
-        "real, plain": (copy_real_project(tmp_path / "real", plain=True), False),
-        "synthetic, plain": (write_project(tmp_path / "plain", 3, plain=True), False),
-        "synthetic, cards": (write_project(tmp_path / "cards", 3, plain=False), True),
+        "real, plain": (copy_real_project(tmp_path / "real", kind="plain"), False),
+        **{
+            f"synthetic, {kind}": (write_project(tmp_path / kind, 3, kind=kind), kind != "plain")
+            for kind in LEFT_OUT
+        },
     }
     env = environment(pdfs=False)
     for name, (config, has_cards) in projects.items():
