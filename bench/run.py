@@ -171,9 +171,8 @@ def measure(label: str, projects: dict[str, Path], edited: str, runs: int) -> di
             seconds[variant].append(took)
             cpu[variant].append(used)
             memory[variant] = max(memory[variant], peak)
-    for project in projects.values():
-        if (project / edited).exists():
-            (project / edited).write_text(original, encoding="utf-8")
+    for variant in EDITED:
+        (projects[_kind(variant)] / edited).write_text(original, encoding="utf-8")
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
     pages = len(list((cards / "site").rglob("index.html")))
     return {
