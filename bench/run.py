@@ -29,12 +29,29 @@ import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.generate import LEFT_OUT, copy_real_project, write_project
 
-VARIANTS = ("plain", "cards", "pdf-cold", "pdf-warm", "pdf-edit", "no-book-cold", "no-book-edit")
-COLD = ("pdf-cold", "no-book-cold")  # built from an empty cache
-EDITED = ("pdf-edit", "no-book-edit")  # built after one card's first checklist item changed
+
+class Variant(NamedTuple):
+    """One way a project is built."""
+
+    kind: str  # the kind of project (bench.generate.LEFT_OUT)
+    pdfs: bool
+    # "as left": the cache as the build before left it; "cold": empty; "edit": one card changed
+    start: str = "as left"
+
+
+VARIANTS = {
+    "plain": Variant("plain", pdfs=False),
+    "cards": Variant("cards", pdfs=False),
+    "pdf-cold": Variant("cards", pdfs=True, start="cold"),
+    "pdf-warm": Variant("cards", pdfs=True),
+    "pdf-edit": Variant("cards", pdfs=True, start="edit"),
+    "no-book-cold": Variant("no-book", pdfs=True, start="cold"),
+    "no-book-edit": Variant("no-book", pdfs=True, start="edit"),
+}
 CORES = len(os.sched_getaffinity(0))
 KINDS = tuple(LEFT_OUT)  # plain, cards, no-book
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
@@ -159,20 +176,21 @@ def measure(label: str, projects: dict[str, Path], edited: str, runs: int) -> di
     plain, cards = projects["plain"], projects["cards"]
     original = (cards / edited).read_text(encoding="utf-8")
     for run in range(runs):  # interleaved: drift hits every variant alike
-        for variant in VARIANTS:
-            project = projects[_kind(variant)]
-            if variant in COLD:
+        for variant, how in VARIANTS.items():
+            project = projects[how.kind]
+            if how.start == "cold":
                 shutil.rmtree(project / ".cache", ignore_errors=True)
-            if variant in EDITED:
+            if how.start == "edit":  # the first checklist item
                 (project / edited).write_text(
                     FIRST_ITEM.sub(rf"\g<0>edit {run} ", original, count=1), encoding="utf-8"
                 )
-            took, used, peak = build(project, pdfs=variant not in ("plain", "cards"))
+            took, used, peak = build(project, pdfs=how.pdfs)
             seconds[variant].append(took)
             cpu[variant].append(used)
             memory[variant] = max(memory[variant], peak)
-    for variant in EDITED:
-        (projects[_kind(variant)] / edited).write_text(original, encoding="utf-8")
+    for how in VARIANTS.values():
+        if how.start == "edit":
+            (projects[how.kind] / edited).write_text(original, encoding="utf-8")
     medians = {variant: statistics.median(values) for variant, values in seconds.items()}
     pages = len(list((cards / "site").rglob("index.html")))
     return {
@@ -185,13 +203,6 @@ def measure(label: str, projects: dict[str, Path], edited: str, runs: int) -> di
         "serve_plain": serve_rebuilds(plain, plain / edited, 3, pdfs=False),
         "serve_cards": serve_rebuilds(cards, cards / edited, 3, pdfs=False),
     }
-
-
-def _kind(variant: str) -> str:
-    """The kind of project (bench.generate.LEFT_OUT) a variant builds."""
-    if variant == "plain":
-        return "plain"
-    return "no-book" if variant.startswith("no-book") else "cards"
 
 
 def synthetic(size: int, runs: int, workdir: Path) -> dict:

@@ -28,3 +28,10 @@ def test_the_benchmark_projects_build(tmp_path):
             if "hb-card-section" in page.read_text(encoding="utf-8")
         ]
         assert bool(with_cards) == has_cards, name
+
+
+def test_every_variant_builds_a_kind_of_project_the_bench_writes():
+    from bench.run import VARIANTS
+
+    assert {how.kind for how in VARIANTS.values()} == set(LEFT_OUT)
+    assert {how.start for how in VARIANTS.values()} == {"as left", "cold", "edit"}
