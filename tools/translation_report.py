@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import translation_status
+from cardkit import translations
 from tools.project import CONFIG, languages, load_config
 
 
@@ -20,8 +20,8 @@ def main(argv: list[str] | None = None) -> None:
     config = load_config(options.config)
     docs_dir = options.config.resolve().parent / config.get("docs_dir", "docs")
     langs = languages(config)
-    stale = translation_status.stale_translations(docs_dir, langs)
-    print(translation_status.report(stale, langs.english_name(langs.default)))
+    stale = translations.stale_translations(docs_dir, langs)
+    print(translations.report(stale, langs.english_name(langs.default)))
 
 
 if __name__ == "__main__":

@@ -22,9 +22,8 @@ from markupsafe import Markup, escape
 from . import cache, pdf, qr, worker
 from .book_labels import BOOK_LABELS
 from .build import Site, created_date, sort_cards
-from .deck import group_by_kind
 from .model import Card
-from .render import PDF_DIR, card_infos, environment, relative_url
+from .render import PDF_DIR, CardInfo, environment, relative_url
 
 KINDS = ("book", "guide", "observer", "commitment")
 TEMPLATES = {
@@ -160,14 +159,15 @@ def _render(site: Site, kind: str, **context) -> str:
     )
 
 
-def _deck(site: Site, cards: list[Card]) -> tuple[list[Card], dict]:
+def _deck(cards: list[Card], infos: dict[str, CardInfo]) -> tuple[list[Card], dict]:
+    """These cards in deck order, with their numbers and QR codes in the whole deck."""
     cards = sort_cards(cards)
-    return cards, card_infos(
-        cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir
-    )
+    return cards, {card.id: infos[card.id] for card in cards}
 
 
-def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) -> str:
+def book_document(
+    site: Site, entries: list[Entry], pages: dict[str, PageText], infos: dict[str, CardInfo]
+) -> str:
     """The book's HTML: cover, contents, every page in navigation order with its card,
     and the index of cards."""
     in_book = {entry.url for entry in entries if entry.url in pages}
@@ -192,7 +192,7 @@ def book_document(site: Site, entries: list[Entry], pages: dict[str, PageText]) 
         for number, part in enumerate(parts)  # sections with pages in them
         if part["entry"].url is not None or _has_pages(parts[number + 1 :], part["entry"].depth)
     ]
-    cards, infos = _deck(site, [part["card"] for part in parts if part.get("card")])
+    cards, infos = _deck([part["card"] for part in parts if part.get("card")], infos)
     home = qr.page_address(site.site_url, site.lang_root) if site.site_url else None
     labels = BOOK_LABELS[site.lang]
     return _render(
@@ -218,7 +218,7 @@ def _has_pages(rest: list[dict], depth: int) -> bool:
     return False
 
 
-def guide_document(site: Site, page: PageText) -> str:
+def guide_document(site: Site, page: PageText, infos: dict[str, CardInfo]) -> str:
     """The trainer page as a handout: the page alone, its links to other pages absolute."""
     entry = Entry(title=page.title, depth=1, chapter=page.title, url=page.url)
     address = qr.page_address(site.site_url, page.url) if site.site_url else None
@@ -230,7 +230,7 @@ def guide_document(site: Site, page: PageText) -> str:
             book_html(page.html, url=page.url, in_book={page.url}, site_url=site.site_url)
         ),
     }
-    cards, infos = _deck(site, [page.card] if page.card else [])
+    cards, infos = _deck([page.card] if page.card else [], infos)
     return _render(
         site,
         "guide",
@@ -245,10 +245,10 @@ def guide_document(site: Site, page: PageText) -> str:
     )
 
 
-def observer_document(site: Site, cards: list[Card]) -> str:
+def observer_document(site: Site, cards: list[Card], infos: dict[str, CardInfo]) -> str:
     """One A4 page per card: its checklist as a tick grid, a column per scene, and room
     for notes on each scene."""
-    cards, infos = _deck(site, cards)
+    cards, infos = _deck(cards, infos)
     return _render(
         site,
         "observer",

@@ -1,4 +1,4 @@
-"""The brand, set once under `extra.handbook.brand` in mkdocs.yml: the site (theme colours,
+"""The brand, set once in mkdocs.yml (`plugins: - handbook: brand:`): the site (theme colours,
 logo, favicon, footer) and every card and PDF use it. Plain Python, no MkDocs import.
 
 The defaults are neutral: no organisation, no logo, the handbook's own two colours.
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
-OPTION = "extra.handbook.brand"
+OPTION = "plugins.handbook.brand"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 120
 MAX_LOGO_BYTES = 200_000

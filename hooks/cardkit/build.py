@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from .labels import LABELS, edition, file_size
 from .languages import Languages
 from .loader import CardProblems, Deck, load_deck
 from .model import Card, CardError
-from .render import Identity, Renderer, card_infos, pdf_paths, relative_url
+from .render import CardInfo, Identity, Renderer, card_infos, pdf_paths, relative_url
 
 __all__ = ["CardProblems", "Deck"]  # the hooks' names for the loader's types
 
@@ -48,7 +49,9 @@ class Site:
         """True while site_url is the shipped example: every card then says MUSTER."""
         return is_example(self.site_url)
 
-    @property
+    # Computed once per Site (a build makes one per language): the edition asks git, the
+    # logo is read from disk. cached_property writes past the frozen dataclass on purpose.
+    @cached_property
     def identity(self) -> Identity:
         day = edition_date(self.docs_dir, self.source_date_epoch)
         return Identity(
@@ -68,8 +71,14 @@ class Site:
     def labels(self) -> dict:
         return LABELS[self.lang]
 
+    @cached_property
     def renderer(self) -> Renderer:
         return Renderer(self.templates_dir, self.lang, self.identity)
+
+    def card_infos(self, cards: list[Card]) -> dict[str, CardInfo]:
+        """Each card's number in this deck and its QR code (drawn once, then cached)."""
+        cards = sort_cards(cards)
+        return card_infos(cards, group_by_kind(cards), self.site_url, self.lang, self.qr_cache_dir)
 
     def notice(self) -> str | None:
         notes = [self.labels["no_pdf"]] if not self.pdfs else []
@@ -110,11 +119,10 @@ def _download(href: str, label: str, size: int | None, labels: dict) -> dict:
 
 
 def card_section(
-    site: Site, card: Card, *, deck: list[Card] | None = None, sizes: dict[str, int] | None = None
+    site: Site, card: Card, *, infos: dict[str, CardInfo], sizes: dict[str, int] | None = None
 ) -> str:
-    """The HTML appended to the card's own page. deck: this language's cards (for the
-    card's number); sizes: the PDFs' sizes in bytes by path, where they are known."""
-    deck = sort_cards(deck or [card])
+    """The HTML appended to the card's own page. infos: every card's number and QR code in
+    this language (Site.card_infos); sizes: the PDFs' sizes in bytes by path, where known."""
     sizes = sizes or {}
     links = None
     if site.pdfs:
@@ -132,10 +140,7 @@ def card_section(
                 (paths.collections["a4"], "all_a4"),
             )
         ]
-    info = card_infos([card], group_by_kind(deck), site.site_url, site.lang, site.qr_cache_dir)[
-        card.id
-    ]
-    return site.renderer().card_section(card, info=info, links=links, notice=site.notice())
+    return site.renderer.card_section(card, info=infos[card.id], links=links, notice=site.notice())
 
 
 def sort_cards(cards: list[Card]) -> list[Card]:
@@ -143,7 +148,12 @@ def sort_cards(cards: list[Card]) -> list[Card]:
 
 
 def cards_sheet(
-    site: Site, cards: list[Card], sheet_url: str, sizes: dict[str, int] | None = None
+    site: Site,
+    cards: list[Card],
+    sheet_url: str,
+    *,
+    infos: dict[str, CardInfo],
+    sizes: dict[str, int] | None = None,
 ) -> str:
     """The HTML of the cards page, for the page at sheet_url."""
     cards = sort_cards(cards)
@@ -173,10 +183,10 @@ def cards_sheet(
         }
     page_links = {card.id: relative_url(card.url, sheet_url) for card in cards}
     groups = group_by_kind(cards)
-    return site.renderer().cards_sheet(
+    return site.renderer.cards_sheet(
         cards,
         groups=groups,
-        infos=card_infos(cards, groups, site.site_url, site.lang, site.qr_cache_dir),
+        infos=infos,
         page_links=page_links,
         pdf_links=pdf_links,
         notice=site.notice(),
@@ -215,10 +225,11 @@ def inputs_key(site: Site, *, css: str, created: str | None) -> str:
     )
 
 
-def pdf_key(site: Site, cards: list[Card], *, css: str, created: str | None) -> str:
-    """Everything a language's PDF files are made from, hashed without laying anything
-    out. A change to any of them makes new files; a warm build only reads this much."""
-    return cache.content_key(inputs_key(site, css=css, created=created), repr(cards))
+def pdf_key(inputs: str, cards: list[Card]) -> str:
+    """Everything a language's card PDFs are made from (inputs_key, and the cards), hashed
+    without laying anything out. A change to any of them makes new files; a warm build only
+    reads this much."""
+    return cache.content_key(inputs, repr(cards))
 
 
 def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
@@ -273,6 +284,7 @@ def start_pdfs(
     *,
     css: str,
     source_date_epoch: str | None,
+    infos: dict[str, CardInfo] | None = None,
     in_worker: bool = True,
 ) -> PendingPdfs:
     """Start one language's card PDFs: from the cache when no input changed, else as a
@@ -282,11 +294,11 @@ def start_pdfs(
         return PendingPdfs(site, cards, "", done=PdfSet({}, from_cache=False))
     created = created_date(source_date_epoch)
     inputs = inputs_key(site, css=css, created=created)
-    key = cache.content_key(inputs, repr(cards))
+    key = pdf_key(inputs, cards)
     outputs = cache.load(site.cache_dir, key)
     if outputs is not None:
         return PendingPdfs(site, cards, key, done=PdfSet(outputs, from_cache=True))
-    infos = card_infos(cards, group_by_kind(cards), site.site_url, site.lang, site.qr_cache_dir)
+    infos = infos if infos is not None else site.card_infos(cards)
     paths = pdf_paths(site.lang, cards)
     job = printing.Job(
         lang=site.lang,
@@ -307,12 +319,3 @@ def start_pdfs(
 
 def stop_workers() -> None:
     worker.stop()
-
-
-def card_pdfs(
-    site: Site, cards: list[Card], *, css: str, source_date_epoch: str | None = None
-) -> PdfSet:
-    """The card PDFs of one language, made here and now."""
-    return start_pdfs(
-        site, cards, css=css, source_date_epoch=source_date_epoch, in_worker=False
-    ).result()

@@ -42,12 +42,6 @@ class PdfPaths:
     collections: dict[str, str]  # 'a6' (print shop) and 'a4' (office sheets)
     cards: dict[str, dict[str, str]]  # card id -> 'a6' (print shop) and 'a4' (office)
 
-    def all(self) -> list[str]:
-        return [
-            *self.collections.values(),
-            *(path for pair in self.cards.values() for path in pair.values()),
-        ]
-
 
 def pdf_paths(lang: str, cards: list[Card]) -> PdfPaths:
     stem = LABELS[lang]["file_all"]

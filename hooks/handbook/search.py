@@ -4,10 +4,8 @@ Pagefind reads each page's <html lang>, keeps a separate, stemmed index per lang
 serves it as static files from site/pagefind/; overrides/assets/hb-search.js asks it from
 the theme's own search box, so a reader only ever gets pages in the language being read.
 
-mkdocs-static-i18n builds the default language and then, inside that build's
-on_post_build (priority -100), every other language. Running after it (-110) and only
-once the plugin is no longer building, this hook sees all languages on disk and indexes
-the whole site once. `mkdocs serve` runs it after each rebuild too.
+The handbook plugin runs it once per build, at the end of the outermost language pass,
+when every language is on disk; `mkdocs serve` runs it after each rebuild too.
 """
 
 from __future__ import annotations
@@ -17,15 +15,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
-
-import mkdocs.plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
-import i18n_languages
+from cardkit.languages import Languages
 
-log = mkdocs.plugins.get_plugin_logger(__name__)
+log = get_plugin_logger("handbook")
 BUNDLE = "pagefind"
 # Pagefind indexes only elements marked data-pagefind-body (the article, see main.html),
 # and within them skips these:
@@ -83,11 +79,8 @@ def _reproducible_entry(path: Path) -> dict:
     return entry
 
 
-@mkdocs.plugins.event_priority(-110)  # after mkdocs-static-i18n has built every language
-def on_post_build(config: MkDocsConfig) -> None:
-    i18n: Any = config.plugins["i18n"]  # mkdocs-static-i18n's plugin, untyped
-    if i18n.building:
-        return  # a language built inside the default one's on_post_build: wait
+def index_site(config: MkDocsConfig, languages: Languages, built: list[str]) -> None:
+    """Index the whole built site, every language (built: those this build made)."""
     site_dir = Path(config.site_dir)
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     _index(site_dir)
@@ -100,8 +93,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     entry = _reproducible_entry(site_dir / BUNDLE / "pagefind-entry.json")
     counts = {
         lang: entry["languages"].get(lang, {}).get("page_count", 0)
-        for lang in i18n_languages.model(config)
-        if lang in i18n.build_languages
+        for lang in languages
+        if lang in built
     }
     log.info(
         "search: %d pages indexed (%s)",

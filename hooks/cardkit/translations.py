@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from cardkit.labels import section
-from cardkit.languages import Languages
-from cardkit.render import relative_url
+from .labels import section
+from .languages import Languages
+from .render import relative_url
 
 WORDS = section("translation")  # the note, per language: cardkit/labels/<lang>.yml
 

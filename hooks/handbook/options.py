@@ -1,4 +1,4 @@
-"""The handbook's own options (`extra.handbook` in mkdocs.yml), read through a typed schema.
+"""The handbook plugin's options (`plugins: - handbook:` in mkdocs.yml), a typed schema.
 
 MkDocs' config classes do the type checks, as in the i18n and git-revision plugins; this
 module only turns their findings into messages an editor can act on: the option, what it
@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import base, config_options as opt
 from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
-WHERE = "mkdocs.yml: extra.handbook"
+WHERE = "mkdocs.yml: plugins.handbook"
 
 
 # One plain address (name@host), nothing a mailto: link would read as more headers or
@@ -36,6 +38,8 @@ class EmailAddress(opt.Type[str]):
 
 
 class HandbookOptions(base.Config):
+    """The plugin's typed options (HandbookPlugin's config)."""
+
     pdfs = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/cards")
     brand = opt.Type(dict, default={})  # its fields: cardkit.brand checks them
@@ -131,3 +135,27 @@ def _fails(option: opt.BaseConfigOption, value: object) -> bool:
     except ValidationError:
         return True
     return False
+
+
+# The hook files of the handbook before it became one plugin (mkdocs.yml `hooks:`).
+OLD_HOOKS = {
+    "template_cache.py", "cards.py", "brand.py", "alternates.py", "translation_notes.py",
+    "page_policy.py", "search_index.py", "reading.py", "practice.py", "book.py",
+}  # fmt: skip
+
+
+def refuse_old_setup(config: MkDocsConfig) -> None:
+    """A mkdocs.yml from before the handbook plugin: say what to change."""
+    old = [str(hook) for hook in config.hooks if os.path.basename(str(hook)) in OLD_HOOKS]
+    if old:
+        raise PluginError(
+            "mkdocs.yml: the hooks: list names the handbook's old hook files "
+            f"({', '.join(os.path.relpath(hook) for hook in old)}); the handbook plugin does "
+            "their work now: delete those lines (and hooks: if nothing else is listed)"
+        )
+    if "handbook" in config.extra:
+        raise PluginError(
+            "mkdocs.yml: extra.handbook is the old place of the handbook's options; move its "
+            "lines (pdfs, cache_dir, brand, suggest_email) under the handbook plugin: "
+            "`plugins: - handbook:`"
+        )

@@ -6,6 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from cardkit.labels import section
+from .labels import section
 
 LABELS: dict[str, dict[str, Any]] = section("reading")
