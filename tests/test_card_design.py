@@ -19,6 +19,7 @@ from cardkit.identity import EXAMPLE_SITE_URL, is_example
 from cardkit.layout import CARDS_PER_SHEET
 from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
 from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
+from tools.project import plugins
 
 MM = 72 / 25.4
 DPI = 100
@@ -291,7 +292,7 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
 
 
 def test_the_brand_defaults_stay_neutral():
-    mkdocs_brand = CONFIG["extra"]["handbook"]["brand"]
+    mkdocs_brand = plugins(CONFIG)["handbook"]["brand"]
     assert brand_from_options(mkdocs_brand, (ROOT / "docs", ROOT / "overrides")) == Brand()
     assert not Brand().organisation and not Brand().logo and not Brand().owner
 
@@ -311,7 +312,7 @@ def test_a_wrong_brand_option_names_itself_and_the_fix(options, option, hint):
     with pytest.raises(BrandError) as caught:
         brand_from_options(options, (ROOT / "docs", ROOT / "overrides"))
     message = str(caught.value)
-    assert f"extra.handbook.brand.{option}" in message and hint in message
+    assert f"plugins.handbook.brand.{option}" in message and hint in message
 
 
 def test_contrast_is_measured_as_wcag_does():
@@ -339,6 +340,7 @@ def test_a_wrong_brand_stops_the_build_naming_the_option(project):
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
     assert (
-        "mkdocs.yml: extra.handbook.brand.primary is 'teal'; write a colour as #rrggbb" in build.log
+        "mkdocs.yml: plugins.handbook.brand.primary is 'teal'; write a colour as #rrggbb"
+        in build.log
     )
     assert "Traceback" not in build.log

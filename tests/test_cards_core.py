@@ -242,19 +242,34 @@ def test_qr_address_is_the_page_in_its_language_and_cannot_escape():
     )
 
 
-# The core is what pyproject.toml packages: every module of its packages, and its plain modules.
+# The core is the cardkit package as pyproject.toml packages it: every module of it. (The
+# handbook package beside it is the MkDocs plugin: it may import MkDocs.)
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PACKAGING = PYPROJECT["tool"]["setuptools"]
+CORE_PACKAGES = [name for name in PACKAGING["packages"] if name.split(".")[0] == "cardkit"]
 CORE_MODULES = sorted(
     [
         f"{package}.{path.stem}"
-        for package in PACKAGING["packages"]
-        for path in (ROOT / "hooks" / package).glob("*.py")
+        for package in CORE_PACKAGES
+        for path in (ROOT / "hooks" / package.replace(".", "/")).glob("*.py")
         if path.stem != "__init__"
     ]
-    + PACKAGING["packages"]
-    + PACKAGING["py-modules"]
+    + CORE_PACKAGES
 )
+
+
+def test_hooks_holds_only_the_packaged_packages():
+    """What the build imports is packaged: every Python file below hooks/ belongs to a
+    package that pyproject.toml installs, so nothing works only because hooks/ happens to
+    be on sys.path (as an editable install puts it)."""
+    packaged = {name.replace(".", "/") for name in PACKAGING["packages"]}
+    stray = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "hooks").rglob("*.py")
+        if path.parent.relative_to(ROOT / "hooks").as_posix() not in packaged
+    ]
+    assert not stray, f"not in a package pyproject.toml installs: {stray}"
+    assert "cardkit" in packaged and "handbook" in packaged
 
 
 def test_no_core_module_imports_mkdocs(tmp_path):
@@ -327,11 +342,12 @@ def test_values_quoted_in_a_message_stay_on_one_short_line(meta, message):
 
 
 def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_template(tmp_path):
-    """What a warm build compares instead of laying anything out (build.pdf_key)."""
+    """What a warm build compares instead of laying anything out: the key start_pdfs
+    computes, with the same two functions (build.inputs_key, build.pdf_key)."""
     import dataclasses
     import shutil
 
-    from cardkit.build import pdf_key
+    from cardkit.build import inputs_key, pdf_key
 
     templates = shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     site = core_site(
@@ -340,7 +356,7 @@ def test_the_pdf_cache_key_follows_the_cards_the_language_the_css_and_every_temp
     cards = [make(valid(), lang="de")]
 
     def key(site=site, cards=cards, css="css"):
-        return pdf_key(site, cards, css=css, created=None)
+        return pdf_key(inputs_key(site, css=css, created=None), cards)
 
     first = key()
     assert key() == first  # stable: a warm build

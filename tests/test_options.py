@@ -1,11 +1,11 @@
-"""The handbook options in mkdocs.yml (extra.handbook): typed, and every mistake named."""
+"""The handbook options in mkdocs.yml (plugins.handbook): typed, and every mistake named."""
 
 from __future__ import annotations
 
 import pytest
 
-import handbook_options
 from conftest import run_build
+from handbook import options as handbook_options
 
 
 def problems(raw: object) -> str:
@@ -27,7 +27,7 @@ def test_the_defaults_and_valid_values_are_read():
 @pytest.mark.unit
 def test_an_unknown_option_is_named_with_the_one_meant():
     assert (
-        "mkdocs.yml: extra.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
+        "mkdocs.yml: plugins.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
         "known options: pdfs, cache_dir, brand, suggest_email"
     ) in problems({"pdf_s": False})
 
@@ -35,7 +35,7 @@ def test_an_unknown_option_is_named_with_the_one_meant():
 @pytest.mark.unit
 @pytest.mark.parametrize("value", ["false", "maybe", 0, None, ["a"]])
 def test_pdfs_takes_only_true_or_false(value):
-    assert f"mkdocs.yml: extra.handbook.pdfs is {value!r}; allowed: true or false" in problems(
+    assert f"mkdocs.yml: plugins.handbook.pdfs is {value!r}; allowed: true or false" in problems(
         {"pdfs": value}
     )
 
@@ -44,7 +44,7 @@ def test_pdfs_takes_only_true_or_false(value):
 def test_a_value_from_the_environment_names_its_variable(monkeypatch):
     monkeypatch.setenv("HANDBOOK_PDFS", "maybe")
     assert (
-        "extra.handbook.pdfs is 'maybe' (from the environment variable "
+        "plugins.handbook.pdfs is 'maybe' (from the environment variable "
         "HANDBOOK_PDFS='maybe'); allowed: true or false"
     ) in problems({"pdfs": "maybe"})
 
@@ -68,7 +68,7 @@ def test_suggest_email_is_one_plain_address_or_empty():
         None,
     ):
         assert (
-            f"extra.handbook.suggest_email is {wrong!r}; allowed: the editors' e-mail address"
+            f"plugins.handbook.suggest_email is {wrong!r}; allowed: the editors' e-mail address"
         ) in problems({"suggest_email": wrong})
 
 
@@ -76,13 +76,13 @@ def test_suggest_email_is_one_plain_address_or_empty():
 def test_every_problem_is_listed_and_options_must_be_a_mapping():
     found = problems({"pdfs": "ja", "cache_dir": 3, "colour": "red"})
     assert found.count("\n") == 2 and "colour is not a handbook option" in found
-    assert "extra.handbook must be a set of 'name: value' lines, not list" in problems([1])
+    assert "plugins.handbook must be a set of 'name: value' lines, not list" in problems([1])
 
 
 @pytest.mark.parametrize(
     "change, env, message",
     [
-        ("    pdf_s: false\n", {}, "extra.handbook.pdf_s is not a handbook option"),
+        ("      pdf_s: false\n", {}, "plugins.handbook.pdf_s is not a handbook option"),
         ("", {"HANDBOOK_PDFS": "maybe"}, "(from the environment variable HANDBOOK_PDFS='maybe')"),
         (
             "",
@@ -96,7 +96,8 @@ def test_every_problem_is_listed_and_options_must_be_a_mapping():
 def test_the_build_stops_on_a_wrong_option_without_traceback(project, change, env, message):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  handbook:\n", "  handbook:\n" + change, 1), encoding="utf-8")
+    assert text.count("  - handbook:\n") == 1
+    config.write_text(text.replace("  - handbook:\n", "  - handbook:\n" + change), encoding="utf-8")
     build = run_build(project, extra_env=env)
     assert not build.ok
     assert message in build.log

@@ -18,6 +18,7 @@ import pytest
 from babel.dates import format_date
 
 from browser import AXE, run_axe, url_of
+from cardkit.reading_labels import LABELS
 from conftest import EPOCH, page_url, run_build
 from content import (
     CARDS,
@@ -33,7 +34,6 @@ from content import (
     source_file,
     squash,
 )
-from reading_labels import LABELS
 from tools.project import nav_entries
 
 PAGES = german_pages()

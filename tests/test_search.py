@@ -14,7 +14,7 @@ import pytest
 from browser import AXE, nginx, run_axe, shipped_csp, url_of
 from conftest import LANGUAGES, html_file, run_build, soup
 from content import CARDS, cards_page, german_pages
-from search_index import BUNDLE, NOT_CONTENT
+from handbook.search import BUNDLE, NOT_CONTENT
 
 PAGES = german_pages()
 CARDS_PAGE = cards_page()

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from . import cache, pdf, qr, worker
+from . import pdf, pdfcache, qr, worker
 from .book_labels import BOOK_LABELS
 from .build import Site, created_date, sort_cards
 from .model import Card
@@ -280,6 +280,12 @@ class PendingBook:
     jobs: dict[str, tuple[str, str, Future]]  # kind: cache key, HTML, the worker's job
 
 
+def pdf_key(document: str, lang: str, kind: str) -> str:
+    """The cache key of one book or kit PDF: its HTML holds everything it is made from
+    (content, cards, CSS, QR codes, date)."""
+    return pdfcache.key(document, lang, kind)
+
+
 def lay_out(document: str, base_url: str) -> bytes:
     """One document's PDF (a worker's job: plain data in and out)."""
     laid_out = pdf.render_document(document, base_url=base_url)
@@ -288,14 +294,12 @@ def lay_out(document: str, base_url: str) -> bytes:
 
 def start_pdfs(site: Site, documents: dict[str, str]) -> PendingBook:
     """Start the PDFs of the given HTML documents (by kind): each from the cache where its
-    HTML is unchanged, else laid out in a worker while the build goes on. The cache key is
-    the HTML itself (content, cards, CSS, QR codes, date) and the engine's version: the
-    same HTML always gives the same bytes."""
+    HTML is unchanged (pdf_key), else laid out in a worker while the build goes on."""
     paths = pdf_paths(site.lang)
     pending = PendingBook(site, {}, {})
     for kind, document in documents.items():
-        key = cache.content_key(document, pdf.engine_version(), site.lang, kind)
-        stored = cache.load(site.cache_dir / "book", key)
+        key = pdf_key(document, site.lang, kind)
+        stored = pdfcache.load(site.cache_dir, key)
         if stored is not None:
             pending.cached[paths[kind]] = stored["out.pdf"]
         else:
@@ -311,12 +315,7 @@ def finish_pdfs(pending: PendingBook) -> Made:
     files = dict(pending.cached)
     for kind, (key, document, job) in pending.jobs.items():
         data = worker.result(job, lay_out, document, str(site.templates_dir))
-        cache.store(
-            site.cache_dir / "book",
-            key,
-            {"out.pdf": data},
-            keep=4 * len(KINDS) * len(site.languages),
-        )
+        pdfcache.store(site.cache_dir, key, {"out.pdf": data})
         files[paths[kind]] = data
     return Made(files, tuple(pending.jobs))
 

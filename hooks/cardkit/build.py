@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import cache, pdf, printing, qr, worker
+from . import cache, pdf, pdfcache, printing, qr, worker
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
 from .deck import group_by_kind
 from .identity import check_site_url as _check_site_url, edition_date, is_example
@@ -219,17 +219,17 @@ def inputs_key(site: Site, *, css: str, created: str | None) -> str:
         css,
         created or "",
         repr(site.identity),
-        pdf.engine_version(),
+        pdf.engine_version(),  # the faces cache (printing.py) keys on this hash too
         qr.engine_version(),
         *(path.read_bytes() for path in code + templates),
     )
 
 
 def pdf_key(inputs: str, cards: list[Card]) -> str:
-    """Everything a language's card PDFs are made from (inputs_key, and the cards), hashed
-    without laying anything out. A change to any of them makes new files; a warm build only
-    reads this much."""
-    return cache.content_key(inputs, repr(cards))
+    """The cache key of a language's card PDFs: everything they are made from (inputs_key,
+    and the cards), hashed without laying anything out. A change to any of them makes new
+    files; a warm build only reads this much."""
+    return pdfcache.key(inputs, repr(cards))
 
 
 def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, str]:
@@ -247,7 +247,6 @@ def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, s
 
 
 FACES_DIR = "faces"  # below the cache folder: each card's laid-out pages
-KEEP_SETS = 4  # whole sets of files: two per language
 
 
 @dataclass
@@ -273,7 +272,7 @@ class PendingPdfs:
                 cache.log.log(level, message)
             if made.errors:
                 raise CardProblems(made.errors)
-            cache.store(self.site.cache_dir, self.key, made.files, keep=KEEP_SETS)
+            pdfcache.store(self.site.cache_dir, self.key, made.files)
             self.done = PdfSet(made.files, from_cache=False, laid_out=tuple(made.laid_out))
         return self.done
 
@@ -295,7 +294,7 @@ def start_pdfs(
     created = created_date(source_date_epoch)
     inputs = inputs_key(site, css=css, created=created)
     key = pdf_key(inputs, cards)
-    outputs = cache.load(site.cache_dir, key)
+    outputs = pdfcache.load(site.cache_dir, key)
     if outputs is not None:
         return PendingPdfs(site, cards, key, done=PdfSet(outputs, from_cache=True))
     infos = infos if infos is not None else site.card_infos(cards)
