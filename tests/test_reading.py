@@ -3,7 +3,7 @@ card of the week, the date of the last change, dark mode, the 404 pages, ticks t
 the practice page, printed pages, and nothing fetched from another host.
 
 Expected values come from docs/ and mkdocs.yml (pages, cards, site names) and from the
-handbook's own word lists (hooks/reading_labels.py), never from today's content.
+handbook's own word lists (cardkit/labels/<lang>.yml, "reading"), never from today's content.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def tab(reused_tab):
 
 def indexed_text(site, lang: str, stem: str) -> str:
     """The words of a built page that the search is meant to find: its article, without
-    what the index leaves out (hooks/search_index.py NOT_CONTENT)."""
+    what the index leaves out (hooks/handbook/search.py NOT_CONTENT)."""
     article = soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
     for selector in NOT_CONTENT:
         for element in article.select(selector):

@@ -1,6 +1,6 @@
 """Checklist cards: parse, validate, render (HTML, PDF, QR). Plain Python, no MkDocs import.
 
-The MkDocs hooks in ``hooks/cards.py`` only adapt build events to these functions, so
+The handbook plugin (``hooks/handbook/``) only adapts MkDocs' events to these functions, so
 the handbook can move to another engine without touching the card logic.
 """
 

@@ -2,7 +2,7 @@
 
 The book is made from the HTML the site build already made of each page (never from a
 second Markdown pass) and from the same card templates as every card. This module gets
-that HTML, the navigation in order and the site's Site; the MkDocs hook (hooks/book.py)
+that HTML, the navigation in order and the site's Site; the handbook plugin (hooks/handbook/book.py)
 only collects them. Every PDF is cached by the hash of its own HTML: a warm build lays
 nothing out.
 """

@@ -2,7 +2,7 @@
 
 mkdocs-static-i18n's suffix layout: the default language's source is `x.md` and is served
 at the site root; every other language's source is `x.<lang>.md`, served below `<lang>/`.
-The adapter (hooks/i18n_languages.py) and the tools (tools/project.py) build this object
+The plugin (hooks/handbook/i18n.py) and the tools (tools/project.py) build this object
 from mkdocs.yml's i18n languages through `from_entries`; the core and the tests use it.
 """
 

@@ -49,7 +49,7 @@ def print_css(names: dict[str, str]) -> str:
         for lang, name in names.items()
     ]
     return (
-        "/* Made by hooks/reading.py from the site names in mkdocs.yml; used by the "
+        "/* Made by hooks/handbook/theme.py from the site names in mkdocs.yml; used by the "
         "@page rules in handbook.css. */\n" + "\n".join(rules) + "\n"
     )
 

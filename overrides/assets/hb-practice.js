@@ -5,7 +5,7 @@
 
    Stored under one key, per card id and item number, the same for every language:
      {"cards": {"<card id>": {"ticked": [0, 2], "changed": "<ISO date and time>"}}}
-   The practice page (hooks/practice.py) shows every card's ticks and last change. */
+   The practice page (hooks/handbook/practice.py) shows every card's ticks and last change. */
 (function () {
   "use strict";
 

@@ -1,4 +1,4 @@
-/* The header search box, answered by Pagefind (hooks/search_index.py builds its index).
+/* The header search box, answered by Pagefind (hooks/handbook/search.py builds its index).
  *
  * The theme's own JavaScript still opens and closes the search dialog, focuses it on "/"
  * or "s", moves through the results with the arrow keys and follows the best one on

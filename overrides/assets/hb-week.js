@@ -1,7 +1,7 @@
 /* The home page's "Karte der Woche" / "Card of the week": one card of the deck, chosen by
    the ISO week (Monday to Sunday) in the reader's browser, so everyone sees the same card
    all week and the next card the week after. The deck comes from the build:
-   hb-deck.json beside the home page (hooks/practice.py), in deck order. Without
+   hb-deck.json beside the home page (hooks/handbook/practice.py), in deck order. Without
    JavaScript, or if the file cannot be read, the box keeps its link to all the cards. */
 (function () {
   "use strict";
