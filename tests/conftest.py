@@ -167,10 +167,12 @@ def _sample(project: Path) -> None:
     last_tip = max(n for n, line in enumerate(config) if line.strip().startswith("- tipps/"))
     indent = config[last_tip][: len(config[last_tip]) - len(config[last_tip].lstrip())]
     config.insert(last_tip + 1, f"{indent}- tipps/a4.md\n")
-    block = "    brand:\n" + "".join(f'      {key}: "{value}"\n' for key, value in BRAND.items())
-    (project / "mkdocs.yml").write_text(
-        re.sub(r"    brand:\n(?:      .*\n)+", block, "".join(config)), encoding="utf-8"
+    block = "      brand:\n" + "".join(
+        f'        {key}: "{value}"\n' for key, value in BRAND.items()
     )
+    text, found = re.subn(r"      brand:\n(?:        .*\n)+", block, "".join(config))
+    assert found == 1, "mkdocs.yml: the handbook plugin's brand: block"
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     (project / "overrides" / "assets" / "test-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
         '<rect width="10" height="10" fill="#123456"/></svg>',

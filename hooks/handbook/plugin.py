@@ -46,8 +46,8 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         """The typed options, each mistake named in words an editor can act on."""
         try:
             options.load(options_)
-        except options.OptionsError as problems:
-            return [("", ValidationError(f"the handbook options are wrong:\n{problems}"))], []
+        except options.OptionsError as problems:  # MkDocs shows it and stops, no traceback
+            raise ValidationError(f"the handbook plugin's options are wrong:\n{problems}") from None
         return super().load_config(options_, config_file_path)
 
     def _pass(self) -> Pass:
