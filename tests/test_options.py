@@ -146,3 +146,51 @@ def test_the_edit_address_must_be_a_plain_web_address(edit_uri):
         handbook_options.check_environment({}, edit_uri)
     assert "edit_uri (HANDBOOK_EDIT_URL) is" in str(caught.value)
     handbook_options.check_environment({}, "https://git.intranet/team/handbuch/edit/main/docs/")
+
+
+def _handbook_first(text: str) -> str:
+    """mkdocs.yml with the handbook plugin listed before i18n."""
+    start = text.index("  - handbook:\n")
+    end = text.index("\nnav:")
+    block = text[start:end].rstrip("\n") + "\n"
+    text = text[:start] + text[end:]
+    return text.replace("  - i18n:\n", block + "  - i18n:\n", 1)
+
+
+def _old_hooks(project) -> None:
+    (project / "hooks" / "cards.py").write_text("", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks/cards.py\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda project: (project / "mkdocs.yml").write_text(
+                _handbook_first((project / "mkdocs.yml").read_text(encoding="utf-8")),
+                encoding="utf-8",
+            ),
+            "under plugins:, list i18n before handbook",
+        ),
+        (
+            lambda project: (project / "mkdocs.yml").write_text(
+                (project / "mkdocs.yml").read_text(encoding="utf-8")
+                + "\nextra:\n  handbook:\n    pdfs: false\n",
+                encoding="utf-8",
+            ),
+            "extra.handbook is the old place of the handbook's options",
+        ),
+        (_old_hooks, "the hooks: list names the handbook's old hook files (hooks/cards.py)"),
+    ],
+)
+def test_a_configuration_from_before_the_plugin_is_refused_saying_what_to_change(
+    project, change, message
+):
+    change(project)
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert not build.ok
+    assert message in build.log
+    assert "Traceback" not in build.log
