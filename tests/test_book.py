@@ -278,16 +278,16 @@ def on_env(env, *, config, files):
     report = Path(config.config_file_path).parent / "files-seen.json"
     seen = json.loads(report.read_text("utf-8")) if report.exists() else {}
     for file in files:
-        if file.src_uri.endswith(".pdf"):
-            digest = hashlib.sha256(file.content_bytes).hexdigest() if file.generated_by else None
-            seen[file.src_uri] = {"by": file.generated_by, "sha256": digest}
+        digest = hashlib.sha256(file.content_bytes).hexdigest() if file.generated_by else None
+        seen[file.dest_uri] = {"by": file.generated_by, "sha256": digest}
     report.write_text(json.dumps(seen), "utf-8")
     return env
 """
 
 
-def test_every_pdf_is_a_generated_file_that_mkdocs_copies(built, tmp_path):
-    """The book, the kit and the cards reach the site as MkDocs' own generated files (its
+def test_every_output_is_a_generated_file_that_mkdocs_copies(built, tmp_path):
+    """The book, the kit, the cards, the sitemaps beside the pages, the English 404 page
+    and the card-of-the-week deck reach the site as MkDocs' own generated files (its
     `files`), not written into site_dir beside the build: every PDF of the site is one,
     made by the handbook plugin, with the bytes the site holds."""
     project = copy_project(tmp_path / "handbook")
@@ -310,9 +310,30 @@ def test_every_pdf_is_a_generated_file_that_mkdocs_copies(built, tmp_path):
         for kind in BOOK_LABELS[lang]["files"]
     }
     assert books <= set(pdfs)
-    assert sorted(seen) == sorted(pdfs)  # no PDF in the site that MkDocs did not copy
+    # no PDF in the site that MkDocs did not copy
+    assert sorted(path for path in seen if path.endswith(".pdf")) == sorted(pdfs)
     for path, digest in pdfs.items():
         assert seen[path] == {"by": "handbook", "sha256": digest}, path
+    # Nor any other file: all of site/ is MkDocs' files, but for what MkDocs and Material
+    # render from the theme into the site root and Pagefind's index.
+    theirs = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+    written = {path.relative_to(build.site).as_posix() for path in build.site.rglob("*")}
+    outside = {
+        path
+        for path in written
+        if (build.site / path).is_file()
+        and path not in seen
+        and path not in theirs
+        and not path.startswith("pagefind/")
+    }
+    assert not outside, f"written into site/ outside MkDocs' files: {sorted(outside)[:10]}"
+    generated = {path for path, file in seen.items() if file["by"] == "handbook"}
+    assert {ROOTS[lang] + "hb-deck.json" for lang in LANGUAGES} <= generated
+    pages = [path for path in written if path.endswith("/index.html") and path in seen]
+    assert pages
+    for page in pages:  # every page but the site root's has its sitemap beside it
+        assert page.replace("index.html", "sitemap.xml") in generated, page
+    assert {ROOTS[lang] + "404.html" for lang in LANGUAGES if ROOTS[lang]} <= generated
 
 
 @pytest.mark.unit

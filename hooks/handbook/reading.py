@@ -91,7 +91,11 @@ def add_not_found_page(files: Files, config: MkDocsConfig, env: Environment, pas
         return
     assert pass_.nav is not None, "on_nav has run"
     context = get_context(pass_.nav, files, config, base_url=base_path(config))
+    # Running an event inside ours makes MkDocs forget whose event is running, which it
+    # records on every generated file (File.generated_by): say it again afterwards.
+    running = config.plugins._current_plugin
     context = config.plugins.on_template_context(context, template_name=NOT_FOUND, config=config)
+    config.plugins._current_plugin = running
     output = env.get_template(NOT_FOUND).render(context)
     files.append(File.generated(config, pass_.root + NOT_FOUND, content=output))
 
