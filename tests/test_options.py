@@ -157,6 +157,14 @@ def _handbook_first(text: str) -> str:
     return text.replace("  - i18n:\n", block + "  - i18n:\n", 1)
 
 
+def _without_i18n(project) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - i18n:\n")
+    end = text.index("\n  - ", start + 1) + 1  # the next plugin
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
 def _old_hooks(project) -> None:
     (project / "hooks" / "cards.py").write_text("", encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -184,6 +192,7 @@ def _old_hooks(project) -> None:
             "extra.handbook is the old place of the handbook's options",
         ),
         (_old_hooks, "the hooks: list names the handbook's old hook files (hooks/cards.py)"),
+        (_without_i18n, "the handbook needs the i18n plugin (mkdocs-static-i18n)"),
     ],
 )
 def test_a_configuration_from_before_the_plugin_is_refused_saying_what_to_change(

@@ -61,6 +61,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
 
     @event_priority(AFTER_I18N)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        I18n.check(config)
         self.i18n = i18n = I18n(config)
         if i18n.first_pass or self.build is None:
             self.build = self._start_build(config, i18n)
@@ -70,7 +71,6 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         return config
 
     def _start_build(self, config: MkDocsConfig, i18n: I18n) -> BuildState:
-        I18n.check(config)
         options.refuse_old_setup(config)
         try:
             options.check_environment(os.environ, config.edit_uri)
