@@ -20,7 +20,7 @@ from jinja2 import Environment
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,7 +33,6 @@ from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
 
-log = get_plugin_logger("handbook")
 AFTER_I18N = -110  # i18n's own handlers run at -100
 
 
@@ -50,9 +49,10 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
             raise ValidationError(f"the handbook plugin's options are wrong:\n{problems}") from None
         return super().load_config(options_, config_file_path)
 
-    def _pass(self) -> Pass:
+    def _now(self) -> tuple[Pass, BuildState]:
+        """The language pass running now, and its build."""
         assert self.build and self.i18n, "on_config has started this build"
-        return self.build.passes[self.i18n.current]
+        return self.build.passes[self.i18n.current], self.build
 
     # The build starts: the first pass reads everything once; each pass sets up its language.
 
@@ -87,46 +87,43 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
 
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pass_ = self._pass()
-        assert self.build
-        cards.check_urls(files, pass_, self.build.context.deck)
-        theme.add_files(files, config, pass_, self.build.context)
+        pass_, build = self._now()
+        cards.check_urls(files, pass_, build.context.deck)
+        theme.add_files(files, config, pass_, build.context)
         reading.add_sitemaps(files, config, pass_)
-        practice.add_deck_file(files, config, pass_, self.build.context)
+        practice.add_deck_file(files, config, pass_, build.context)
         return files
 
     @event_priority(-120)  # after i18n has translated the section titles
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self._pass().nav = nav
+        self._now()[0].nav = nav
         return nav
 
     # Each page: its Markdown, its HTML, its place in the theme.
 
     @event_priority(-50)  # after the date plugin has read git
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
-        reading.reproducible_date(page, self._pass().lang)
+        reading.reproducible_date(page, self._now()[0].lang)
         return markdown
 
     @event_priority(-100)  # after every extension has made the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        pass_ = self._pass()
-        assert self.build
-        html = pages.translation_note(html, page, pass_, self.build.context.languages)
+        pass_, build = self._now()
+        html = pages.translation_note(html, page, pass_, build.context.languages)
         pages.check_policy(html, page, config)
-        return book.collect_page(html, page, pass_, self.build.context)
+        return book.collect_page(html, page, pass_, build.context)
 
     # Every page is converted; MkDocs copies the static files right after on_env.
 
     @event_priority(-100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        pass_ = self._pass()
-        assert self.build and self.i18n
+        pass_, build = self._now()
         pass_.env = env
-        theme.add_globals(env, config, pass_, self.build.context, self.config)
-        cards.finish_pdfs(files, config, pass_, self.build)
-        book.start_pdfs(pass_, self.build)
-        if self.i18n.last_pass:
-            book.finish_pdfs(files, config, self.build)
+        theme.add_globals(env, config, pass_, build.context, self.config)
+        cards.finish_pdfs(files, config, pass_, build)
+        book.start_pdfs(pass_, build)
+        if self.i18n and self.i18n.last_pass:
+            book.finish_pdfs(files, config, build)
         reading.add_not_found_page(files, config, env, pass_)
         return env
 
@@ -134,21 +131,20 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        pass_ = self._pass()
-        assert self.build
-        practice.add_checklists(page, pass_, self.build.context)
-        cards.add_to_page(page, pass_, self.build.context)
+        pass_, build = self._now()
+        practice.add_checklists(page, pass_, build.context)
+        cards.add_to_page(page, pass_, build.context)
         return context
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
         if template_name == reading.NOT_FOUND:
-            reading.not_found_context(config, self._pass())
+            reading.not_found_context(config, self._now()[0])
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return reading.not_found_output(output, template_name, self._pass())
+        return reading.not_found_output(output, template_name, self._now()[0])
 
     @event_priority(AFTER_I18N)  # after i18n has built every other language inside this one
     def on_post_build(self, *, config: MkDocsConfig) -> None:
