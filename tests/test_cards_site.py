@@ -12,6 +12,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
+from cardkit import pdfcache
 from cardkit.labels import LABELS, kind_heading
 from cardkit.layout import CARDS_PER_SHEET
 from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
@@ -262,7 +263,7 @@ def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, pr
     edited = tree(changed.site)
 
     # That English cache entry damaged: the next build notices, heals it, ships the same.
-    for manifest in (project / ".cache" / "cards").glob("*/manifest.json"):
+    for manifest in (project / ".cache" / "cards" / pdfcache.FOLDER).glob("*/manifest.json"):
         if "-en.pdf" in manifest.read_text(encoding="utf-8"):
             for cached in manifest.parent.glob("*.pdf"):
                 cached.write_bytes(cached.read_bytes()[:200])
