@@ -50,18 +50,14 @@ $(TEST_READY): requirements-test.lock requirements.lock pyproject.toml $(UV)
 	$(INSTALL) --no-deps --no-build-isolation --editable .
 	touch $(READY) $@
 
-# After a change to a requirements*.txt: compile the three locks again
-# (every package, with hashes), with pip-tools in a throwaway venv. README says more.
-lock:
-	rm -rf .venv-lock
-	$(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+# After a change to a requirements*.txt: compile the three locks again (every package,
+# with hashes) with uv, the installer already in .venv. README says more.
+lock: $(UV)
 	for name in requirements requirements-test requirements-uv; do \
-	  CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
-	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
-	    $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt || exit 1; \
+	  $(UV) pip compile --quiet --generate-hashes --python $(BIN)/python \
+	    --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt \
+	    || exit 1; \
 	done
-	rm -rf .venv-lock
 
 # Build into a temporary folder and swap it in only after a strict build succeeded,
 # so a failed build leaves the last good site/ as it was. One build at a time per
@@ -142,4 +138,4 @@ links: $(TEST_READY)
 	$(BIN)/python -m tools.check_links site
 
 clean:
-	rm -rf site .site-new .site-old .site.lock .venv-lock .cache .pytest_cache test-artifacts .preview
+	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts .preview
