@@ -1,4 +1,5 @@
-# The two commands README gives: `make site` and `make test`. Both set up .venv first.
+# The two commands README gives: `make site` and `make test`. Both install the Debian
+# packages they need where missing, then set up .venv.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -18,9 +19,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup site site-unlocked test check serve preview screenshots bench new-card translations lint links lock clean
+.PHONY: setup system-site system-test site site-unlocked test check serve preview screenshots bench new-card translations lint links lock clean
 
-setup: $(READY)
+setup: system-site $(READY)
+
+# The Debian packages a command needs, where missing (tools/system-packages lists them):
+# as root it installs them with apt-get, otherwise it stops with the one `sudo apt-get
+# install` line to run; silent when nothing is missing. The first prerequisite of the
+# commands that need them, so it runs before the venv is made.
+system-site system-test:
+	@PYTHON=$(PYTHON) VENV=$(VENV) sh tools/system-packages $(@:system-%=%)
 
 # The venv and uv in it, itself checked against the hashes of requirements-uv.lock.
 $(UV): requirements-uv.lock
@@ -42,23 +50,19 @@ $(TEST_READY): requirements-test.lock requirements.lock pyproject.toml $(UV)
 	$(INSTALL) --no-deps --no-build-isolation --editable .
 	touch $(READY) $@
 
-# After a change to a requirements*.txt: compile the three locks again
-# (every package, with hashes), with pip-tools in a throwaway venv. README says more.
-lock:
-	rm -rf .venv-lock
-	$(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+# After a change to a requirements*.txt: compile the three locks again (every package,
+# with hashes) with uv, the installer already in .venv. README says more.
+lock: $(UV)
 	for name in requirements requirements-test requirements-uv; do \
-	  CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
-	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
-	    $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt || exit 1; \
+	  $(UV) pip compile --quiet --generate-hashes --python $(BIN)/python \
+	    --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o $$name.lock $$name.txt \
+	    || exit 1; \
 	done
-	rm -rf .venv-lock
 
 # Build into a temporary folder and swap it in only after a strict build succeeded,
 # so a failed build leaves the last good site/ as it was. One build at a time per
 # checkout (flock): a second `make site` waits, so site/ is always one whole build.
-site: $(READY)
+site: system-site $(READY)
 	@flock --nonblock .site.lock true || \
 	  echo "make site: another build is running in this folder; waiting for it to finish."
 	@flock .site.lock $(MAKE) --no-print-directory site-unlocked
@@ -79,33 +83,33 @@ $(NODE_READY): package-lock.json
 
 # The full gate CI runs: the lint, then every test, spread over the machine's cores
 # (pytest-xdist).
-test: $(TEST_READY) $(NODE_READY)
+test: system-test $(TEST_READY) $(NODE_READY)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest --numprocesses=auto
 
 # Quick feedback while editing (well under a minute): the unit tests, the Markdown lint
 # and one strict build. `make test` stays the gate.
-check: $(TEST_READY)
+check: system-site $(TEST_READY)
 	$(BIN)/python -m pytest --numprocesses=auto -m unit -q
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory site
 
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
-bench: $(READY)
+bench: system-site $(READY)
 	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
 
 # PNG screenshots of the built site/ for reviewers (desktop, phone, both languages);
 # CI uploads them. Needs Chromium, as make test does.
-screenshots: site $(TEST_READY)
+screenshots: system-test site $(TEST_READY)
 	$(BIN)/python -m tools.screenshots
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
-serve: $(READY)
+serve: system-site $(READY)
 	HANDBOOK_PDFS=false $(BIN)/python -m $(ENGINE) serve --livereload
 
 # The last look before a release: the full site/ through nginx with deploy/nginx.conf, as the
 # intranet serves it (headers, 404 pages, Content-Security-Policy) on 127.0.0.1; Ctrl-C stops it.
-preview: site
+preview: system-test site
 	$(BIN)/python -m tools.preview
 
 # Editors' tools (see CONTRIBUTING.md). A new attitude or tip, German and English page:
@@ -134,4 +138,4 @@ links: $(TEST_READY)
 	$(BIN)/python -m tools.check_links site
 
 clean:
-	rm -rf site .site-new .site-old .site.lock .venv-lock .cache .pytest_cache test-artifacts .preview
+	rm -rf site .site-new .site-old .site.lock .cache .pytest_cache test-artifacts .preview

@@ -55,7 +55,9 @@ def _group_exists(name: str) -> bool:
 def apache(site: Path):
     """Serve a copy of site/ with deploy/apache.conf as its .htaccess; yields the base URL."""
     if not os.access(BINARY, os.X_OK):
-        raise PreviewError(f"{BINARY} is missing: install apache2-bin (.ci/run does).")
+        raise PreviewError(
+            f"{BINARY} is missing: install apache2-bin (make test does: tools/system-packages)."
+        )
     folder = Path(tempfile.mkdtemp(prefix="handbook-apache-"))
     try:
         folder.chmod(0o755)
