@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Build:
     site: Path
     returncode: int
     log: str
+    brand: dict[str, str] | None = None  # the brand options it was built with, if a test set them
 
     @property
     def ok(self) -> bool:
@@ -205,7 +207,7 @@ def soup(path: Path):
 
 
 @pytest.fixture(scope="session")
-def site(built, tmp_path_factory) -> str:
+def site(built, tmp_path_factory) -> Iterator[str]:
     """The built site as the intranet serves it; the base URL."""
     from browser import nginx
 

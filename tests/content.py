@@ -103,15 +103,16 @@ def nav_sections(lang: str, config: dict = CONFIG, *, top: bool = False) -> list
         for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])
     }
     entry = next(e for e in plugins["i18n"]["languages"] if e["locale"] == lang)
-    translations = entry.get("nav_translations") or {}
+    translations: dict[str, str] = entry.get("nav_translations") or {}
 
     def walk(items) -> list[str]:
-        found = []
+        found: list[str] = []
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict):
                 for name, value in item.items():
                     if isinstance(value, list):
-                        found += [translations.get(name, name), *([] if top else walk(value))]
+                        title = str(name)
+                        found += [translations.get(title, title), *([] if top else walk(value))]
         return found
 
     return walk(config["nav"])

@@ -264,9 +264,7 @@ BROKEN = {
         f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}",
     ),
     "two cards pages": (
-        lambda p: [
-            set_cards_sheet(p / "docs" / f"trainer{suffix}") for suffix in (".md", ".en.md")
-        ],
+        lambda p: set_cards_sheet(p / "docs" / "trainer.md", p / "docs" / "trainer.en.md"),
         "docs/trainer.md: cards_sheet: true is set here and in docs/",
     ),
     "misspelled cards page marker": (
@@ -282,9 +280,10 @@ BROKEN = {
 }
 
 
-def set_cards_sheet(page: Path) -> None:
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("---\n", "---\ncards_sheet: true\n", 1), encoding="utf-8")
+def set_cards_sheet(*pages: Path) -> None:
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("---\n", "---\ncards_sheet: true\n", 1), encoding="utf-8")
 
 
 def problems_found(docs: Path) -> str:

@@ -61,7 +61,11 @@ def outline(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, st
         if isinstance(item, list):
             found += outline(reader, item, depth + 1)
         else:
-            found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+            page = reader.get_destination_page_number(item)
+            assert item.title is not None and page is not None, (
+                f"bookmark without title or page: {item}"
+            )
+            found.append((depth, item.title, page + 1))
     return found
 
 

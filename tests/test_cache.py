@@ -35,6 +35,11 @@ def _manifest(folder: Path) -> Path:
     return folder / KEY / cache.MANIFEST
 
 
+def _replace_with_file(entry: Path) -> None:
+    shutil.rmtree(entry)
+    entry.write_text("x")
+
+
 DAMAGE = {
     "truncated": lambda f: [p.write_bytes(p.read_bytes()[:20]) for p in _files(f)],
     "emptied": lambda f: _files(f)[0].write_bytes(b""),
@@ -51,7 +56,7 @@ DAMAGE = {
         )
     ),
     "manifest missing": lambda f: _manifest(f).unlink(),
-    "entry is a file": lambda f: (shutil.rmtree(f / KEY), (f / KEY).write_text("x")),
+    "entry is a file": lambda f: _replace_with_file(f / KEY),
 }
 
 

@@ -61,7 +61,7 @@ def largest_blank_band(image: Image.Image) -> float:
         .resize((1, image.height), Image.Resampling.BOX)
     )
     run = best = 0
-    for value in rows.getdata():
+    for value in rows.get_flattened_data():
         run = run + 1 if value == 255 else 0
         best = max(best, run)
     return best / image.height

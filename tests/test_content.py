@@ -80,7 +80,9 @@ def _reader_text(page: BeautifulSoup) -> list[str]:
     ]
     description = page.select_one('meta[name="description"]')
     if description is not None:
-        texts.append(description.get("content", ""))
+        content = description.get("content", "")
+        assert isinstance(content, str), description  # one value: 'content' is not a list attribute
+        texts.append(content)
     return texts
 
 

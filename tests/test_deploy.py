@@ -50,6 +50,7 @@ class Response:
 def fetch(base: str, path: str, *, accept_gzip: bool = False) -> Response:
     """One GET without following redirects or decoding anything: what the server sent."""
     parts = urlsplit(base)
+    assert parts.hostname, f"no host in the base URL {base!r}"
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     try:
         connection.request(

@@ -132,8 +132,11 @@ def shown_date(page_html: str) -> tuple[str, str, str]:
     aside = BeautifulSoup(page_html, "html.parser").select_one("article aside.md-source-file")
     assert aside is not None, "no 'last updated' on the page"
     time = aside.find("time")
+    assert time is not None, "no <time> in the 'last updated'"
+    iso = time.get("datetime")
+    assert isinstance(iso, str), f"{time}: no datetime"
     label = " ".join(aside.get_text(" ").split()).split(":")[0]
-    return label, time["datetime"], time.get_text(strip=True)
+    return label, iso, time.get_text(strip=True)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
