@@ -432,7 +432,7 @@ def _as_read(pdf: bytes) -> tuple[str | None, list[dict]]:
                 "looks": hashlib.sha256(drawn.render(scale=3).to_pil().tobytes()).hexdigest(),
             }
         )
-    return reader.metadata and reader.metadata.title, pages
+    return (reader.metadata.title if reader.metadata else None), pages
 
 
 def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_path):
