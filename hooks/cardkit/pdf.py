@@ -2,8 +2,11 @@
 
 The print document (overrides/print/hb-cards.html) holds per card its two A6 faces and its
 office page without faces, then perhaps the A4 sheets without faces. Each card's three
-pages are written as a PDF of their own (Document.copy): the bytes depend on that card
-alone, so a card laid out with others or alone gives the same file, and can be cached.
+pages are written as a PDF of their own (Document.copy): what they show depends on that
+card alone, so a card laid out with others or alone gives the same pages, and can be
+cached. (The bytes are the same too where HarfBuzz subsets the fonts, as on the machines
+`make site` sets up, or where SOURCE_DATE_EPOCH is set: fontTools, WeasyPrint's fallback,
+stamps each font subset with the current time otherwise.)
 """
 
 from __future__ import annotations
