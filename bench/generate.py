@@ -2,14 +2,15 @@
 
 It takes the real mkdocs.yml, overrides/ and hooks/, and writes a docs/ of N attitude and
 tip pages per language in chapters of ten, each page as long as a real one, each with a
-valid card. Each kind of project leaves some hooks out of mkdocs.yml (LEFT_OUT): `plain`
-the card hook and the book hook (the book is made from the cards' deck), to measure the
-handbook without cards; `no-book` the book hook alone, to measure the card PDFs without the
-handbook PDF and trainer's kit.
+valid card. mkdocs.yml is copied as it is but for its `nav:` block (which names the real
+pages; without it MkDocs makes the nav from the folders): whatever entries run the build,
+the bench builds with them. A build without PDFs is the same project built with
+HANDBOOK_PDFS=false (bench/run.py).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from tools.project import languages, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = 10
+# The top-level `nav:` key and every line below it that is indented, blank or a comment.
+NAV = re.compile(r"^nav:[ \t]*\n(?:[ \t#].*\n|[ \t]*\n)*", re.MULTILINE)
 PARAGRAPH = {
     "de": (
         "Kundinnen und Kunden merken sofort, ob ihr Anliegen ernst genommen wird. Wer "
@@ -62,12 +65,9 @@ def page_text(lang: str, kind: str, order: int) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n# {meta['title']}\n\n{body}\n"
 
 
-def write_project(target: Path, cards_per_language: int, *, kind: str) -> Path:
+def write_project(target: Path, cards_per_language: int) -> Path:
     """Write the synthetic project into target; return its mkdocs.yml."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy(target, ("overrides", "hooks"))
     docs = target / "docs"
     langs = languages(load_config())
     for lang, suffix in ((lang, langs.suffix(lang)) for lang in ("de", "en")):
@@ -88,65 +88,20 @@ def write_project(target: Path, cards_per_language: int, *, kind: str) -> Path:
             (docs / f"{name}{suffix}.md").write_text(
                 f"---\n{yaml.safe_dump(meta)}---\n\n# {name.title()}\n", encoding="utf-8"
             )
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config.pop("nav")  # MkDocs builds the nav from folders
-    _write_config(target, config, kind=kind)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(NAV.sub("", config), encoding="utf-8")
     return target / "mkdocs.yml"
 
 
-def copy_real_project(target: Path, *, kind: str) -> Path:
-    """The real handbook (mkdocs.yml, docs/, overrides/, hooks/), as a kind of LEFT_OUT."""
+def copy_real_project(target: Path) -> Path:
+    """The real handbook: mkdocs.yml, docs/, overrides/ and hooks/, copied as they are."""
+    _copy(target, ("docs", "overrides", "hooks"))
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target / "mkdocs.yml"
+
+
+def _copy(target: Path, parts: tuple[str, ...]) -> None:
     if target.exists():
         shutil.rmtree(target)
-    for part in ("docs", "overrides", "hooks"):
+    for part in parts:
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    _write_config(target, config, kind=kind)
-    return target / "mkdocs.yml"
-
-
-def _write_config(target: Path, config: dict, *, kind: str) -> None:
-    config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith(LEFT_OUT[kind])]
-    (target / "mkdocs.yml").write_text(
-        yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8"
-    )
-
-
-# The hooks each kind of project leaves out of mkdocs.yml.
-LEFT_OUT = {
-    "plain": ("hooks/cards.py", "hooks/book.py"),  # no cards, nor the book made from their deck
-    "cards": (),  # the handbook as it is
-    "no-book": ("hooks/book.py",),  # the card PDFs without the handbook PDF and trainer's kit
-}
-
-
-class _Env:
-    """A `!ENV [NAME, default]` tag, read and written back unchanged."""
-
-    def __init__(self, value):
-        self.value = value
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: _Env(loader.construct_sequence(node)))  # type: ignore[arg-type]
-_Dumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env.value))
-
-
-class _PythonName(str):
-    """A `!!python/name:module.attr` tag (pymdownx.emoji's functions), written back unchanged."""
-
-
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix)
-)
-_Dumper.add_representer(
-    _PythonName,
-    lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""),
-)
