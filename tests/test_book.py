@@ -248,11 +248,19 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
         assert all(squash(item) in text for item in card["checklist"])
         assert squash(labels["scene"].format(n=3)) in text
         assert squash(labels["notes"].format(n=1)) in text
+        for field in ("group", "date", "name_line", "player_customer", "player_staff"):
+            assert squash(labels[field]) in text, field
+        assert squash(labels["notes_hint"]) in text  # the guide's observer questions
 
     commitment = PdfReader(pdf_path(built.site, lang, "commitment"))
     assert len(commitment.pages) == 2
-    for page in commitment.pages:
-        assert page.extract_text().lower().count(card_labels["resolution"].lower()) >= 4
+    front, back = (squash(page.extract_text()).lower() for page in commitment.pages)
+    for text, words in (
+        (front, [card_labels["resolution"], labels["commitment_name"], labels["commitment_check"]]),
+        (back, [card_labels["resolution_back"], labels["commitment_after"]]),
+    ):
+        for word in words:
+            assert text.count(squash(word).lower()) >= 4, word
     for reader in (guide, observer, commitment):
         assert all(is_a4(page) for page in reader.pages)
         assert reader.trailer["/Root"]["/Lang"] == lang

@@ -246,8 +246,8 @@ def guide_document(site: Site, page: PageText, infos: dict[str, CardInfo]) -> st
 
 
 def observer_document(site: Site, cards: list[Card], infos: dict[str, CardInfo]) -> str:
-    """One A4 page per card: its checklist as a tick grid, a column per scene, and room
-    for notes on each scene."""
+    """One A4 page per card: its checklist as a tick grid, a column per round, and room
+    for notes on each round."""
     cards, infos = _deck(cards, infos)
     return _render(
         site,
