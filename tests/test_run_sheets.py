@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import soup
-from content import LANGUAGES, german_pages, html_file, squash
+from content import LANGUAGES, ROOTS, german_pages, html_file, squash
 from test_book import pdf_path, texts
 
 RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[–-]\s*(\d{1,2}):(\d{2})$")
@@ -127,3 +127,27 @@ def test_the_guide_pdf_holds_every_run_sheet_of_the_trainer_page(built, sheets, 
     for table in sheets[lang]["trainer"]:
         for row in table:
             assert squash(row.text) in guide, f"{row.text} is missing from the {lang} guide"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_file_and_address_the_trainer_page_names_is_published(built, lang):
+    """The guide on paper names files and pages by path from the language's home page
+    (`pdf/karten-a4-de.pdf`, `haltungen/augenhoehe/`): each one the site really has."""
+    home = built.site / ROOTS[lang]
+    page = soup(html_file(built.site, lang, "trainer"))
+    named = {
+        code.get_text()
+        for code in page.select("article code")
+        if re.fullmatch(r"[a-z0-9][a-z0-9/._-]*(\.pdf|/)", code.get_text())
+    }
+    assert any(path.endswith(".pdf") for path in named), "the trainer page names no PDF"
+    missing = sorted(
+        path
+        for path in named
+        if not (
+            (home / path).is_file()
+            or (home / path / "index.html").is_file()
+            or (path.startswith("pdf/") and (home / path).is_dir())
+        )
+    )
+    assert not missing, f"{lang}: the trainer page names paths the site does not have: {missing}"
