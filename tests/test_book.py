@@ -217,7 +217,7 @@ def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text
 def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
     for stem, kinds in (
         ("index", ("book",)),
-        ("trainer", ("guide", "observer", "commitment", "book")),
+        ("trainer", ("guide", "observer", "commitment", "roles", "book")),
     ):
         page = html_file(built.site, lang, stem)
         hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
@@ -261,7 +261,19 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
     ):
         for word in words:
             assert text.count(squash(word).lower()) >= 4, word
-    for reader in (guide, observer, commitment):
+    roles = PdfReader(pdf_path(built.site, lang, "roles"))
+    assert len(roles.pages) == 1
+    text = squash(roles.pages[0].extract_text()).lower()  # labels are set in capitals
+    for words in (
+        list(labels["role_names"].values()),
+        labels["role_channels"],
+        labels["role_observe"],
+        [labels["role_goal"], labels["role_mood"], labels["role_unsaid"], labels["role_limits"]],
+    ):
+        for word in words:
+            assert squash(word).lower() in text, word
+    assert all(str(n) in text for n in range(1, 6))  # the mood scale
+    for reader in (guide, observer, commitment, roles):
         assert all(is_a4(page) for page in reader.pages)
         assert reader.trailer["/Root"]["/Lang"] == lang
 
@@ -271,7 +283,7 @@ def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
 
     clean, report = check(built.site, start="trainer/", verbose=True)
     assert clean, report
-    for kind in ("book", "guide", "observer", "commitment"):
+    for kind in ("book", "guide", "observer", "commitment", "roles"):
         assert pdf_path(built.site, DEFAULT, kind).relative_to(built.site).as_posix() in report
 
 
