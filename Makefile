@@ -129,6 +129,7 @@ lint: $(TEST_READY)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy
+	$(BIN)/python -m tools.nbsp docs
 	$(BIN)/pymarkdown --strict-config --config .pymarkdown.json scan -r docs || { \
 	  echo "Markdown lint: each line above is file:line:column: rule: problem. Fix that line;"; \
 	  echo "CONTRIBUTING.md explains the rules we use."; exit 1; }

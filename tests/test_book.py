@@ -217,7 +217,7 @@ def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text
 def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
     for stem, kinds in (
         ("index", ("book",)),
-        ("trainer", ("guide", "observer", "commitment", "book")),
+        ("trainer", ("guide", "observer", "commitment", "roles", "book")),
     ):
         page = html_file(built.site, lang, stem)
         hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
@@ -248,12 +248,32 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
         assert all(squash(item) in text for item in card["checklist"])
         assert squash(labels["scene"].format(n=3)) in text
         assert squash(labels["notes"].format(n=1)) in text
+        for field in ("group", "date", "name_line", "player_customer", "player_staff"):
+            assert squash(labels[field]) in text, field
+        assert squash(labels["notes_hint"]) in text  # the guide's observer questions
 
     commitment = PdfReader(pdf_path(built.site, lang, "commitment"))
     assert len(commitment.pages) == 2
-    for page in commitment.pages:
-        assert page.extract_text().lower().count(card_labels["resolution"].lower()) >= 4
-    for reader in (guide, observer, commitment):
+    front, back = (squash(page.extract_text()).lower() for page in commitment.pages)
+    for text, words in (
+        (front, [card_labels["resolution"], labels["commitment_name"], labels["commitment_check"]]),
+        (back, [card_labels["resolution_back"], labels["commitment_after"]]),
+    ):
+        for word in words:
+            assert text.count(squash(word).lower()) >= 4, word
+    roles = PdfReader(pdf_path(built.site, lang, "roles"))
+    assert len(roles.pages) == 1
+    text = squash(roles.pages[0].extract_text()).lower()  # labels are set in capitals
+    for words in (
+        list(labels["role_names"].values()),
+        labels["role_channels"],
+        labels["role_observe"],
+        [labels["role_goal"], labels["role_mood"], labels["role_unsaid"], labels["role_limits"]],
+    ):
+        for word in words:
+            assert squash(word).lower() in text, word
+    assert all(str(n) in text for n in range(1, 6))  # the mood scale
+    for reader in (guide, observer, commitment, roles):
         assert all(is_a4(page) for page in reader.pages)
         assert reader.trailer["/Root"]["/Lang"] == lang
 
@@ -263,7 +283,7 @@ def test_the_link_checker_follows_the_links_to_the_book_and_the_kit(built):
 
     clean, report = check(built.site, start="trainer/", verbose=True)
     assert clean, report
-    for kind in ("book", "guide", "observer", "commitment"):
+    for kind in ("book", "guide", "observer", "commitment", "roles"):
         assert pdf_path(built.site, DEFAULT, kind).relative_to(built.site).as_posix() in report
 
 

@@ -25,12 +25,13 @@ from .build import Site, created_date, sort_cards
 from .model import Card
 from .render import PDF_DIR, CardInfo, environment, relative_url
 
-KINDS = ("book", "guide", "observer", "commitment")
+KINDS = ("book", "guide", "observer", "commitment", "roles")
 TEMPLATES = {
     "book": "print/hb-book.html",
     "guide": "print/hb-book.html",
     "observer": "print/hb-observer.html",
     "commitment": "print/hb-commitment.html",
+    "roles": "print/hb-roles.html",
 }
 BOOK_CSS = "print/hb-book.css"
 CARD_CSS = "assets/hb-cards.css"
@@ -38,7 +39,7 @@ SCENES = 3  # role-play rounds per triad (the trainer page's method)
 # Where a page asks for download links: <div class="hb-pdfs" data-set="book"></div>
 # ("book": the book; "kit": the trainer's kit and the book).
 MARKER = re.compile(r'<div class="hb-pdfs" data-set="(book|kit)"></div>')
-SETS = {"book": ("book",), "kit": ("guide", "observer", "commitment", "book")}
+SETS = {"book": ("book",), "kit": ("guide", "observer", "commitment", "roles", "book")}
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'(<[a-zA-Z][^>]*?\s)id="([^"]*)"')
 _HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
@@ -246,8 +247,8 @@ def guide_document(site: Site, page: PageText, infos: dict[str, CardInfo]) -> st
 
 
 def observer_document(site: Site, cards: list[Card], infos: dict[str, CardInfo]) -> str:
-    """One A4 page per card: its checklist as a tick grid, a column per scene, and room
-    for notes on each scene."""
+    """One A4 page per card: its checklist as a tick grid, a column per round, and room
+    for notes on each round."""
     cards, infos = _deck(cards, infos)
     return _render(
         site,
@@ -262,6 +263,12 @@ def observer_document(site: Site, cards: list[Card], infos: dict[str, CardInfo])
 def commitment_document(site: Site) -> str:
     """One A4 sheet of four blank cards, front and back, with cut lines."""
     return _render(site, "commitment", css=_css(site, '""'))
+
+
+def roles_document(site: Site) -> str:
+    """One A4 sheet of four blank role cards (scene, customer, member of staff, observer),
+    one-sided, with cut lines."""
+    return _render(site, "roles", css=_css(site, '""'))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The handbook on paper in the build: one book PDF per language and the trainer's kit
-(workshop guide, observer sheet, blank commitment cards). cardkit.book does the work.
+(workshop guide, observer sheet, blank commitment and role cards). cardkit.book does the work.
 
 The book is made of the HTML this build rendered of each page (collect_page), in the
 navigation's order, started in worker processes in the language's on_env (MkDocs has
@@ -82,6 +82,7 @@ def _documents(pass_: Pass, context: BuildContext) -> dict[str, str]:
         site, [page.card for page in pages.values() if page.card], infos
     )
     documents["commitment"] = book.commitment_document(site)
+    documents["roles"] = book.roles_document(site)
     return documents
 
 
