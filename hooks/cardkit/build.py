@@ -254,7 +254,6 @@ class PendingPdfs:
     """One language's PDFs: taken from the cache, or being made (in a worker or here)."""
 
     site: Site
-    cards: list[Card]
     key: str
     done: PdfSet | None = None
     job: printing.Job | None = None
@@ -290,13 +289,13 @@ def start_pdfs(
     job in a worker process (in_worker) or when its result is asked for."""
     cards = sort_cards(cards)
     if not site.pdfs or not cards:
-        return PendingPdfs(site, cards, "", done=PdfSet({}, from_cache=False))
+        return PendingPdfs(site, "", done=PdfSet({}, from_cache=False))
     created = created_date(source_date_epoch)
     inputs = inputs_key(site, css=css, created=created)
     key = pdf_key(inputs, cards)
     outputs = pdfcache.load(site.cache_dir, key)
     if outputs is not None:
-        return PendingPdfs(site, cards, key, done=PdfSet(outputs, from_cache=True))
+        return PendingPdfs(site, key, done=PdfSet(outputs, from_cache=True))
     infos = infos if infos is not None else site.card_infos(cards)
     paths = pdf_paths(site.lang, cards)
     job = printing.Job(
@@ -313,7 +312,7 @@ def start_pdfs(
         titles=pdf_titles(site, cards, infos, paths),
     )
     future = worker.submit(printing.make, job) if in_worker else None
-    return PendingPdfs(site, cards, key, job=job, future=future)
+    return PendingPdfs(site, key, job=job, future=future)
 
 
 def stop_workers() -> None:
