@@ -3,6 +3,8 @@ sheets are made and cached whatever the batch, and an overflow in any batch is n
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from cardkit import card_from_meta, printing
@@ -47,7 +49,8 @@ def deck(count: int, too_long: tuple[int, ...] = ()):
 def job(tmp_path, cards):
     site = core_site(tmp_path / ".cache", lang="en", site_url=PDF_URL, pdfs=True)
     css = (ROOT / "overrides/assets/hb-cards.css").read_text(encoding="utf-8")
-    made = start_pdfs(site, cards, css=css, source_date_epoch="1700000000", in_worker=False)
+    site = dataclasses.replace(site, source_date_epoch="1700000000")
+    made = start_pdfs(site, cards, css=css, in_worker=False)
     assert made.job is not None
     return made.job
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -455,7 +456,8 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
         for n in (1, 2, 3)
     ]
     css = (ROOT / "overrides/assets/hb-cards.css").read_text(encoding="utf-8")
-    job = start_pdfs(site, cards, css=css, source_date_epoch="1700000000", in_worker=False).job
+    site = dataclasses.replace(site, source_date_epoch="1700000000")
+    job = start_pdfs(site, cards, css=css, in_worker=False).job
     assert job is not None
     together = _lay_out(job, list(job.cards), with_sheets=False)
     alone = _lay_out(job, [job.cards[1]], with_sheets=False)

@@ -281,7 +281,6 @@ def start_pdfs(
     cards: list[Card],
     *,
     css: str,
-    source_date_epoch: str | None,
     infos: dict[str, CardInfo] | None = None,
     in_worker: bool = True,
 ) -> PendingPdfs:
@@ -290,7 +289,7 @@ def start_pdfs(
     cards = sort_cards(cards)
     if not site.pdfs or not cards:
         return PendingPdfs(site, "", done=PdfSet({}, from_cache=False))
-    created = created_date(source_date_epoch)
+    created = created_date(site.source_date_epoch)
     inputs = inputs_key(site, css=css, created=created)
     key = pdf_key(inputs, cards)
     outputs = pdfcache.load(site.cache_dir, key)

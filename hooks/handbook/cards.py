@@ -36,7 +36,6 @@ def start_pdfs(build: BuildState) -> None:
             site,
             context.cards(lang),
             css=_css(site),
-            source_date_epoch=site.source_date_epoch,
             infos=context.infos[lang],
         )
 

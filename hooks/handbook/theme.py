@@ -18,6 +18,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from cardkit.book import css_string
 from cardkit.brand import Brand, theme_css
 from cardkit.reading_labels import LABELS
 
@@ -36,16 +37,12 @@ def configure_theme(config: MkDocsConfig, brand: Brand) -> None:
         config.extra_css.append(BRAND_CSS)  # after the theme's and our stylesheets
 
 
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
-
-
 def print_css(names: dict[str, str]) -> str:
     """Per language: the handbook's name and the words around the page number."""
     rules = [
-        f"html:lang({lang}) {{ --hb-print-name: {_css_string(name)}; "
-        f"--hb-print-page: {_css_string(LABELS[lang]['print_page'])}; "
-        f"--hb-print-of: {_css_string(LABELS[lang]['print_of'])}; }}"
+        f"html:lang({lang}) {{ --hb-print-name: {css_string(name)}; "
+        f"--hb-print-page: {css_string(LABELS[lang]['print_page'])}; "
+        f"--hb-print-of: {css_string(LABELS[lang]['print_of'])}; }}"
         for lang, name in names.items()
     ]
     return (
