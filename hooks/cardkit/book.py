@@ -22,16 +22,29 @@ from markupsafe import Markup, escape
 from . import pdf, pdfcache, qr, worker
 from .book_labels import BOOK_LABELS
 from .build import Site, created_date, sort_cards
+from .cases import Case
 from .model import Card
 from .render import PDF_DIR, CardInfo, environment, relative_url
 
-KINDS = ("book", "guide", "observer", "commitment", "roles")
+KINDS = (
+    "book",
+    "guide",
+    "observer",
+    "commitment",
+    "roles",
+    "cases_a4",
+    "cases_a6",
+    "key",
+    "case_roles",
+)
+CASE_KINDS = ("cases_a4", "cases_a6", "key", "case_roles")  # made from the pages' cases
 TEMPLATES = {
     "book": "print/hb-book.html",
     "guide": "print/hb-book.html",
     "observer": "print/hb-observer.html",
     "commitment": "print/hb-commitment.html",
     "roles": "print/hb-roles.html",
+    **{kind: "print/hb-cases.html" for kind in CASE_KINDS},
 }
 BOOK_CSS = "print/hb-book.css"
 CARD_CSS = "assets/hb-cards.css"
@@ -39,7 +52,20 @@ SCENES = 3  # role-play rounds per triad (the trainer page's method)
 # Where a page asks for download links: <div class="hb-pdfs" data-set="book"></div>
 # ("book": the book; "kit": the trainer's kit and the book).
 MARKER = re.compile(r'<div class="hb-pdfs" data-set="(book|kit)"></div>')
-SETS = {"book": ("book",), "kit": ("guide", "observer", "commitment", "roles", "book")}
+SETS = {
+    "book": ("book",),
+    "kit": (
+        "guide",
+        "cases_a4",
+        "key",
+        "case_roles",
+        "cases_a6",
+        "observer",
+        "commitment",
+        "roles",
+        "book",
+    ),
+}
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'(<[a-zA-Z][^>]*?\s)id="([^"]*)"')
 _HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
@@ -269,6 +295,31 @@ def roles_document(site: Site) -> str:
     """One A4 sheet of four blank role cards (scene, customer, member of staff, observer),
     one-sided, with cut lines."""
     return _render(site, "roles", css=_css(site, '""'))
+
+
+def case_documents(site: Site, cases: list[Case]) -> dict[str, str]:
+    """The case cards (A4 sheets and A6 for the print shop), their role cards and the
+    trainer's key, each case numbered in deck order; none where the language has no cases."""
+    if not cases:
+        return {}
+    numbers = {case.key: number for number, case in enumerate(cases, start=1)}
+    addresses = {
+        case.key: qr.page_address(site.site_url, case.card.url)
+        if site.site_url
+        else case.card.url.removeprefix(site.lang_root)
+        for case in cases
+    }
+    return {
+        kind: _render(
+            site,
+            kind,
+            cases=cases,
+            numbers=numbers,
+            addresses=addresses,
+            css=_css(site, css_string(BOOK_LABELS[site.lang]["titles"][kind])),
+        )
+        for kind in CASE_KINDS
+    }
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ Deck then feeds the card's own page, the cards page and the PDFs of every langua
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cases import Case, cases_from_meta, check_case_translations
 from .deck import cards_of, check_deck, check_translations, group_by_kind
 from .languages import Languages
 from .model import Card, CardError
@@ -35,6 +36,12 @@ class Deck:
     cards: dict[str, Card]  # by src_uri (tipps/kontakt.en.md)
     sheets: dict[str, str]  # language -> src_uri of its page with `cards_sheet: true`
     urls: dict[str, str]  # src_uri -> the page's URL, for every page
+    cases: dict[str, list[Case]] = field(default_factory=dict)  # by src_uri, pages with cards
+
+    def cases_of(self, lang: str) -> list[Case]:
+        """One language's cases in deck order: by card, then in the order of their page."""
+        by_card = {found[0].card.path: found for found in self.cases.values()}
+        return [case for card in self.of(lang) for case in by_card.get(card.path, [])]
 
     def of(self, lang: str) -> list[Card]:
         """One language's cards in deck order: kinds in order, then card.order."""
@@ -71,8 +78,16 @@ def load_deck(
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     errors += card_errors + check_deck(cards, languages)
+    by_path = {page.path: page.src_uri for page in pages}
+    card_of = {by_path[card.path]: card for card in cards}
+    cases = {}
+    for page in pages:
+        try:
+            cases[page.src_uri] = cases_from_meta(page.meta, card_of.get(page.src_uri), page.path)
+        except CardError as error:
+            errors.append(error)
+    errors += check_case_translations(cases)
     if errors:
         raise CardProblems(errors)
-    by_path = {page.path: page.src_uri for page in pages}
     sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
-    return Deck({by_path[card.path]: card for card in cards}, sheets, urls)
+    return Deck(card_of, sheets, urls, {uri: found for uri, found in cases.items() if found})

@@ -16,6 +16,7 @@ CHECKLIST_ITEMS = (3, 7)
 # an early, plain message and stop absurd input (a 1 MB field) before it reaches layout.
 MAX_CHARS = {"title": 60, "principle": 160, "item": 120, "question": 220}
 MAX_ORDER = 999
+WHITESPACE = re.compile(r"[ \t\r\n]+")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -98,27 +99,40 @@ def _order(value, path: str) -> int:
     return value
 
 
-def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
+def _text(
+    value,
+    field: str,
+    path: str,
+    limit_key: str | None = None,
+    limits: dict[str, int] = MAX_CHARS,
+) -> str:
+    """Checked text of one field; field is named as editors write it below card:
+    (title), or from the front matter's top where it contains a dot (cases[1].title)."""
+    field = field if "." in field else f"card.{field}"
     if not isinstance(value, str):
-        raise CardError(path, f"card.{field} is {describe(value)}; it must be text")
+        raise CardError(path, f"{field} is {describe(value)}; it must be text")
     hidden = hidden_character(value)
     if hidden:
         raise CardError(
             path,
-            f"card.{field} contains the invisible character {hidden}; "
+            f"{field} contains the invisible character {hidden}; "
             "delete it (retype the text if you cannot see where it is)",
         )
-    text = " ".join(value.split())
-    if not text:
-        raise CardError(path, f"card.{field} is empty; write a short text")
-    limit = MAX_CHARS[limit_key or field]
+    # ASCII whitespace only: a non-breaking space (typography.py) is the editor's choice
+    text = _squeeze(value)
+    if not text.strip():  # also a field of non-breaking spaces alone
+        raise CardError(path, f"{field} is empty; write a short text")
+    limit = limits[limit_key or field.removeprefix("card.")]
     if len(text) > limit:
         raise CardError(
             path,
-            f"card.{field} has {len(text)} characters; "
-            f"at most {limit} fit on a card, so shorten it",
+            f"{field} has {len(text)} characters; at most {limit} fit on a card, so shorten it",
         )
     return text
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(WHITESPACE.split(text.strip(" \t\r\n")))
 
 
 def _checklist(value, path: str) -> tuple[str, ...]:

@@ -83,6 +83,7 @@ def _documents(pass_: Pass, context: BuildContext) -> dict[str, str]:
     )
     documents["commitment"] = book.commitment_document(site)
     documents["roles"] = book.roles_document(site)
+    documents.update(book.case_documents(site, context.deck.cases_of(pass_.lang)))
     return documents
 
 
