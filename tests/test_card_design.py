@@ -133,7 +133,7 @@ def test_crop_marks_lie_outside_the_bleed(built, lang):
 
 
 def edition_text(lang: str) -> str:
-    return {"de": "Stand Januar 2026", "en": "Edition January 2026"}[lang]
+    return {"de": "Stand Januar 2026", "en": "Last updated January 2026"}[lang]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,0 +1,151 @@
+"""Case cards: written once in the attitude and tip pages' front matter, printed as case
+cards without solutions, as a solution key for the trainer and as two role cards per case.
+Expected values come from docs/ (every case of every page), never from a count here."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from cardkit.book_labels import BOOK_LABELS
+from cardkit.cases import MIN_CASES, REQUIRED_CHANNEL, cases_from_meta
+from cardkit.model import CardError, card_from_meta
+from content import CARDS, LANGUAGES, front_matter, in_deck_order, source_file, squash
+from test_book import pdf_path, texts
+
+
+def source_cases(lang: str) -> list[dict]:
+    """Every case of the language in deck order, read from docs/ with plain YAML."""
+    return [
+        case
+        for stem, _ in in_deck_order(CARDS[lang])
+        for case in front_matter(source_file(stem, lang)).get("cases") or []
+    ]
+
+
+# ---- the rule, read from docs/ and checked by the build -------------------------------------
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_attitude_and_tip_has_enough_cases_and_a_phone_call(lang):
+    for stem, _ in in_deck_order(CARDS[lang]):
+        cases = front_matter(source_file(stem, lang)).get("cases") or []
+        assert len(cases) >= MIN_CASES, f"{source_file(stem, lang)}: {len(cases)} cases"
+        assert any(case["channel"] == REQUIRED_CHANNEL for case in cases), stem
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_languages_keep_the_same_cases_in_the_same_order(lang):
+    for stem, _ in in_deck_order(CARDS[lang]):
+        mine = front_matter(source_file(stem, lang)).get("cases") or []
+        other = front_matter(source_file(stem, LANGUAGES[0])).get("cases") or []
+        assert [c["channel"] for c in mine] == [c["channel"] for c in other], stem
+        assert [c["mood"] for c in mine] == [c["mood"] for c in other], stem
+
+
+def _meta(stem: str, lang: str) -> tuple[dict, object, str]:
+    path = str(source_file(stem, lang))
+    meta = front_matter(source_file(stem, lang))
+    card = card_from_meta(meta, card_id=stem.rsplit("/", 1)[-1], lang=lang, path=path)
+    return meta, card, path
+
+
+@pytest.mark.unit
+def test_too_few_cases_or_no_phone_call_is_an_error_naming_the_page():
+    stem, _ = in_deck_order(CARDS[LANGUAGES[0]])[0]
+    meta, card, path = _meta(stem, LANGUAGES[0])
+    assert len(cases_from_meta(meta, card, path)) == len(meta["cases"])
+
+    short = {**meta, "cases": meta["cases"][: MIN_CASES - 1]}
+    with pytest.raises(CardError) as error:
+        cases_from_meta(short, card, path)
+    assert error.value.path == path and "at least" in error.value.problem
+
+    no_phone = {
+        **meta,
+        "cases": [{**case, "channel": "counter"} for case in meta["cases"]],
+    }
+    with pytest.raises(CardError) as error:
+        cases_from_meta(no_phone, card, path)
+    assert error.value.path == path and REQUIRED_CHANNEL in error.value.problem
+
+    broken = {**meta, "cases": [{**meta["cases"][0], "mood": 9}, *meta["cases"][1:]]}
+    with pytest.raises(CardError, match=r"cases\[1\]\.mood"):
+        cases_from_meta(broken, card, path)
+
+
+# ---- the PDFs, read from the built site -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kit(built) -> dict[tuple[str, str], list[str]]:
+    """Each case PDF's text, page by page, squashed (PDF text breaks and hyphenates)."""
+    return {
+        (lang, kind): [squash(text) for text in texts(PdfReader(pdf_path(built.site, lang, kind)))]
+        for lang in LANGUAGES
+        for kind in ("cases_a4", "cases_a6", "key", "case_roles")
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_a6_case_cards_have_one_card_per_case_and_no_solution(kit, lang):
+    cases = source_cases(lang)
+    pages = kit[lang, "cases_a6"]
+    assert len(pages) == len(cases)
+    for number, (page, case) in enumerate(zip(pages, cases, strict=True), start=1):
+        assert squash(case["title"]) in page and squash(case["situation"]) in page
+        kind = BOOK_LABELS[lang]["case_kind"].format(n=number, total=len(cases))
+        assert squash(kind) in page
+        assert squash(case["solution"]) not in page
+        assert squash(case["staff"]) not in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_a4_case_sheets_hold_every_case_once_without_solutions(kit, lang):
+    cases = source_cases(lang)
+    text = "".join(kit[lang, "cases_a4"])
+    assert len(kit[lang, "cases_a4"]) == -(-len(cases) // 4)  # four cards to a sheet
+    for case in cases:
+        assert text.count(squash(case["situation"])) == 1, case["title"]
+        assert squash(case["solution"]) not in text
+        assert squash(case["unsaid"]) not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_key_holds_every_solution_with_its_case(kit, lang):
+    text = "".join(kit[lang, "key"])
+    for case in source_cases(lang):
+        assert squash(case["title"]) in text
+        assert squash(case["solution"]) in text, case["title"]
+        assert squash(case["situation"]) not in text  # the key is no second set of cards
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_case_has_a_customer_and_a_staff_role_card(kit, lang):
+    labels = BOOK_LABELS[lang]
+    cases = source_cases(lang)
+    pages = kit[lang, "case_roles"]
+    assert len(pages) == -(-2 * len(cases) // 4)
+    text = "".join(pages)
+    for number, case in enumerate(cases, start=1):
+        for role, own in (("customer", "customer"), ("staff", "staff")):
+            heading = labels["role_of_case"].format(role=labels["role_names"][role], n=number)
+            assert squash(heading) in text, (case["title"], role)
+            assert squash(case[own]) in text
+        assert squash(case["unsaid"]) in text
+        assert squash(case["solution"]) not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_trainer_page_prints_no_solution_next_to_a_case(built, lang):
+    from content import html_file
+
+    page = squash(html_file(built.site, lang, "trainer").read_text(encoding="utf-8"))
+    for case in source_cases(lang):
+        assert squash(case["solution"]) not in page
+    for kind in ("cases_a4", "key", "case_roles"):
+        assert BOOK_LABELS[lang]["files"][kind] in html_file(built.site, lang, "trainer").read_text(
+            encoding="utf-8"
+        )
