@@ -76,7 +76,7 @@ def cases_from_meta(meta: Mapping[str, Any], card: Card | None, path: str) -> li
             path,
             f"has {len(cases)} case(s) under 'cases:'; a page with a card needs at least "
             f"{MIN_CASES} (copy an existing case in the front matter and rewrite it; "
-            "CONTRIBUTING.md, 'Adding a case')",
+            "CONTRIBUTING.md, 'Add a case')",
         )
     if not any(case.channel == REQUIRED_CHANNEL for case in cases):
         raise CardError(

@@ -16,6 +16,7 @@ from .languages import Languages
 from .model import KINDS, SLUG
 from .source import scan_pages
 
+CASE_CHANNELS = ("phone", "counter", "email")  # a new page's cases to fill in
 FOLDERS = {"attitude": "haltungen", "tip": "tipps"}  # where each kind's pages live
 FILL_IN = {"de": "AUSFÜLLEN", "en": "FILL IN"}
 MAX_ID = 64  # characters; the id becomes a file name and part of URLs
@@ -46,6 +47,14 @@ SKELETON: dict[str, dict[str, Any]] = {
             "Fragen zur Selbstreflexion",
         ),
         "paragraph": "Text schreiben.",
+        "case": {
+            "title": "Kurzer Titel des Falls",
+            "situation": "Die Ausgangslage in zwei, drei Sätzen. Was tun Sie?",
+            "solution": "Eine mögliche Lösung, nur für die Trainerin oder den Trainer.",
+            "customer": "Die Lage aus Sicht der Kundin oder des Kunden und was sie oder er will.",
+            "unsaid": "Was die Kundin oder der Kunde erst auf Nachfrage sagt.",
+            "staff": "Was die Mitarbeiterin oder der Mitarbeiter weiß.",
+        },
     },
     "en": {
         "page_title": "Title of the page, also the card’s title",
@@ -68,6 +77,14 @@ SKELETON: dict[str, dict[str, Any]] = {
             "Questions for self-reflection",
         ),
         "paragraph": "Write the text.",
+        "case": {
+            "title": "Short title of the case",
+            "situation": "The situation in two or three sentences. What do you do?",
+            "solution": "One possible solution, for the trainer only.",
+            "customer": "The situation from the customer’s side, and what they want.",
+            "unsaid": "What the customer only says when asked.",
+            "staff": "What the member of staff knows.",
+        },
     },
 }
 
@@ -137,6 +154,15 @@ def page_text(lang: str, kind: str, order: int) -> str:
         return f'"{mark}: {text}"'
 
     items = "\n".join(f"    - {fill(item)}" for item in words["items"])
+    case = words["case"]
+    cases = "".join(  # MIN_CASES cases, the first on the phone (cardkit/cases.py)
+        f"  - title: {fill(case['title'])}\n    channel: {channel}\n"
+        + "".join(
+            f"    {field}: {fill(case[field])}\n" for field in ("situation", "solution", "customer")
+        )
+        + f"    mood: 3\n    unsaid: {fill(case['unsaid'])}\n    staff: {fill(case['staff'])}\n"
+        for channel in CASE_CHANNELS
+    )
     body = []
     for section in words["sections"]:
         heading = section if section.startswith("#") else f"## {section}"
@@ -148,7 +174,8 @@ def page_text(lang: str, kind: str, order: int) -> str:
         f"  title: {fill(words['card_title'])}\n"
         f"  principle: {fill(words['principle'])}\n"
         f"  checklist:\n{items}\n"
-        f"  question: {fill(words['question'])}\n---\n\n"
+        f"  question: {fill(words['question'])}\n"
+        f"cases:\n{cases}---\n\n"
         f"# {mark}: {words['page_title']}\n\n" + "\n".join(body)
     )
 
