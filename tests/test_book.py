@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 import pytest
 from pypdf import PdfReader
 
+from cardkit.book import SETS
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS, edition
 from conftest import EPOCH, SITE_URL, copy_project, run_build, soup
@@ -217,7 +218,7 @@ def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text
 def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
     for stem, kinds in (
         ("index", ("book",)),
-        ("trainer", ("guide", "observer", "commitment", "roles", "book")),
+        ("trainer", SETS["kit"]),
     ):
         page = html_file(built.site, lang, stem)
         hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
