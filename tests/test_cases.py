@@ -149,3 +149,21 @@ def test_the_trainer_page_prints_no_solution_next_to_a_case(built, lang):
         assert BOOK_LABELS[lang]["files"][kind] in html_file(built.site, lang, "trainer").read_text(
             encoding="utf-8"
         )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_key_names_the_pages_to_print_for_each_case(kit, lang):
+    """The trainer prints only the sheets of the chosen cases: the key says which."""
+    labels = BOOK_LABELS[lang]
+    key = "".join(kit[lang, "key"]).upper()
+    for case in source_cases(lang):
+        (card_page,) = [
+            n
+            for n, page in enumerate(kit[lang, "cases_a4"], 1)
+            if squash(case["situation"]) in page
+        ]
+        (role_page,) = [
+            n for n, page in enumerate(kit[lang, "case_roles"], 1) if squash(case["staff"]) in page
+        ]
+        wanted = labels["key_print"].format(cases=card_page, roles=role_page)
+        assert squash(wanted).upper() in key, case["title"]
