@@ -167,3 +167,54 @@ def test_the_key_names_the_pages_to_print_for_each_case(kit, lang):
         ]
         wanted = labels["key_print"].format(cases=card_page, roles=role_page)
         assert squash(wanted).upper() in key, case["title"]
+
+
+# ---- an editor adds a case by CONTRIBUTING's steps ---------------------------------------------
+
+
+@pytest.mark.unit
+def test_a_case_an_editor_adds_reaches_every_case_document(tmp_path):
+    """Copy a case at the end of a page's list in both languages and rewrite it: the case
+    cards and role cards show it without its solution, the key shows the solution; nothing
+    else is edited. The documents' HTML is read (the PDFs are tested on the real build)."""
+    import shutil
+
+    import yaml
+
+    from cardkit.book import case_documents
+    from cardkit.build import validate_docs
+    from content import ROOT, core_site
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    stem, _ = in_deck_order(CARDS[LANGUAGES[0]])[-1]
+    added = {}
+    for lang in LANGUAGES:
+        page = source_file(stem, lang, docs)
+        meta = front_matter(page)
+        new = {
+            **meta["cases"][0],
+            "title": f"Editor case {lang}",
+            "situation": f"A new situation written by an editor ({lang}). What do you do?",
+            "solution": f"The solution of the editor ({lang}).",
+            "customer": f"The customer of the editor ({lang}).",
+            "staff": f"The staff of the editor ({lang}).",
+        }
+        added[lang] = new
+        text = page.read_text(encoding="utf-8")
+        block = yaml.safe_dump([new], allow_unicode=True, sort_keys=False)
+        head, body = text.split("\n---\n", 1)
+        page.write_text(head + "\n" + block + "---\n" + body, encoding="utf-8")
+
+    deck = validate_docs(core_site(tmp_path / ".cache", docs=docs))
+    for lang in LANGUAGES:
+        documents = case_documents(
+            core_site(tmp_path / ".cache", docs=docs, lang=lang), deck.cases_of(lang)
+        )
+        new = added[lang]
+        for kind in ("cases_a4", "cases_a6"):
+            assert new["situation"] in documents[kind] and new["solution"] not in documents[kind]
+        assert new["customer"] in documents["case_roles"]
+        assert new["staff"] in documents["case_roles"]
+        assert new["solution"] not in documents["case_roles"]
+        assert new["solution"] in documents["key"]
