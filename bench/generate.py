@@ -60,7 +60,20 @@ def page_text(lang: str, kind: str, order: int) -> str:
         "checklist": [f"{item} ({n})" for n in range(1, 6)],
         "question": question,
     }
-    meta = {"title": f"{title} {kind} {order}", "card": card}
+    cases = [  # a page with a card needs MIN_CASES cases, one on the phone (cardkit/cases.py)
+        {
+            "title": f"{title} {number}",
+            "channel": channel,
+            "situation": question,
+            "solution": principle,
+            "customer": item,
+            "mood": 3,
+            "unsaid": item,
+            "staff": principle,
+        }
+        for number, channel in enumerate(("phone", "counter", "email"), start=1)
+    ]
+    meta = {"title": f"{title} {kind} {order}", "card": card, "cases": cases}
     body = "\n\n".join(f"## {n}\n\n" + PARAGRAPH[lang] * 6 for n in range(1, 6))
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n# {meta['title']}\n\n{body}\n"
 
