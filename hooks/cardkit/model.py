@@ -105,7 +105,7 @@ def _text(value, field: str, path: str, limit_key: str | None = None) -> str:
     if hidden:
         raise CardError(
             path,
-            f"card.{field} contains the invisible character {hidden}; "
+            f"card.{field} contains {hidden}; "
             "delete it (retype the text if you cannot see where it is)",
         )
     text = " ".join(value.split())
