@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from content import (
     ROOTS,
     cards_page,
     core_site,
+    german_pages,
     set_card,
     single_card_pdf,
     tree,
@@ -583,7 +586,7 @@ def test_a_pdf_job_that_runs_on_is_stopped_naming_its_limit():
 
     started = time.monotonic()
     job = worker.submit(time.sleep, 30)
-    with pytest.raises(worker.TimedOut, match="took more than 0.5 s and was stopped"):
+    with pytest.raises(worker.TimedOut, match=r"took more than 0\.5 s and was stopped"):
         worker.result(job, time.sleep, 30, timeout=0.5)
     assert time.monotonic() - started < 10
     assert worker.submit(sum, [1, 2]).result(timeout=30) == 3  # a new pool for the next job
@@ -677,3 +680,130 @@ def test_two_new_cards_with_one_id_at_once_get_a_message(docs_copy):
     with pytest.raises(scaffold.ScaffoldError, match="was created meanwhile"):
         scaffold.write(second)
     assert {lang: file.read_bytes() for lang, file in first.files.items()} == made
+
+
+def no_traceback(build) -> None:
+    assert "Traceback" not in build.log and 'File "' not in build.log, build.log[-3000:]
+
+
+def test_a_pull_request_of_hostile_files_in_docs_stops_the_build_naming_each(project):
+    """One build, the review's files at once (H01-H03, H15, N07, N08, H04, R01-R04, F12):
+    every file is named with what to do, within a minute, nothing is published, and the
+    dot files MkDocs leaves out (N09) pass."""
+    import time
+
+    hostile = {
+        "assets/hb-reading.js": (ROOT / "overrides/assets/hb-reading.js").read_text("utf-8")
+        + f";{SCRIPT}",
+        "assets/handbook.css": "body{background:u\\72l(https://127.0.0.1:8999/x.png)}",
+        "hilfe.html": '<!doctype html><script src="hilfe.js"></script>',
+        "hilfe.js": SCRIPT,
+        "bild.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script href="hilfe.js"/></svg>',
+        "daten.xml": '<x xmlns="http://www.w3.org/1999/xhtml"><script src="hilfe.js"/></x>',
+        ".htaccess": "Header unset Content-Security-Policy",
+        "tipps/.hidden/x.txt": "x",
+    }
+    add(*hostile.items())(project)
+    for name in ("search", "pagefind", OTHER):
+        both(name, PAGE_TEXT)(project)
+    write("quellen.md", b"title: Quellen <img src=x onerror=alert(1)>\n\n# Quellen\n")(project)
+    append(PAGE, "\n" + '<div markdown="1">\n' * 500)(project)
+    append("ueber.md", "".join(f"\n## S{n}\n" for n in range(100_000)))(project)
+    started = time.monotonic()
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert time.monotonic() - started < 60
+    assert not build.ok
+    no_traceback(build)
+    for src in [name for name in hostile if "/." not in f"/{name}"]:
+        assert f"docs/{src}: " in build.log, src
+    assert "docs/bild.svg: is an SVG image, which can carry script" in build.log
+    assert "docs/assets/hb-reading.js: is a .js file; docs/ holds only pages" in build.log
+    for name in ("search", "pagefind", OTHER):
+        for lang in LANGUAGES:
+            assert f"docs/{MODEL.source_name(name, lang)}: '{name}' is " in build.log
+    assert "docs/quellen.md: starts with 'title:' but without a '---' line" in build.log
+    assert f"docs/{PAGE}: nests <div> 500 levels deep" in build.log
+    assert re.search(r"docs/ueber.md: has \d+ characters; .* so split it into several", build.log)
+    assert ".htaccess" not in build.log and ".hidden" not in build.log
+    assert not (project / "site" / "index.html").exists()
+
+
+# The HTML a browser reads differently from Python's own parser, and what a deny-list
+# missed (H05, H07-H10, H13, H14, H16), in one page: every problem listed at once.
+HOSTILE_HTML = {
+    '<div><!--> <img src="data:," alt="" onerror="alert(1)"> --></div>': "<img onerror=…>",
+    '<div>x <![CDATA[ ><img src="data:," alt="" onerror="alert(2)"> ]]> y</div>': (
+        "a comment is published in the page's source"
+    ),
+    "<div><svg><a><animate attributeName=href values=javascript:alert(3) /></a></svg></div>": (
+        "<animate> changes the drawing and its links"
+    ),
+    '<div><img src="\\\\127.0.0.1:8999/bs.png" alt=""></div>': "has a backslash",
+    '<div><a href="data:text/html;base64,PHNjcmlwdD4=">Mehr</a></div>': "is a data: address",
+    "<div><a rel=\"attachment\" href='file:///proc/self/environ'>.</a></div>": (
+        '<a rel="attachment"> is not allowed'
+    ),
+    '<div data-pagefind-meta="title:Passwort abgelaufen">x</div>': "<div data-pagefind-meta=…>",
+}
+
+
+def test_a_page_whose_html_or_heading_would_run_code_stops_the_build(project):
+    page = project / "docs" / "quellen.md"
+    text = page.read_text(encoding="utf-8")
+    head, body = text.split("---\n", 2)[1:]
+    head = "\n".join(line for line in head.splitlines() if not line.startswith("title:"))
+    body = re.sub(
+        r"^# .*$", "# Quellen `</title><img src=x onerror=alert(1)>`", body, count=1, flags=re.M
+    )
+    page.write_text(f"---\n{head}\n---\n{body}\n\n" + "\n\n".join(HOSTILE_HTML) + "\n")
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert not build.ok
+    no_traceback(build)
+    assert "docs/quellen.md: this page's HTML is not allowed in the handbook:" in build.log
+    assert "the first heading, the page's title: title contains < >" in build.log
+    for message in HOSTILE_HTML.values():
+        assert message in build.log, message
+    assert not (project / "site" / "quellen" / "index.html").exists()
+
+
+def test_what_docs_may_hold_is_published_and_search_exclude_is_honoured(project):
+    """P01: `search: exclude: true` keeps a page out of the search index; an image in
+    docs/ is published, a dot file is not (N09); and no page of the whole site carries
+    an event handler or a script other than the site's own files."""
+    from handbook.search import BUNDLE
+
+    excluded = "quellen"
+    for lang in LANGUAGES:
+        source = project / "docs" / MODEL.source_name(excluded, lang)
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1))
+    png = b"\x89PNG\r\n\x1a\n" + bytes(24)
+    add((".htaccess", "Header unset Content-Security-Policy"))(project)
+    (project / "docs" / "bilder").mkdir()
+    (project / "docs" / "bilder" / "schalter.png").write_bytes(png)
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert build.ok, build.log[-3000:]
+    assert (build.site / "bilder" / "schalter.png").read_bytes() == png
+    assert not (build.site / ".htaccess").exists()
+    entry = json.loads((build.site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    pages = {lang: len(german_pages(project / "docs")) for lang in LANGUAGES}
+    assert {lang: entry["languages"][lang]["page_count"] for lang in LANGUAGES} == {
+        lang: count - 1 for lang, count in pages.items()
+    }
+    for lang in LANGUAGES:
+        page = soup(html_file(build.site, lang, excluded))
+        assert page.select("[data-pagefind-body]") == []
+    own = {f"assets/{p.name}" for p in (ROOT / "overrides" / "assets").glob("*.js")}
+    for path in build.site.rglob("*.html"):
+        page = soup(path)
+        assert not [
+            tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)
+        ]
+        for script in page.find_all("script"):
+            source = script.get("src")
+            if source is None:
+                assert script.get("type") == "application/json", path
+            else:
+                assert source.split("/")[-1].split("?")[0] in {s.split("/")[-1] for s in own} or (
+                    "assets/javascripts/" in source
+                ), (path, source)

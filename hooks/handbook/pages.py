@@ -8,6 +8,7 @@ language pass (cardkit.translations) and listed in the build log for editors.
 
 from __future__ import annotations
 
+import html as html_lib
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,7 +62,7 @@ def check_policy(html: str, page: Page, config: MkDocsConfig) -> None:
     """The page's own HTML (cardkit.policy) and its title as the theme prints it: from the
     front matter or, without one, from the first heading (whose text the theme unescapes)."""
     problems = html_problems(html)
-    title = text_problem("title", page.title or "")
+    title = text_problem("title", html_lib.unescape(page.title or ""))  # as striptags reads it
     if title and "title" not in page.meta:
         problems.append(f"the first heading, the page's title: {title}")
     if problems:
