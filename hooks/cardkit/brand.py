@@ -31,7 +31,7 @@ class BrandError(ValueError):
 @dataclass(frozen=True)
 class Brand:
     organisation: str = ""  # who publishes the handbook; on cards and in the footer
-    logo: str = ""  # an SVG file below docs/ or overrides/, e.g. assets/logo.svg
+    logo: str = ""  # an SVG file below overrides/ (docs/ holds no SVG), e.g. assets/logo.svg
     primary: str = "#00695c"  # theme colour and attitude cards
     accent: str = "#b23c17"  # accent colour and tip cards
     owner: str = ""  # the footer's copyright holder
