@@ -162,7 +162,7 @@ def check_texts(config: MkDocsConfig, languages: Iterable[Any]) -> None:
     """The texts of mkdocs.yml that the theme prints on every page (navigation titles and
     their translations, the handbook's name and description per language) by the rules of
     a page's title: plain visible text, no markup."""
-    texts = [("nav", title) for title in _nav_titles(config.nav)]
+    texts: list[tuple[str, str | None]] = [("nav", title) for title in _nav_titles(config.nav)]
     texts += [("site_name", config.site_name), ("site_description", config.site_description)]
     for entry in languages:
         texts += [
@@ -193,16 +193,16 @@ def check_setup(config: MkDocsConfig, *, serving: bool = False) -> None:
     """docs_dir, theme.custom_dir and site_dir are the project's own folders: anything else
     (/etc, /proc/self, a folder outside the project) is refused, naming the line."""
     project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    given = {
+    given: dict[str, str | None] = {
         "docs_dir": config.docs_dir,
         "custom_dir": config.theme.custom_dir,
         "site_dir": config.site_dir,
     }
     for key, folder in SETUP.items():
-        path = given[key]
+        path = given[key] or ""
         if key == "site_dir" and (serving or os.path.dirname(os.path.abspath(path)) == project):
             continue  # make site builds into .site-new, then swaps it in as site/
-        if path is None or os.path.abspath(path) != os.path.join(project, folder):
+        if not path or os.path.abspath(path) != os.path.join(project, folder):
             raise PluginError(
                 f"mkdocs.yml: {key} is '{shown(str(path), 60)}'; the handbook keeps it in "
                 f"the project folder as {folder}, so set {key}: {folder}"
