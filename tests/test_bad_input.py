@@ -355,6 +355,10 @@ BROKEN = {
         append(PAGE, "\n" + "[" * 20_000 + "x" + "]" * 20_000 + "(y)\n"),
         f"docs/{PAGE}: nests [ ] 20000 levels deep",
     ),
+    "a NUL byte in the body (F15)": (
+        append(PAGE, "\nText\x00Text\n"),
+        f"docs/{PAGE}: contains the control character U+0000 (line",
+    ),
     "a page of 1 MB": (
         append(PAGE, "\nText, der nicht endet.\n" * 50_000),
         f"docs/{PAGE}: has 1",

@@ -95,6 +95,6 @@ def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
     assert "docs/trainer.en.md: this page's HTML is not allowed in the handbook:" in build.log
-    assert "<script> runs code" in build.log and "loads from another host" in build.log
+    assert "<script> runs code" in build.log and "<image> loads an image" in build.log
     assert "Traceback" not in build.log
     assert not (project / "site" / "en" / "trainer" / "index.html").exists()

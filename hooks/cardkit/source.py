@@ -33,6 +33,7 @@ MMD_META = re.compile(r"\A[A-Za-z0-9_-]+:[ \t]")
 MAX_PAGE_CHARS = 200_000
 MAX_HEADINGS = 150
 MAX_NESTING = 20
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not tab or line breaks
 HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)|<h[1-6][\s>]", re.M | re.I)
 MAX_SIGN_RUN = 100  # a line to write on (____) is fine; 50 000 '*' crash Markdown
 # Runs of emphasis signs and quote levels are read recursively by Markdown.
@@ -125,6 +126,13 @@ def size_problem(text: str) -> str | None:
         return (
             f"has {len(text)} characters; a page holds at most {MAX_PAGE_CHARS}, "
             "so split it into several pages"
+        )
+    control = CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return (
+            f"contains the control character U+{ord(control.group()):04X} (line {line}); "
+            "delete it (retype the line if you cannot see where it is)"
         )
     headings = len(HEADING.findall(text))
     if headings > MAX_HEADINGS:
