@@ -68,7 +68,17 @@ def run_build(
     }
     env.update({"HANDBOOK_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     result = subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", *args],
+        # always into the project copy's own site/, whatever site_dir mkdocs.yml names
+        [
+            sys.executable,
+            "-m",
+            engine,
+            "build",
+            "--strict",
+            "--site-dir",
+            str(project / "site"),
+            *args,
+        ],
         cwd=project,
         env=env,
         capture_output=True,

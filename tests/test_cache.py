@@ -94,6 +94,9 @@ def test_a_cache_that_cannot_be_written_warns_and_the_build_goes_on(tmp_path, ca
         "",
         '<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
         '<svg xmlns="http://www.w3.org/2000/svg"><image href="x"/></svg>',
+        # bad-input-3 Q01: a valid XML comment that a browser reads as '<!-->' and markup
+        '<svg xmlns="http://www.w3.org/2000/svg"><!--> <img src=x onerror=alert(1)> -->'
+        "<title>QR</title></svg>",
     ],
 )
 def test_a_cached_qr_code_that_is_not_a_plain_qr_svg_is_made_again(tmp_path, cached, caplog):

@@ -44,10 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     shown_as = docs_dir.relative_to(ROOT).as_posix()
     try:
         new = scaffold.plan(docs_dir, shown_as, langs, options.kind, options.card_id)
+        scaffold.write(new)
     except scaffold.ScaffoldError as error:
         print(f"new-card: {error}", file=sys.stderr)
         return 2
-    scaffold.write(new)
     for file in new.files.values():
         print(f"created {file.relative_to(ROOT)}")
     if _add_to_nav(new):

@@ -344,10 +344,16 @@ def pdf_key(document: str, lang: str, kind: str) -> str:
     return pdfcache.key(document, lang, kind)
 
 
-def lay_out(document: str, base_url: str) -> bytes:
-    """One document's PDF (a worker's job: plain data in and out)."""
-    laid_out = pdf.render_document(document, base_url=base_url)
+def lay_out(document: str, base_url: str, docs_dir: str) -> bytes:
+    """One document's PDF (a worker's job: plain data in and out); it may read the theme's
+    files and what docs/ holds, nothing else (pdf.render_document)."""
+    laid_out = pdf.render_document(document, base_url=base_url, roots=(docs_dir,))
     return laid_out.write_pdf(pdf_identifier=False)
+
+
+def _folders(site: Site) -> tuple[str, str]:
+    """What a book or kit PDF may read: the theme's files (its base) and docs/."""
+    return str(site.templates_dir), str(site.docs_dir)
 
 
 def start_pdfs(site: Site, documents: dict[str, str]) -> PendingBook:
@@ -361,7 +367,7 @@ def start_pdfs(site: Site, documents: dict[str, str]) -> PendingBook:
         if stored is not None:
             pending.cached[paths[kind]] = stored["out.pdf"]
         else:
-            job = worker.submit(lay_out, document, str(site.templates_dir))
+            job = worker.submit(lay_out, document, *_folders(site))
             pending.jobs[kind] = (key, document, job)
     return pending
 
@@ -372,7 +378,12 @@ def finish_pdfs(pending: PendingBook) -> Made:
     paths = pdf_paths(site.lang)
     files = dict(pending.cached)
     for kind, (key, document, job) in pending.jobs.items():
-        data = worker.result(job, lay_out, document, str(site.templates_dir))
+        try:
+            data = worker.result(
+                job, lay_out, document, str(site.templates_dir), str(site.docs_dir)
+            )
+        except (pdf.Refused, worker.TimedOut) as error:
+            raise pdf.Refused(f"{paths[kind]} {error}") from None
         pdfcache.store(site.cache_dir, key, {"out.pdf": data})
         files[paths[kind]] = data
     return Made(files, tuple(pending.jobs))

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
+from .text import hidden_character, markup_in
+
 OPTION = "plugins.handbook.brand"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 120
@@ -29,7 +31,7 @@ class BrandError(ValueError):
 @dataclass(frozen=True)
 class Brand:
     organisation: str = ""  # who publishes the handbook; on cards and in the footer
-    logo: str = ""  # an SVG file below docs/ or overrides/, e.g. assets/logo.svg
+    logo: str = ""  # an SVG file below overrides/ (docs/ holds no SVG), e.g. assets/logo.svg
     primary: str = "#00695c"  # theme colour and attitude cards
     accent: str = "#b23c17"  # accent colour and tip cards
     owner: str = ""  # the footer's copyright holder
@@ -57,6 +59,9 @@ def brand_from_options(raw, search_dirs: tuple[Path, ...]) -> Brand:
         value = " ".join(value.split())
         if len(value) > MAX_TEXT:
             raise BrandError(name, f"has {len(value)} characters; at most {MAX_TEXT} are allowed")
+        problem = hidden_character(value) or markup_in(value)
+        if problem:  # printed on every page and card: text, never markup
+            raise BrandError(name, f"contains {problem}; write plain text")
         values[name] = value
     for name in ("primary", "accent"):
         values[name] = _colour(name, values[name])

@@ -262,11 +262,15 @@ class PendingPdfs:
     def result(self) -> PdfSet:
         if self.done is None:
             assert self.job is not None  # set wherever done is not
-            made = (
-                worker.result(self.future, printing.make, self.job)
-                if self.future
-                else printing.make(self.job)
-            )
+            try:
+                made = (
+                    worker.result(self.future, printing.make, self.job)
+                    if self.future
+                    else printing.make(self.job)
+                )
+            except (pdf.Refused, worker.TimedOut) as error:
+                where = f"the {self.site.lang} card PDFs"
+                raise CardProblems([CardError(where, str(error))]) from None
             for level, message in made.messages:
                 cache.log.log(level, message)
             if made.errors:

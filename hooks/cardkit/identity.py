@@ -16,23 +16,46 @@ from .model import CardError
 EXAMPLE_SITE_URL = "http://handbuch.intranet/"
 
 
-def check_site_url(site_url: str | None) -> None:
-    """An address for QR codes must be http(s) with a host; raise CardError otherwise.
-    No address at all is allowed: the cards then carry no QR code."""
-    if not site_url:
-        return
+def _site_url_problem(site_url: str) -> str | None:
     parts = urlsplit(site_url)
     if (
         parts.scheme not in ("http", "https")
         or not parts.hostname
         or any(char in site_url for char in " \"<>'`\\")
     ):
+        return (
+            "the QR codes need the handbook's web address with http:// or https:// and a "
+            "host, such as https://handbuch.example.intranet/"
+        )
+    if parts.username is not None or parts.password is not None:
+        return "holds a user name or password, which every card and page would print; leave it out"
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+    except ValueError:
+        return "has a port that is not a number from 1 to 65535"
+    if parts.query or parts.fragment or site_url.rstrip("/").endswith(("?", "#")):
+        return "has a '?' or '#' part, which the QR codes cannot carry; end it with the path"
+    if not parts.hostname.isascii():
+        try:
+            ascii_host = parts.hostname.encode("idna").decode()
+        except UnicodeError:
+            ascii_host = "xn--…"
+        return f"has a host with non-ASCII letters; write it as {ascii_host}, as DNS knows it"
+    return None
+
+
+def check_site_url(site_url: str | None) -> None:
+    """An address for QR codes must be http(s) with a host, no user or password, a valid
+    port and no query or fragment; raise CardError otherwise. No address at all is
+    allowed: the cards then carry no QR code."""
+    if not site_url:
+        return
+    problem = _site_url_problem(site_url)
+    if problem:
         raise CardError(
             "mkdocs.yml",
-            f"site_url is '{' '.join(site_url.split())[:80]}'; the QR "
-            "codes need the handbook's web address with http:// or https:// and a "
-            "host, such as https://handbuch.example.intranet/ ; set the environment "
-            "variable HANDBOOK_SITE_URL (or site_url in mkdocs.yml)",
+            f"site_url is '{' '.join(site_url.split())[:80]}'; {problem}; set the "
+            "environment variable HANDBOOK_SITE_URL (or site_url in mkdocs.yml)",
         )
 
 

@@ -115,7 +115,7 @@ def _text(
     if hidden:
         raise CardError(
             path,
-            f"{field} contains the invisible character {hidden}; "
+            f"{field} contains {hidden}; "
             "delete it (retype the text if you cannot see where it is)",
         )
     # ASCII whitespace only: a non-breaking space (typography.py) is the editor's choice

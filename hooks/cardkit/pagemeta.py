@@ -10,29 +10,26 @@ import difflib
 
 from .model import CardError
 from .source import Page
-from .text import describe, hidden_character
+from .text import describe, hidden_character, markup_in
 
 MAX_CHARS = {"title": 100, "description": 300}
-MARKUP = '<>"'  # would become markup or end an attribute in the theme
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
 KEYS = ("title", "description", "card", "cases", "cards_sheet", "practice_sheet", "hide", "search")
 FLAGS = ("cards_sheet", "practice_sheet")  # true or false
 
 
-def _text_problem(key: str, value: object) -> str | None:
+def text_problem(key: str, value: object) -> str | None:
+    """What makes a text the theme prints (title, description) unsafe or unreadable."""
     if not isinstance(value, str):
         return f"{key} is {describe(value)}; it must be text"
     if not value.strip():
         return f"{key} is empty; write a short text"
     hidden = hidden_character(value)
     if hidden:
-        return f"{key} contains the invisible character {hidden}; delete it"
-    markup = sorted({char for char in value if char in MARKUP})
+        return f"{key} contains {hidden}; delete it (retype the text if you cannot see where)"
+    markup = markup_in(value)
     if markup:
-        return (
-            f"{key} contains {' '.join(markup)}; write text, not HTML, and use „…“ or "
-            "“…” for quotations"
-        )
+        return f"{key} contains {markup}; write text, not HTML, and use „…“ or “…” for quotations"
     if len(value) > MAX_CHARS[key]:
         return f"{key} has {len(value)} characters; at most {MAX_CHARS[key]}, so shorten it"
     return None
@@ -40,7 +37,7 @@ def _text_problem(key: str, value: object) -> str | None:
 
 def _problem(key: str, value: object) -> str | None:
     if key in MAX_CHARS:
-        return _text_problem(key, value)
+        return text_problem(key, value)
     if key in FLAGS and not isinstance(value, bool):
         return f"{key} is {describe(value)}; it must be true or false"
     if key == "hide" and not (isinstance(value, list) and all(item in HIDE for item in value)):

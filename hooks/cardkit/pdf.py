@@ -11,7 +11,10 @@ stamps each font subset with the current time otherwise.)
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .model import Card, CardError
 
@@ -24,10 +27,63 @@ class Overflow:
     face: str
 
 
-def render_document(html: str, base_url: str):
+class Refused(Exception):
+    """A print document asked for something outside the site (one message, picklable
+    across the worker process)."""
+
+
+def allowed_file(url: str, roots: tuple[str, ...]) -> bool:
+    """True for a file: URL inside one of roots (after links are followed): the build's
+    templates and what docs/ holds, never the rest of the build machine."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = os.path.realpath(unquote(parts.path))
+    return any(Path(path).is_relative_to(os.path.realpath(root)) for root in roots)
+
+
+def _fetcher(roots: tuple[str, ...]):
+    """WeasyPrint's URL fetcher for the handbook: data: (the QR codes and logo the build
+    embeds itself; a page's own data: addresses are refused by cardkit.policy) and files
+    inside roots (one missing there is left out with WeasyPrint's warning, as before).
+    Anything else (file: elsewhere, http(s):, ftp:, a special file) is not read, and
+    listed in .refused: render_document then stops."""
+    from weasyprint.urls import URLFetcher
+
+    class SiteFetcher(URLFetcher):
+        refused: list[str]
+
+        def fetch(self, url, headers=None):
+            path = unquote(urlsplit(url).path)
+            special = os.path.exists(path) and not os.path.isfile(path)  # a pipe, a device
+            if not url.startswith("data:") and (special or not allowed_file(url, roots)):
+                self.refused.append(url)
+                raise ValueError(f"not a file of the site: {url[:80]}")
+            return super().fetch(url, headers)
+
+    fetcher = SiteFetcher(allowed_protocols=("data", "file"))
+    fetcher.refused = []
+    return fetcher
+
+
+def render_document(html: str, base_url: str, roots: tuple[str, ...] = ()):
+    """The laid-out document; it reads only data: and files below base_url and roots, and
+    carries no attachments (a page's <a rel=attachment> would embed any file it names).
+    Raise Refused where the HTML asks for anything else."""
     import weasyprint  # imported here: it takes about a second, and serve may skip PDFs
 
-    return weasyprint.HTML(string=html, base_url=base_url).render()
+    fetcher = _fetcher((base_url, *roots))
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
+    if fetcher.refused:
+        raise Refused(
+            f"asks for {', '.join(repr(url[:80]) for url in fetcher.refused[:3])}; a PDF "
+            "may use only the site's own files (docs/ and the theme), so remove that "
+            "address from the page"
+        )
+    return document
 
 
 def find_overflow(document, cards: list[Card]) -> list[Overflow]:

@@ -1,18 +1,68 @@
 """What a page's own HTML may contain: the content policy for pages from pull requests.
 
-Markdown lets editors write raw HTML, and that stays possible where it is harmless
-(a <details>, a <span class>, a table). What could run code, send the reader elsewhere
-on its own, or make the browser fetch from another host is refused, with the reason:
-the intranet may have no internet, and a pull request must not be a way in.
+Markdown lets editors write raw HTML, and that stays possible where it is harmless (a
+<details>, a <span class>, a table, a drawing in SVG). The policy is an allow-list: every
+element, attribute and address must be one named here, and anything else is refused with
+the reason, so that the build names the file. The HTML is read by tinyhtml5, a parser of
+the WHATWG HTML standard (the one WeasyPrint uses), exactly as a browser reads it: comments
+that end early (<!-->), CDATA outside SVG, entities and upper case in attribute names give
+the same elements here as in the reader's browser.
+
+The same rules check every text of mkdocs.yml and the front matter that the theme prints
+(titles, descriptions, the brand): cardkit.pagemeta and cardkit.text.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
-FORBIDDEN_TAGS = {
+import tinyhtml5
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+# HTML elements a page may hold: text, lists, tables, figures, disclosure, and the wrappers
+# the parser adds around a fragment.
+TAGS = _words(
+    "a abbr article aside b bdi bdo blockquote br button caption cite code col colgroup "
+    "data dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr i img ins kbd li mark nav ol p pre q rp rt ruby s samp section small span "
+    "strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr html head "
+    "body"
+)
+# SVG: shapes and text to draw, nothing that links, animates, embeds or loads.
+SVG_TAGS = _words(
+    "svg g path rect circle ellipse line polyline polygon text tspan title desc defs "
+    "lineargradient radialgradient stop clippath"
+)
+ATTRIBUTES = _words(
+    "class id title lang dir role hidden translate tabindex alt width height colspan "
+    "rowspan span headers scope abbr datetime open start reversed type value cite "
+    "download loading decoding"
+)
+SVG_ATTRIBUTES = _words(
+    "viewbox xmlns d fill stroke stroke-width stroke-linecap stroke-linejoin "
+    "stroke-dasharray stroke-opacity fill-rule fill-opacity clip-rule clip-path opacity x "
+    "y x1 y1 x2 y2 cx cy r rx ry points transform offset stop-color stop-opacity "
+    "gradientunits gradienttransform text-anchor font-size font-weight dx dy "
+    "preserveaspectratio focusable"
+)
+# data-* attributes the site's own scripts read, and Pagefind's one that only hides text
+# from search; others (data-pagefind-meta, -weight, -filter) would change the index.
+DATA = re.compile(r"data-(hb-[a-z-]+|set|pagefind-ignore|changed|cleared|confirm|count|none)")
+# Addresses: a link may lead anywhere on the web or mail; what the browser loads by itself
+# comes from the site, by a relative address.
+LINK_SCHEMES = ("", "http", "https", "mailto", "tel")
+URL_ATTRIBUTES = {"href": "link", "cite": "link", "src": "load", "srcset": "load"}
+# Markup refused in words an editor understands; anything else not allowed is "not one of
+# the elements the handbook allows".
+REASONS = {
     "script": "runs code",
     "noscript": "belongs to scripts",
     "base": "redirects every link",
@@ -23,79 +73,127 @@ FORBIDDEN_TAGS = {
     "object": "embeds a plug-in",
     "embed": "embeds a plug-in",
     "applet": "embeds a plug-in",
+    "portal": "embeds another page",
     "link": "loads a file into the page",
     "style": "restyles the whole site",
     "form": "sends what readers type",
-    "portal": "embeds another page",
+    "input": "belongs to forms",
+    "textarea": "belongs to forms",
+    "select": "belongs to forms",
+    "use": "draws another file's content",
+    "image": "loads an image into the drawing",
+    "feimage": "loads an image into the drawing",
+    "foreignobject": "embeds HTML into the drawing",
+    "animate": "changes the drawing and its links",
+    "set": "changes the drawing and its links",
+    "animatemotion": "changes the drawing",
+    "animatetransform": "changes the drawing",
+    "video": "plays media",
+    "audio": "plays media",
 }
-FORBIDDEN_ATTRIBUTES = {
+ATTRIBUTE_REASONS = {
+    "style": "is blocked by the site's security policy; use Markdown",
     "srcdoc": "embeds a page",
     "ping": "reports clicks to an address",
     "formaction": "sends a form elsewhere",
+    "href": "links inside a drawing",
+    "xlink:href": "links inside a drawing",
 }
-# Attributes whose address the browser fetches by itself (a link's href is only followed
-# when a reader clicks it, so an <a href> to another host is fine).
-FETCHED = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "longdesc"}
-FETCHED_HREF_TAGS = {"image", "use", "feimage", "img", "source", "track"}
-URL_ATTRIBUTES = FETCHED | {"href", "xlink:href", "action", "cite", "manifest"}
-SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
-CSS_FETCH = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.I)
+REL = {"noopener", "noreferrer", "nofollow", "external", "edit"}  # a link's harmless rel
+SCRIPT_SCHEMES = ("javascript", "vbscript", "livescript")
+WHITESPACE = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def _scheme_free(url: str) -> str:
-    """The URL as a browser reads it: without spaces and control characters inside."""
-    return re.sub(r"[\x00-\x20\x7f]+", "", url).lower()
+def _name(tag: str) -> str:
+    return tag.removeprefix(SVG).removeprefix(MATHML).lower()
 
 
-def _other_host(url: str) -> bool:
-    parts = urlsplit(_scheme_free(url))
-    return bool(parts.netloc) or parts.scheme not in ("", "data")
+def _attribute(name: str) -> str:
+    if name.startswith("{"):  # xlink:href, xml:lang: the parser gives the namespace
+        prefix = {"http://www.w3.org/1999/xlink": "xlink", "http://www.w3.org/2000/xmlns/": ""}
+        space, local = name[1:].split("}", 1)
+        return f"{prefix.get(space, 'xml')}:{local}".lstrip(":").lower()
+    return name.lower()
 
 
-class _Checker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_TAGS:
-            self.problems.append(f"<{tag}> {FORBIDDEN_TAGS[tag]}")
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.problems.append(f"<{tag} {name}=…> runs code")
-            elif name in FORBIDDEN_ATTRIBUTES:
-                self.problems.append(f"<{tag} {name}=…> {FORBIDDEN_ATTRIBUTES[name]}")
-            elif name == "style" and CSS_FETCH.search(value):
-                self.problems.append(
-                    f"<{tag} style=…> with url(), @import or expression() can load files"
-                )
-            elif name in URL_ATTRIBUTES:
-                self._check_url(tag, name, value)
-
-    handle_startendtag = handle_starttag
-
-    def _check_url(self, tag: str, name: str, value: str) -> None:
-        urls = (
-            [part.strip().split(" ")[0] for part in value.split(",")]
-            if name == "srcset"
-            else [value]
+def _url_problem(tag: str, name: str, value: str) -> str | None:
+    """What is wrong with an address, as the browser reads it (spaces and control
+    characters inside dropped, backslashes read as slashes); None where it is fine."""
+    url = WHITESPACE.sub("", value)
+    if "\\" in url:
+        return f'<{tag} {name}="{value[:40]}"> has a backslash; write addresses with /'
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if URL_ATTRIBUTES[name] == "link":
+        if scheme in SCRIPT_SCHEMES:
+            return f'<{tag} {name}="{value[:30]}…"> runs code'
+        if scheme not in LINK_SCHEMES:
+            return (
+                f'<{tag} {name}="{value[:30]}…"> is a {scheme}: address, which can show '
+                "any content or file; link to a web page (https://…) or a page here"
+            )
+        return None
+    if scheme or parts.netloc:
+        return (
+            f'<{tag} {name}="{value[:60]}"> loads from another host or a {scheme or "web"}: '
+            "address; put the file into docs/ and give its relative address"
         )
-        for url in urls:
-            if _scheme_free(url).startswith(SCRIPT_SCHEMES):
-                self.problems.append(f'<{tag} {name}="{url[:30]}…"> runs code')
-            elif (
-                name in FETCHED or (name.endswith("href") and tag in FETCHED_HREF_TAGS)
-            ) and _other_host(url):
-                self.problems.append(
-                    f'<{tag} {name}="{url[:60]}"> loads from another '
-                    "host; put the file into docs/ and link it there"
-                )
+    return None
+
+
+def _element_problems(element: ElementTree.Element) -> list[str]:
+    tag = _name(element.tag)
+    in_svg = element.tag.startswith(SVG)
+    if tag not in (SVG_TAGS if in_svg else TAGS):
+        reason = REASONS.get(tag, "is not one of the elements the handbook allows")
+        return [f"<{tag}> {reason}"]
+    problems = []
+    for raw, value in element.attrib.items():
+        name = _attribute(raw)
+        if name.startswith("on"):
+            problems.append(f"<{tag} {name}=…> runs code")
+        elif name in URL_ATTRIBUTES and not in_svg:
+            for url in value.split(",") if name == "srcset" else [value]:
+                problem = _url_problem(tag, name, url.strip().split(" ")[0])
+                if problem:
+                    problems.append(problem)
+        elif (
+            in_svg
+            and "url(" in WHITESPACE.sub("", value).lower()
+            and not re.fullmatch(r"url\(#[\w-]+\)", value.strip())
+        ):
+            problems.append(f"<{tag} {name}=…> loads a file (url())")
+        elif name == "rel" and tag == "a":
+            if set(value.lower().split()) - {
+                "noopener",
+                "noreferrer",
+                "nofollow",
+                "external",
+                "edit",
+            }:
+                problems.append(f'<a rel="{value[:30]}"> is not allowed; leave rel out')
+        elif not (
+            name in (SVG_ATTRIBUTES | ATTRIBUTES if in_svg else ATTRIBUTES)
+            or name.startswith("aria-")
+            or DATA.fullmatch(name)
+        ):
+            reason = ATTRIBUTE_REASONS.get(name, "is not one of the attributes the handbook allows")
+            problems.append(f"<{tag} {name}=…> {reason}")
+    return problems
 
 
 def html_problems(html: str) -> list[str]:
     """Every way a page's HTML breaks the policy, each with the reason, in order."""
-    checker = _Checker()
-    checker.feed(html)
-    checker.close()
-    return list(dict.fromkeys(checker.problems))
+    # Read as the body's content, where the page's HTML goes (a comment first in a whole
+    # document would otherwise sit outside the tree).
+    tree = tinyhtml5.parse("<!DOCTYPE html><body>" + html, namespace_html_elements=False)
+    problems = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):  # a comment: shipped in the page's source
+            problems.append(
+                "<!-- … --> a comment is published in the page's source; delete it "
+                "(notes for editors belong in the pull request)"
+            )
+        else:
+            problems += _element_problems(element)
+    return list(dict.fromkeys(problems))

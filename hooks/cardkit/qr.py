@@ -48,7 +48,11 @@ SVG_ATTRIBUTES = {"class", "viewBox", "transform", "stroke", "d", "fill"}
 
 def is_qr_svg(text: str) -> bool:
     """Whether text is an SVG the way qr_svg makes it, and nothing more: only the svg,
-    title and path elements and their drawing attributes (no script, link or handler)."""
+    title and path elements and their drawing attributes (no script, link or handler), and
+    no comment or processing instruction (a browser reads '<!-->' in HTML as a comment
+    that ends at once, and what follows as markup)."""
+    if "<!" in text or "<?" in text:
+        return False
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:

@@ -181,10 +181,18 @@ def page_text(lang: str, kind: str, order: int) -> str:
 
 
 def write(new: NewCard) -> None:
+    """Create the card's pages; raise ScaffoldError if one exists by now (a second
+    `make new-card` with the same ID at the same moment): never overwrite a page."""
     for lang, file in new.files.items():
         file.parent.mkdir(parents=True, exist_ok=True)
-        with file.open("x", encoding="utf-8") as out:  # "x": never overwrite a page
-            out.write(page_text(lang, new.kind, new.order))
+        try:
+            with file.open("x", encoding="utf-8") as out:  # "x": fails if it exists
+                out.write(page_text(lang, new.kind, new.order))
+        except FileExistsError:
+            raise ScaffoldError(
+                f"{file.name} was created meanwhile (another new-card with the same ID?); "
+                "nothing was overwritten: choose another ID, or edit that page"
+            ) from None
 
 
 def add_to_nav(config_text: str, new: NewCard) -> str | None:

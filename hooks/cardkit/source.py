@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .docsfiles import refused
 from .languages import Languages
 from .model import SLUG, CardError
 
@@ -22,6 +23,23 @@ MAX_FRONT_MATTER = 20_000  # characters
 MAX_DEPTH = 6  # nesting of lists and fields (card.checklist is 3)
 MAX_DIGITS = 9  # a whole number: card.order, never a 5000-digit value
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
+# MultiMarkdown's "key: value" lines at the very top, which MkDocs also reads as the page's
+# fields: unchecked there, so refused (the fields go between '---' lines).
+MMD_META = re.compile(r"\A[A-Za-z0-9_-]+:[ \t]")
+
+# Bounds for a page's Markdown: the largest page has about 27 000 characters and 23
+# headings. Beyond these, Markdown's and the search's work grows out of proportion
+# (quadratic in headings, recursive in nesting) and a build could hang or crash.
+MAX_PAGE_CHARS = 200_000
+MAX_HEADINGS = 150
+MAX_NESTING = 20
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not tab or line breaks
+HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)|<h[1-6][\s>]", re.M | re.I)
+MAX_SIGN_RUN = 100  # a line to write on (____) is fine; 50 000 '*' crash Markdown
+# Runs of emphasis signs and quote levels are read recursively by Markdown.
+SIGN_RUN = re.compile(
+    rf"\*{{{MAX_SIGN_RUN + 1},}}|_{{{MAX_SIGN_RUN + 1},}}|(?:> ?){{{MAX_NESTING + 1},}}"
+)
 
 
 class BoundedLoader(yaml.SafeLoader):
@@ -92,9 +110,63 @@ class Page:
         return posixpath.basename(self.stem)
 
 
+def _depth(text: str, opening: str, closing: str) -> int:
+    """How deep the openings nest (each closing ends the last one still open)."""
+    depth = deepest = 0
+    for token in re.finditer(f"{re.escape(opening)}|{re.escape(closing)}", text, re.I):
+        depth = depth + 1 if token.group().lower() == opening else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def size_problem(text: str) -> str | None:
+    """What makes a page too large or too deeply nested to build in bounded time, in words
+    an editor can act on; None for a page of any sensible size."""
+    if len(text) > MAX_PAGE_CHARS:
+        return (
+            f"has {len(text)} characters; a page holds at most {MAX_PAGE_CHARS}, "
+            "so split it into several pages"
+        )
+    control = CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return (
+            f"contains the control character U+{ord(control.group()):04X} (line {line}); "
+            "delete it (retype the line if you cannot see where it is)"
+        )
+    headings = len(HEADING.findall(text))
+    if headings > MAX_HEADINGS:
+        return (
+            f"has {headings} headings; a page holds at most {MAX_HEADINGS}, "
+            "so split it into several pages"
+        )
+    for what, opening, closing in (("[ ]", "[", "]"), ("<div>", "<div", "</div")):
+        depth = _depth(text, opening, closing)
+        if depth > MAX_NESTING:
+            return (
+                f"nests {what} {depth} levels deep; at most {MAX_NESTING}, so close "
+                "what you opened, or write it flatter"
+            )
+    run = SIGN_RUN.search(text)
+    if run:
+        sign = run.group()[0]
+        most = MAX_NESTING if sign == ">" else MAX_SIGN_RUN
+        return (
+            f"has a run of {len(run.group())} signs '{sign}'; at most {most} in a row, "
+            "so write it shorter"
+        )
+    return None
+
+
 def parse_front_matter(text: str, path: str) -> dict:
     match = FRONT_MATTER.match(text)
     if not match:
+        if MMD_META.match(text):
+            raise CardError(
+                path,
+                f"starts with '{text.split(':', 1)[0][:40]}:' but without a '---' line "
+                "above; put the page's fields between two '---' lines",
+            )
         return {}
     block = match.group(1) or ""
     if len(block) > MAX_FRONT_MATTER:
@@ -134,22 +206,25 @@ def read_page(file: Path, src_uri: str, path: str, languages: Languages) -> Page
         ) from None
     except OSError as error:
         raise CardError(path, f"cannot be read ({error.strerror}); check the file") from None
+    meta = parse_front_matter(text, path)  # its own, smaller bound first: the more exact message
+    problem = size_problem(text)
+    if problem:
+        raise CardError(path, problem)
     stem, lang = languages.split(src_uri)
-    return Page(
-        src_uri=src_uri, path=path, lang=lang, stem=stem, meta=parse_front_matter(text, path)
-    )
+    return Page(src_uri=src_uri, path=path, lang=lang, stem=stem, meta=meta)
 
 
 def scan_pages(
     docs_dir: Path, shown_as: str, languages: Languages
 ) -> tuple[list[Page], list[CardError]]:
     """Every Markdown page below docs_dir, and the errors of what cannot be published:
-    unreadable pages, and any symbolic link or special file (a link could publish any
-    file the build machine can read; a named pipe would hang the build)."""
+    unreadable pages, any file docs/ may not hold (docsfiles.refused), and any symbolic
+    link or special file (a link could publish any file the build machine can read; a
+    named pipe would hang the build). Dot files are skipped: MkDocs publishes none."""
     pages, errors = [], []
     for folder, dirs, files in os.walk(docs_dir, followlinks=False):
-        dirs.sort()
-        for name in [*dirs, *sorted(files)]:
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in [*dirs, *sorted(name for name in files if not name.startswith("."))]:
             file = Path(folder) / name
             src_uri = file.relative_to(docs_dir).as_posix()
             path = f"{shown_as}/{src_uri}"
@@ -171,6 +246,8 @@ def scan_pages(
                     )
             elif not stat.S_ISREG(file.lstat().st_mode):
                 errors.append(CardError(path, "is not a plain file (a pipe or device); remove it"))
+            elif refused(src_uri, languages):
+                errors.append(CardError(path, str(refused(src_uri, languages))))
             elif name.endswith(".md") and not SLUG.match(
                 languages.split(src_uri)[0].rsplit("/", 1)[-1]
             ):

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
 WORKERS = 2
+# The longest a PDF job may take: a cold handbook PDF lays out in well under a minute on
+# a busy 2-core machine; a document that draws without end (an SVG <use> bomb) is stopped.
+TIMEOUT = 240  # seconds
 _pool: ProcessPoolExecutor | None = None
+
+
+class TimedOut(Exception):
+    """A job ran past TIMEOUT (one message, for the build log)."""
 
 
 def _preload() -> None:
@@ -34,17 +41,26 @@ def submit(function: Callable, *args) -> Future:
     return _pool.submit(function, *args)
 
 
-def result(future: Future, function: Callable, *args):
-    """The job's result; where the worker died (killed, out of memory), the job runs here."""
+def result(future: Future, function: Callable, *args, timeout: float | None = None):
+    """The job's result; where the worker died (killed, out of memory), the job runs here.
+    A job still running after timeout seconds (TIMEOUT) is stopped: TimedOut."""
+    limit = TIMEOUT if timeout is None else timeout
     try:
-        return future.result()
+        return future.result(timeout=limit)
     except BrokenProcessPool:
         stop()
         return function(*args)
+    except FutureTimeout:
+        stop(kill=True)
+        raise TimedOut(f"took more than {limit:g} s and was stopped") from None
 
 
-def stop() -> None:
+def stop(kill: bool = False) -> None:
+    """Shut the pool down; kill: end its processes now (a job that runs on)."""
     global _pool
     if _pool is not None:
+        processes = list(getattr(_pool, "_processes", {}).values()) if kill else []
         _pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.kill()
         _pool = None

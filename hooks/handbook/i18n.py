@@ -47,6 +47,10 @@ class I18n:
                 "beside English x.en.md); the handbook names its files that way"
             )
 
+    def entries(self) -> list[Any]:
+        """The plugin's own language entries (locale, site_name, nav_translations, …)."""
+        return list(self._plugin.config.languages)
+
     def languages(self) -> Languages:
         """Every language the handbook is built in, the default first, with its names."""
         return Languages.from_entries(self._plugin.config.languages)

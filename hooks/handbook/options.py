@@ -10,13 +10,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config import base, config_options as opt
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from cardkit.text import hidden_character, markup_in, shown
 
 WHERE = "mkdocs.yml: plugins.handbook"
 
@@ -142,6 +145,68 @@ OLD_HOOKS = {
     "template_cache.py", "cards.py", "brand.py", "alternates.py", "translation_notes.py",
     "page_policy.py", "search_index.py", "reading.py", "practice.py", "book.py",
 }  # fmt: skip
+
+
+def _nav_titles(nav: object) -> Iterator[str]:
+    """Every section and page title written in mkdocs.yml's nav:."""
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _nav_titles(item)
+    elif isinstance(nav, dict):
+        for title, below in nav.items():
+            yield str(title)
+            yield from _nav_titles(below)
+
+
+def check_texts(config: MkDocsConfig, languages: Iterable[Any]) -> None:
+    """The texts of mkdocs.yml that the theme prints on every page (navigation titles and
+    their translations, the handbook's name and description per language) by the rules of
+    a page's title: plain visible text, no markup."""
+    texts: list[tuple[str, str | None]] = [("nav", title) for title in _nav_titles(config.nav)]
+    texts += [("site_name", config.site_name), ("site_description", config.site_description)]
+    for entry in languages:
+        texts += [
+            (f"{entry.locale} nav_translations", str(text))
+            for pair in (entry.nav_translations or {}).items()
+            for text in pair
+        ]
+        texts += [
+            (f"{entry.locale} {key}", getattr(entry, key))
+            for key in ("site_name", "site_description")
+            if getattr(entry, key, None)
+        ]
+    for where, text in texts:
+        problem = hidden_character(text or "x") or markup_in(text or "")
+        if problem:
+            raise PluginError(
+                f"mkdocs.yml: {where} '{shown(text)}' contains {problem}; every page shows "
+                "it, so write plain text (quotation marks as „…“ or “…”)"
+            )
+
+
+# What a content pull request may not move: where pages come from, where the theme's own
+# files are, and where the site is written.
+SETUP = {"docs_dir": "docs", "custom_dir": "overrides", "site_dir": "site"}
+
+
+def check_setup(config: MkDocsConfig, *, serving: bool = False) -> None:
+    """docs_dir, theme.custom_dir and site_dir are the project's own folders: anything else
+    (/etc, /proc/self, a folder outside the project) is refused, naming the line."""
+    project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    given: dict[str, str | None] = {
+        "docs_dir": config.docs_dir,
+        "custom_dir": config.theme.custom_dir,
+        "site_dir": config.site_dir,
+    }
+    for key, folder in SETUP.items():
+        path = given[key] or ""
+        if key == "site_dir" and (serving or os.path.dirname(os.path.abspath(path)) == project):
+            continue  # make site builds into .site-new, then swaps it in as site/
+        if not path or os.path.abspath(path) != os.path.join(project, folder):
+            raise PluginError(
+                f"mkdocs.yml: {key} is '{shown(str(path), 60)}'; the handbook keeps it in "
+                f"the project folder as {folder}, so set {key}: {folder}"
+            )
 
 
 def refuse_old_setup(config: MkDocsConfig) -> None:

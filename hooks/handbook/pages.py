@@ -8,6 +8,7 @@ language pass (cardkit.translations) and listed in the build log for editors.
 
 from __future__ import annotations
 
+import html as html_lib
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from cardkit import translations
 from cardkit.languages import Languages
+from cardkit.pagemeta import text_problem
 from cardkit.policy import html_problems
 
 from .state import Pass
@@ -57,7 +59,12 @@ def translation_note(html: str, page: Page, pass_: Pass, languages: Languages) -
 
 
 def check_policy(html: str, page: Page, config: MkDocsConfig) -> None:
+    """The page's own HTML (cardkit.policy) and its title as the theme prints it: from the
+    front matter or, without one, from the first heading (whose text the theme unescapes)."""
     problems = html_problems(html)
+    title = text_problem("title", html_lib.unescape(page.title or ""))  # as striptags reads it
+    if title and "title" not in page.meta:
+        problems.append(f"the first heading, the page's title: {title}")
     if problems:
         lines = "\n".join(f"  - {problem}" for problem in problems)
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))

@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 import cardkit.build as cards_core
 
-from . import book, cards, options, pages, practice, reading, search, theme
+from . import book, cards, failures, options, pages, practice, reading, search, theme
 from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
@@ -40,6 +40,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def __init__(self) -> None:
         self.build: BuildState | None = None  # the build running now
         self.i18n: I18n | None = None
+        self.serving = False  # `mkdocs serve` builds into a temporary folder of its own
 
     def load_config(self, options_: dict[str, Any], config_file_path: str | None = None):
         """The typed options, each mistake named in words an editor can act on."""
@@ -58,6 +59,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         reading.quiet_date_fallback()
+        self.serving = command == "serve"
 
     @event_priority(AFTER_I18N)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -72,6 +74,8 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
 
     def _start_build(self, config: MkDocsConfig, i18n: I18n) -> BuildState:
         options.refuse_old_setup(config)
+        options.check_setup(config, serving=self.serving)
+        options.check_texts(config, i18n.entries())
         try:
             options.check_environment(os.environ, config.edit_uri)
         except options.OptionsError as problems:
@@ -154,6 +158,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
 
     def on_build_error(self, *, error: Exception) -> None:
         cards_core.stop_workers()  # a failed build waits for no PDFs
+        failures.stop(error)  # a full disk, a too deep page: the cause in words
 
     def on_shutdown(self) -> None:
         cards_core.stop_workers()

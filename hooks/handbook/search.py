@@ -22,6 +22,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from cardkit.languages import Languages
 
+from . import failures
+
 log = get_plugin_logger("handbook")
 BUNDLE = "pagefind"
 # Pagefind indexes only elements marked data-pagefind-body (the article, see main.html),
@@ -74,9 +76,15 @@ def _reproducible_entry(path: Path) -> dict:
     """Pagefind lists the languages in its entry file in no fixed order (the rest of its
     output is the same from build to build): sort them, so two builds of one commit are
     byte-identical."""
-    entry = json.loads(path.read_text("utf-8"))
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    try:
+        entry = json.loads(path.read_text("utf-8"))
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+        path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    except (OSError, ValueError, KeyError, AttributeError):
+        # Pagefind says nothing when its disk is full: it leaves this file empty or cut off.
+        raise PluginError(
+            f"search index: {path} is incomplete; {failures.disk_full(str(path))}"
+        ) from None
     return entry
 
 
