@@ -176,10 +176,34 @@ def _name_icons(document: str, labels: dict) -> str:
     return _ICON.sub(titled, document)
 
 
+# A card's printed address and its QR code (partials/hb-card.html), not yet links.
+_ADDRESS = re.compile(r'<p class="hb-address">((?:(?!<a\b).)*?)</p>', re.S)
+_QR_BOX = re.compile(r'(<div class="hb-qr-box">)((?:(?!<a\b).)*?</svg>)', re.S)
+
+
+def _link_addresses(document: str) -> str:
+    """In a PDF, a card's printed address and the QR code before it link to the page."""
+    out, last = [], 0
+    for match in _ADDRESS.finditer(document):
+        href = escape(html_lib.unescape(re.sub(r"<[^>]*>", "", match.group(1))))
+        boxes = list(_QR_BOX.finditer(document, last, match.start()))
+        start = last
+        if boxes:  # the QR code of this card's back
+            box = boxes[-1]
+            out.append(document[start : box.start()])
+            out.append(f'{box.group(1)}<a href="{href}">{box.group(2)}</a>')
+            start = box.end()
+        out.append(document[start : match.start()])
+        out.append(f'<p class="hb-address"><a href="{href}">{match.group(1)}</a></p>')
+        last = match.end()
+    return "".join(out) + document[last:]
+
+
 def _render(site: Site, kind: str, **context) -> str:
     env = environment(str(site.templates_dir))
     labels = BOOK_LABELS[site.lang]
-    return _name_icons(_render_template(env, site, kind, labels, context), site.labels)
+    document = _render_template(env, site, kind, labels, context)
+    return _link_addresses(_name_icons(document, site.labels))
 
 
 def _render_template(env, site: Site, kind: str, labels: dict, context: dict) -> str:
