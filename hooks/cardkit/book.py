@@ -376,7 +376,7 @@ def _page_labels_and_outline(document, out) -> None:
     """A book's front matter (cover, imprint, contents: the pages before the first of its
     own pages, whose anchors are page-...) numbered i, ii, iii, and the rest by their
     printed folio; a viewer shows the bookmarks panel wherever there are bookmarks."""
-    import pydyf  # WeasyPrint's PDF writer
+    import pydyf  # type: ignore[import-untyped]  # WeasyPrint's PDF writer
 
     if "Outlines" in out.catalog:
         out.catalog["PageMode"] = "/UseOutlines"

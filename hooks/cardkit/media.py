@@ -40,7 +40,9 @@ class _Spans(HTMLParser):
         if self.wanted in classes:
             self.start = self._offset()
             if tag in _VOID:
-                self.spans.append((self.start, self._offset() + len(self.get_starttag_text() or "")))
+                self.spans.append(
+                    (self.start, self._offset() + len(self.get_starttag_text() or ""))
+                )
             else:
                 self.open.append(tag)
 
