@@ -119,7 +119,6 @@ def book_html(text: str, *, url: str, in_book: set[str], site_url: str | None) -
     made unique per page, links to pages in the book made internal, other links of the
     site absolute (to site_url), links elsewhere removed (their text stays)."""
     text = MARKER.sub("", _HEADERLINK.sub("", text))
-    text = text.replace(" \u2013 ", "\u00a0\u2013 ")  # a dash never begins a line
     own = anchor(url)
     text = _ID.sub(lambda m: f'{m.group(1)}id="{own}--{m.group(2)}"', text)
 
