@@ -5,6 +5,7 @@ mkdocs.yml (tests/content.py), never written into the test."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -19,6 +20,7 @@ from cardkit.labels import LABELS, edition
 from conftest import EPOCH, SITE_URL, copy_project, run_build, soup
 from content import (
     CARDS,
+    CONFIG,
     DEFAULT,
     LANGUAGES,
     ROOTS,
@@ -28,6 +30,7 @@ from content import (
     html_file,
     in_deck_order,
     nav_sections,
+    page_url,
     site_name,
     source_file,
     squash,
@@ -41,14 +44,46 @@ def pdf_path(site, lang: str, kind: str):
     return site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files'][kind]}-{lang}.pdf"
 
 
+KIT_MARKER = '<div class="hb-pdfs" data-set="kit"></div>'  # the trainer page: the kit's guide
+
+
+def is_kit_page(stem: str) -> bool:
+    return KIT_MARKER in source_file(stem, DEFAULT).read_text(encoding="utf-8")
+
+
 def book_stems() -> list[str]:
-    """The pages the book holds: all but the home page (the cover stands for it) and the
-    practice page (its ticks live in a browser)."""
+    """The pages the book holds: all but the home page (the cover stands for it), the
+    practice page (its ticks live in a browser), the cards page (its files are for
+    printing) and the trainer page (the kit's workshop guide)."""
     return [
         stem
         for stem in german_pages()
-        if stem != "index" and not front_matter(source_file(stem, DEFAULT)).get("practice_sheet")
+        if stem != "index"
+        and not any(
+            front_matter(source_file(stem, DEFAULT)).get(flag)
+            for flag in ("practice_sheet", "cards_sheet")
+        )
+        and not is_kit_page(stem)
     ]
+
+
+def editors_contact() -> str:
+    """The imprint's contact: the brand's, else the address of "Suggest a change"."""
+    from tools.project import plugins
+
+    options = plugins(CONFIG)["handbook"]
+    return (options.get("brand") or {}).get("contact") or options["suggest_email"]
+
+
+def contents_page(reader: PdfReader, lang: str) -> int:
+    """The number (from 1) of the contents' first page, by its bookmark."""
+    return {name: page for depth, name, page in outline(reader)}[BOOK_LABELS[lang]["contents"]]
+
+
+def first_text_page(reader: PdfReader, lang: str) -> int:
+    """The number of the first page after the front matter (cover, imprint, contents)."""
+    contents = contents_page(reader, lang)
+    return min(page for depth, name, page in outline(reader) if page > contents)
 
 
 def texts(reader: PdfReader) -> list[str]:
@@ -128,7 +163,11 @@ def test_every_page_of_the_language_is_in_the_book_and_none_of_the_other(book_te
 def test_the_contents_list_each_page_with_the_page_it_starts_on(books, book_text, lang):
     reader = books[lang]
     marks = {name: page for depth, name, page in outline(reader)}
-    contents = squash(book_text[lang][1])
+    contents = squash(
+        " ".join(
+            book_text[lang][contents_page(reader, lang) - 1 : first_text_page(reader, lang) - 1]
+        )
+    )
     assert squash(BOOK_LABELS[lang]["contents"]) in contents
     for stem in book_stems():
         name = title(stem, lang)
@@ -157,11 +196,12 @@ def test_bookmarks_follow_the_navigation_with_the_headings(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_page_after_the_contents_has_its_number_and_the_chapter(book_text, lang):
+def test_each_page_after_the_contents_has_its_number_and_the_chapter(books, book_text, lang):
     pages = book_text[lang]
     labels = BOOK_LABELS[lang]
     chapters = nav_sections(lang, top=True)
-    for number, text in enumerate(pages[2:], start=3):
+    first = first_text_page(books[lang], lang)
+    for number, text in enumerate(pages[first - 1 :], start=first):
         assert f"{labels['page']} {number} {labels['of']} {len(pages)}" in text, number
         assert site_name(lang) in text
     for chapter in chapters:  # the running header, on every page of the chapter
@@ -205,7 +245,8 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
             else:
                 internal += 1
     assert fonts and all(embedded for name, embedded in fonts), fonts
-    assert uris and all(uri.startswith(SITE_URL) for uri in uris), uris
+    mail = f"mailto:{editors_contact()}"  # the imprint's contact
+    assert uris and all(uri.startswith(SITE_URL) or uri == mail for uri in uris), uris
     assert internal > len(book_stems())  # contents, cross-references, index
 
 
@@ -391,3 +432,254 @@ def test_without_pdfs_the_download_markers_say_so(tmp_path):
     site = core_site(tmp_path)
     out = fill_markers(site, '<p>x</p><div class="hb-pdfs" data-set="kit"></div>', "trainer/")
     assert LABELS[DEFAULT]["no_pdf"] in out and "href" not in out
+
+
+# ---- The book a new hire keeps (issue 29): measure, hyphenation, print wording, imprint,
+# page labels, tagging, links. All read from the real PDFs; expectations from docs/ and
+# mkdocs.yml.
+
+HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a word it broke (a "-" is the word's own)
+TYPE_AREA = (62.0, 774.0)  # pt from the foot: @page hb-text's 22 mm and 24 mm margins
+
+
+def text_lines(books, book_text, lang: str) -> list[list[str]]:
+    """The lines of each page after the front matter, without the running header."""
+    name = site_name(lang)
+    first = first_text_page(books[lang], lang)
+    return [
+        [line.rstrip() for line in text.split("\n") if not line.rstrip().endswith(name)]
+        for text in book_text[lang][first - 1 :]
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_book_sets_60_to_75_characters_a_line(books, book_text, lang):
+    """A book's measure, not a web page's (about 95 before): the longer half of the body
+    lines (those a paragraph fills to the edge) average 60 to 75 characters."""
+    lengths = sorted(
+        len(line) for page in text_lines(books, book_text, lang) for line in page if len(line) >= 40
+    )
+    filled = lengths[len(lengths) // 2 :]
+    assert 60 <= sum(filled) / len(filled) <= 75, sum(filled) / len(filled)
+    assert lengths[-1] <= 85
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, book_text, lang):
+    broken = lines = 0
+    for page in text_lines(books, book_text, lang):
+        run = 0
+        for line, after in itertools.pairwise(page):
+            lines += 1
+            if line.endswith(HYPHEN):
+                broken += 1
+                head = re.search(r"(\w+)" + HYPHEN + "$", line)
+                tail = re.match(r"\W*(\w+)", after)
+                assert head and tail and len(head.group(1)) >= 3 and len(tail.group(1)) >= 3, (
+                    line,
+                    after,
+                )
+            if line.endswith(HYPHEN) or re.search(r"\w-$", line):
+                run += 1
+                assert run <= 2, f"three hyphenated lines in a row, ending: {line!r}"
+            else:
+                run = 0
+    assert broken <= lines // 20  # at most one line in twenty ends in a broken word
+
+
+def marked(lang: str, media_class: str) -> list[str]:
+    """The text of every paragraph or list item that docs/ marks `{ .media_class }`."""
+    found = []
+    for stem in german_pages():
+        lines = source_file(stem, lang).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.strip() != f"{{ .{media_class} }}":
+                continue
+            block: list[str] = []
+            for before in reversed(lines[:number]):
+                if not before.strip():
+                    break
+                block.insert(0, before.strip())
+                if re.match(r"[-*] |\d+\. ", before.lstrip()):
+                    break
+            text = re.sub(r"^([-*] |\d+\. )", "", " ".join(block))
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("**", "")
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_print_says_print_things_and_the_site_web_things(built, book_text, lang):
+    """What docs/ marks for the web only is not in the book, what it marks for print only
+    is in the book and not on the site; no translation note and no "Suggest a change"."""
+    from cardkit.labels import section
+
+    book = squash(" ".join(book_text[lang]))
+    web, printed = marked(lang, "hb-web"), marked(lang, "hb-print")
+    assert web and printed, "docs/ marks print and web wording (CONTRIBUTING.md)"
+    for text in web:
+        assert squash(text) not in book, text
+    for text in printed:
+        assert squash(text) in book, text
+    site_text = squash(
+        " ".join(soup(html_file(built.site, lang, stem)).get_text(" ") for stem in german_pages())
+    )
+    for text in printed:
+        assert squash(text) not in site_text, text
+    for text in web:
+        assert squash(text) in site_text, text
+    assert squash(section("translation")[lang]["note_title"]) not in book
+    assert squash(section("reading")[lang]["suggest"]) not in book
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_imprint_names_owner_contact_edition_sources_and_rights(books, book_text, lang):
+    from tools.project import plugins
+
+    reader = books[lang]
+    brand = plugins(CONFIG)["handbook"].get("brand") or {}
+    owner = brand.get("owner") or brand.get("organisation") or site_name(lang)
+    contact = editors_contact()
+    words = BOOK_LABELS[lang]["imprint"]
+    marks = {name: page for depth, name, page in outline(reader)}
+    page = marks[words["title"]]
+    assert page < contents_page(reader, lang)  # front matter, before the contents
+    imprint = squash(book_text[lang][page - 1])
+    day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
+    sources = title("quellen", lang)
+    for expected in (
+        owner,
+        contact,
+        edition(LABELS[lang], day),
+        SITE_URL + ROOTS[lang],
+        words["rights"],
+        f"{sources},{words['page']}{marks[sources]}.",
+    ):
+        assert squash(expected) in imprint, expected
+    if lang != DEFAULT:
+        assert squash(words["translated"]) in imprint
+    links = {
+        annotation.get_object().get("/A", {}).get("/URI")
+        for annotation in reader.pages[page - 1].get("/Annots", [])
+    }
+    assert f"mailto:{contact}" in links
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_trainer_chapter_is_in_the_kit_not_in_the_staff_book(books, book_text, lang):
+    names = {name for depth, name, page in outline(books[lang])}
+    contents = squash(" ".join(book_text[lang][: first_text_page(books[lang], lang) - 1]))
+    kit_pages = [stem for stem in german_pages() if is_kit_page(stem)]
+    assert kit_pages
+    for stem in kit_pages:
+        assert title(stem, lang) not in names
+        assert squash(title(stem, lang)) not in contents
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_front_matter_has_roman_page_labels_and_the_bookmarks_open(books, lang):
+    reader = books[lang]
+    first = first_text_page(reader, lang)
+    roman = ["i", "ii", "iii", "iv", "v", "vi"]
+    assert first >= 3  # cover, imprint, contents
+    assert list(reader.page_labels[: first - 1]) == roman[: first - 1]
+    assert list(reader.page_labels[first - 1 :]) == [
+        str(number) for number in range(first, len(reader.pages) + 1)
+    ]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(books, lang):
+    """Every page of the book starts its own sheet; a page followed by more of the same page
+    holds at least a fifth of the type area."""
+    reader = books[lang]
+    names = {title(stem, lang) for stem in book_stems()} | set(nav_sections(lang))
+    names.add(BOOK_LABELS[lang]["card_index"])
+    starts = {page for depth, name, page in outline(reader) if name in names}
+    foot, top = TYPE_AREA
+    for number in range(first_text_page(reader, lang), len(reader.pages)):
+        if number + 1 in starts:
+            continue
+        body = [y for y in text_heights(reader.pages[number - 1]) if foot < y < top]
+        assert body and (top - min(body)) / (top - foot) >= 0.2, f"page {number}"
+
+
+def text_heights(page) -> list[float]:
+    """How high above the page's foot each piece of its text sits, in points."""
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    return heights
+
+
+def structure(element, found: list) -> list:
+    """(tag, alternative text) of every element of a structure tree, in document order."""
+    element = element.get_object()
+    if not isinstance(element, dict):
+        return found
+    if "/S" in element:
+        found.append((element["/S"], element.get("/Alt")))
+    kids = element.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        structure(kid, found)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", list(BOOK_LABELS[DEFAULT]["files"]))
+def test_the_book_and_the_kit_are_tagged_pdf_ua(built, lang, kind):
+    """PDF/UA-1 as WeasyPrint writes it: a structure tree in document order, marked content,
+    the language, the title shown as the window's title, and a text for every figure."""
+    reader = PdfReader(pdf_path(built.site, lang, kind))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == lang
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata.title == f"{BOOK_LABELS[lang]['titles'][kind]} · {site_name(lang)}"
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    tags = structure(root["/StructTreeRoot"], [])
+    assert tags[0][0] == "/Document"
+    assert "/P" in {tag for tag, alt in tags}
+    figures = [alt for tag, alt in tags if tag == "/Figure"]
+    assert all(figures), f"{sum(not alt for alt in figures)} figures without a text"
+    if kind == "book":
+        assert {"/H1", "/H2", "/L", "/Table"} <= {tag for tag, alt in tags}
+        kinds = {card["kind"] for _, card in CARDS[lang].values()}
+        expected = {BOOK_LABELS[lang]["site_qr"]} | {LABELS[lang]["kind"][k] for k in kinds}
+        assert expected <= set(figures)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_cards_qr_code_and_address_link_to_its_page_in_the_book(books, lang):
+    uris: dict[str, int] = {}
+    for page in books[lang].pages:
+        for annotation in page.get("/Annots", []):
+            uri = annotation.get_object().get("/A", {}).get("/URI")
+            if uri:
+                uris[uri] = uris.get(uri, 0) + 1
+    for stem, _ in in_deck_order(CARDS[lang]):
+        assert uris.get(SITE_URL + ROOTS[lang] + page_url(stem), 0) >= 2, stem  # QR, address
+
+
+@pytest.mark.unit
+def test_print_and_web_wording_each_leave_the_other_out():
+    from cardkit.media import for_print, for_web
+
+    page = (
+        '<p>both</p><p class="hb-web">web <a href="x">link</a><br>line</p>\n'
+        '<ul><li class="hb-print">print <em>only</em></li><li>item</li></ul>'
+        '<div class="admonition note hb-web"><p>box</p><div>inner</div></div><p>end</p>'
+    )
+    assert for_print(page) == (
+        '<p>both</p>\n<ul><li class="hb-print">print <em>only</em></li><li>item</li></ul><p>end</p>'
+    )
+    assert for_web(page) == (
+        '<p>both</p><p class="hb-web">web <a href="x">link</a><br>line</p>\n'
+        '<ul><li>item</li></ul><div class="admonition note hb-web"><p>box</p>'
+        "<div>inner</div></div><p>end</p>"
+    )

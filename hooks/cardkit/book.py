@@ -69,6 +69,9 @@ SETS = {
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'(<[a-zA-Z][^>]*?\s)id="([^"]*)"')
 _HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+# A card's kind icon (partials/hb-card-icons.html): hidden from screen readers on the site,
+# where the kind is written beside it; a tagged PDF wants each figure named.
+_ICON = re.compile(r'(<span class="hb-icon hb-icon-(\w+)"[^>]*>\s*<svg\b[^>]*>)(?!\s*<title)')
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,22 @@ class PageText:
     title: str
     html: str
     card: Card | None = None
+    src_stem: str = ""  # its file below docs/ without language and suffix (quellen)
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """What the book's imprint needs beyond the Site: whom to ask, and the page that names
+    the sources (its url; None: no such page in the book)."""
+
+    contact: str = ""
+    sources: str | None = None
+
+    @property
+    def contact_href(self) -> str:
+        if "@" in self.contact and " " not in self.contact and ":" not in self.contact:
+            return f"mailto:{self.contact}"
+        return self.contact if self.contact.startswith(("https://", "http://")) else ""
 
 
 def pdf_paths(lang: str) -> dict[str, str]:
@@ -153,11 +172,12 @@ def _css(site: Site, running: str) -> Markup:
     """The card stylesheet, the book's, and the page furniture in this language."""
     labels = BOOK_LABELS[site.lang]
     folder = site.templates_dir
-    footer = (
-        f"@page hb-body {{ @top-left {{ content: {running}; }} "
+    footer = "\n".join(
+        f"@page {name} {{ @top-left {{ content: {running}; }} "
         f"@top-right {{ content: {css_string(site.name)}; }} "
         f"@bottom-right {{ content: {css_string(labels['page'] + ' ')} counter(page) "
         f"{css_string(' ' + labels['of'] + ' ')} counter(pages); }} }}"
+        for name in ("hb-body", "hb-text")  # the kit's wide pages, the book's text pages
     )
     return Markup(
         "\n".join(
@@ -171,9 +191,48 @@ def _css(site: Site, running: str) -> Markup:
     )
 
 
+def _name_icons(document: str, labels: dict) -> str:
+    """Each card icon titled with its kind (Haltung, Tipp, Eigene Karte): its alternative
+    text in the tagged PDF."""
+
+    def titled(match: re.Match) -> str:
+        name = labels["kind"].get(match.group(2), labels["blank_kind"])
+        return f"{match.group(1)}<title>{escape(name)}</title>"
+
+    return _ICON.sub(titled, document)
+
+
+# A card's printed address and its QR code (partials/hb-card.html), not yet links.
+_ADDRESS = re.compile(r'<p class="hb-address">((?:(?!<a\b).)*?)</p>', re.S)
+_QR_BOX = re.compile(r'(<div class="hb-qr-box">)((?:(?!<a\b).)*?</svg>)', re.S)
+
+
+def _link_addresses(document: str) -> str:
+    """In a PDF, a card's printed address and the QR code before it link to the page."""
+    out, last = [], 0
+    for match in _ADDRESS.finditer(document):
+        href = escape(html_lib.unescape(re.sub(r"<[^>]*>", "", match.group(1))))
+        boxes = list(_QR_BOX.finditer(document, last, match.start()))
+        start = last
+        if boxes:  # the QR code of this card's back
+            box = boxes[-1]
+            out.append(document[start : box.start()])
+            out.append(f'{box.group(1)}<a href="{href}">{box.group(2)}</a>')
+            start = box.end()
+        out.append(document[start : match.start()])
+        out.append(f'<p class="hb-address"><a href="{href}">{match.group(1)}</a></p>')
+        last = match.end()
+    return "".join(out) + document[last:]
+
+
 def _render(site: Site, kind: str, **context) -> str:
     env = environment(str(site.templates_dir))
     labels = BOOK_LABELS[site.lang]
+    document = _render_template(env, site, kind, labels, context)
+    return _link_addresses(_name_icons(document, site.labels))
+
+
+def _render_template(env, site: Site, kind: str, labels: dict, context: dict) -> str:
     return env.get_template(TEMPLATES[kind]).render(
         kind=kind,
         lang=site.lang,
@@ -193,10 +252,15 @@ def _deck(cards: list[Card], infos: dict[str, CardInfo]) -> tuple[list[Card], di
 
 
 def book_document(
-    site: Site, entries: list[Entry], pages: dict[str, PageText], infos: dict[str, CardInfo]
+    site: Site,
+    entries: list[Entry],
+    pages: dict[str, PageText],
+    infos: dict[str, CardInfo],
+    imprint: Imprint | None = None,
 ) -> str:
-    """The book's HTML: cover, contents, every page in navigation order with its card,
-    and the index of cards."""
+    """The book's HTML: cover, imprint, contents, every page in navigation order with its
+    card, and the index of cards."""
+    imprint = imprint or Imprint()
     in_book = {entry.url for entry in entries if entry.url in pages}
     parts: list[dict[str, Any]] = []
     for entry in entries:
@@ -233,6 +297,12 @@ def book_document(
         titles={page.url: page.title for page in pages.values()},
         anchors={card.id: f"{anchor(card.url)}--hb-book-card" for card in cards},
         css=_css(site, "string(hb-chapter)"),
+        imprint=imprint,
+        owner=site.brand.owner or site.brand.organisation or site.name,
+        sources=(anchor(imprint.sources), pages[imprint.sources].title)
+        if imprint.sources in pages
+        else None,
+        translated=site.lang != site.languages.default,
     )
 
 
@@ -345,10 +415,44 @@ def pdf_key(document: str, lang: str, kind: str) -> str:
 
 
 def lay_out(document: str, base_url: str, docs_dir: str) -> bytes:
-    """One document's PDF (a worker's job: plain data in and out); it may read the theme's
-    files and what docs/ holds, nothing else (pdf.render_document)."""
+    """One document's PDF (a worker's job: plain data in and out): tagged as PDF/UA-1
+    (structure tree, language, title, alternative text), opening with its bookmarks; it may
+    read the theme's files and what docs/ holds, nothing else (pdf.render_document)."""
     laid_out = pdf.render_document(document, base_url=base_url, roots=(docs_dir,))
-    return laid_out.write_pdf(pdf_identifier=False)
+    return laid_out.write_pdf(
+        pdf_identifier=False, pdf_variant="pdf/ua-1", finisher=_page_labels_and_outline
+    )
+
+
+def _page_labels_and_outline(document, out) -> None:
+    """A book's front matter (cover, imprint, contents: the pages before the first of its
+    own pages, whose anchors are page-...) numbered i, ii, iii, and the rest by their
+    printed folio; a viewer shows the bookmarks panel wherever there are bookmarks."""
+    import pydyf  # type: ignore[import-untyped]  # WeasyPrint's PDF writer
+
+    if "Outlines" in out.catalog:
+        out.catalog["PageMode"] = "/UseOutlines"
+    front = next(
+        (
+            number
+            for number, page in enumerate(document.pages)
+            if any(name.startswith("page-") for name in page.anchors)
+        ),
+        0,
+    )
+    if front:
+        out.catalog["PageLabels"] = pydyf.Dictionary(
+            {
+                "Nums": pydyf.Array(
+                    [
+                        0,
+                        pydyf.Dictionary({"S": "/r"}),
+                        front,
+                        pydyf.Dictionary({"S": "/D", "St": front + 1}),
+                    ]
+                )
+            }
+        )
 
 
 def _folders(site: Site) -> tuple[str, str]:

@@ -110,7 +110,7 @@ def note_html(
         link=escape(link),
     )
     return (
-        f'<div class="admonition warning hb-stale-translation" role="note">'
+        f'<div class="admonition warning hb-stale-translation hb-web" role="note">'
         f'<p class="admonition-title">{words["note_title"]}</p><p>{text}</p></div>\n'
     )
 

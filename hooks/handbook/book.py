@@ -7,7 +7,9 @@ converted every page by then). The last language pass waits for every language's
 them to MkDocs as generated files, so the first language's book lays out while the next
 language is built. HANDBOOK_PDFS=false (`make serve`) skips all of it.
 A page asks for the download links with <div class="hb-pdfs" data-set="book"></div>, or
-data-set="kit" on the trainer page, which then becomes the workshop guide.
+data-set="kit" on the trainer page, which then becomes the workshop guide (in the kit, not
+in the staff's book). Print and web wording: cardkit.media (the book drops `hb-web`, the
+site `hb-print`).
 """
 
 from __future__ import annotations
@@ -21,36 +23,44 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import cardkit.book as book
+from cardkit import media
 
 from .state import BuildContext, BuildState, Pass
 
 log = get_plugin_logger("handbook")
+# The page whose chapter the imprint names for the sources (docs/quellen.md, its stem in
+# every language); without it the imprint leaves that line out.
+SOURCES = "quellen"
 
 
 def _in_book(page: Page, pass_: Pass) -> bool:
     """Every page of this language but the home page (the cover stands for it; outside the
-    default language it sits at en/, where MkDocs does not call it the home page) and the
-    practice page (its ticks live in a browser)."""
+    default language it sits at en/, where MkDocs does not call it the home page), the
+    practice page (its ticks live in a browser) and the cards page (its files are for
+    printing; the book holds every card and an index of them)."""
     return (
         getattr(page.file, "locale", pass_.lang) == pass_.lang
         and page.url != pass_.root
         and not page.is_homepage
         and not page.meta.get("practice_sheet")
+        and not page.meta.get("cards_sheet")
     )
 
 
 def collect_page(html: str, page: Page, pass_: Pass, context: BuildContext) -> str:
-    """Keep the page's HTML for the book; fill its download markers."""
+    """Keep the page's print wording for the book; the site gets its web wording, with the
+    download markers filled."""
     if pass_.site.pdfs and _in_book(page, pass_):
         pass_.book_pages[page.url] = book.PageText(
             url=page.url,
             title=page.title or "",
-            html=html,
+            html=media.for_print(html),
             card=context.deck.card(page.file.src_uri),
+            src_stem=page.file.src_uri.split(".")[0],
         )
         if 'data-set="kit"' in html:
             pass_.guide = page.url
-    return book.fill_markers(pass_.site, html, page.url)
+    return book.fill_markers(pass_.site, media.for_web(html), page.url)
 
 
 def _entries(items, pages: dict, depth: int = 1, chapter: str | None = None) -> Iterator:
@@ -74,8 +84,21 @@ def _documents(pass_: Pass, context: BuildContext) -> dict[str, str]:
     """The HTML of the book and the kit (by kind), from the pages this pass rendered."""
     site, pages, infos = pass_.site, pass_.book_pages, context.infos[pass_.lang]
     assert pass_.nav is not None, "on_nav has run"
-    entries = list(_entries(pass_.nav.items, pages))
-    documents = {"book": book.book_document(site, entries, pages, infos)}
+    staff = {url: page for url, page in pages.items() if url != pass_.guide}  # not the kit's
+    entries = list(_entries(pass_.nav.items, staff))
+    sources = next((url for url, page in staff.items() if page.src_stem == SOURCES), None)
+    documents = {
+        "book": book.book_document(
+            site,
+            entries,
+            staff,
+            infos,
+            imprint=book.Imprint(
+                contact=site.brand.contact or context.options.suggest_email or "",
+                sources=sources,
+            ),
+        )
+    }
     if pass_.guide:
         documents["guide"] = book.guide_document(site, pages[pass_.guide], infos)
     documents["observer"] = book.observer_document(
