@@ -1,7 +1,10 @@
 /* Small reading aids on every page:
    - printing: each link in the page's text carries its full address, which the print
      stylesheet (handbook.css) writes after the link;
-   - the 404 page: "search the handbook" opens the header's search box. */
+   - the 404 page: "search the handbook" opens the header's search box;
+   - the language switch keeps your place: the section you are reading is carried over as
+     its number among the page's headings (a page and its translation have the same
+     sections in the same order, with different anchors), and the other page scrolls to it. */
 (function () {
   "use strict";
 
@@ -28,6 +31,50 @@
     });
   }
 
+  var SECTION = /^#hb-section-(\d+)$/;
+
+  function headings() {
+    return Array.prototype.slice.call(
+      document.querySelectorAll(".md-content article :is(h2, h3)[id]"));
+  }
+
+  /* The number of the heading the reader has scrolled past last; -1 at the page's top. */
+  function currentSection() {
+    var list = headings();
+    var named = list.findIndex(function (heading) { return "#" + heading.id === location.hash; });
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.offsetHeight : 0) + 16;
+    var passed = -1;
+    list.forEach(function (heading, index) {
+      if (heading.getBoundingClientRect().top <= line) passed = index;
+    });
+    if (named !== -1 && Math.abs(list[named].getBoundingClientRect().top - line) < window.innerHeight / 2) {
+      return named;
+    }
+    return passed;
+  }
+
+  function languageLinks() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var index = currentSection();
+        if (index < 0 || link.hreflang === document.documentElement.lang) return;
+        link.href = link.href.split("#")[0] + "#hb-section-" + index;
+      });
+    });
+  }
+
+  function arriveAtSection() {
+    var match = SECTION.exec(location.hash);
+    if (!match) return;
+    var heading = headings()[Number(match[1])];
+    if (!heading) return;
+    history.replaceState(null, "", "#" + heading.id);
+    heading.scrollIntoView();
+  }
+
   printTargets();
   searchLinks();
+  languageLinks();
+  arriveAtSection();
 })();
