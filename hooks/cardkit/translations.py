@@ -31,8 +31,8 @@ from html import escape
 from pathlib import Path
 
 from .labels import section
-from .reading_labels import long_date
 from .languages import Languages
+from .reading_labels import long_date
 from .render import relative_url
 from .source import FRONT_MATTER, parse_front_matter
 
