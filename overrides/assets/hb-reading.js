@@ -56,10 +56,14 @@
 
   function languageLinks() {
     document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      link.addEventListener("click", function () {
+      link.addEventListener("click", function (event) {
         var index = currentSection();
         if (index < 0 || link.hreflang === document.documentElement.lang) return;
-        link.href = link.href.split("#")[0] + "#hb-section-" + index;
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        // The theme's own handler (on the body) would go to the page's top: not this time.
+        event.preventDefault();
+        event.stopPropagation();
+        location.href = link.href.split("#")[0] + "#hb-section-" + index;
       });
     });
   }
