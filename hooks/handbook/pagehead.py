@@ -41,7 +41,8 @@ def head_html(page: Page, pass_: Pass, context: BuildContext) -> str:
     words = LABELS[pass_.lang]
     parts = []
     iso = page.meta.get(ISO_DATE)
-    if iso and not page.is_homepage:  # the home page is a door, not a text to date
+    home = pass_.site.languages.split(page.file.src_uri)[0] == "index"
+    if iso and not home:  # a language's home page is a door, not a text to date
         day = long_date(datetime.date.fromisoformat(str(iso)[:10]), pass_.lang)
         parts.append(
             f'<span class="hb-updated">{escape(words["updated"])}: '
