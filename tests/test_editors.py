@@ -356,6 +356,11 @@ def test_a_translation_is_flagged_only_when_the_text_it_was_checked_against_chan
         html_file(build.site, DEFAULT, german_stem).resolve()
     )
 
+    # Editing the English page for another reason does not clear its flag: only a check does.
+    edit(english, "\n## ", "\nA sentence on something else.\n\n## ")
+    assert f"{relative[english]}: {german.relative_to(project).as_posix()} (German) changed" in (
+        report(project)
+    )
     for file in (relative[english], german_b.relative_to(project).as_posix()):
         result = translated(project, file)
         assert result.returncode == 0, result.stdout

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import AXE, url_of
+from browser import AXE, run_axe, url_of
 from cardkit.labels import LABELS as CARD_LABELS
 from cardkit.reading_labels import LABELS
 from conftest import html_file, soup
@@ -174,15 +174,6 @@ def sample_site(sample, tmp_path_factory):
         yield base
 
 
-def contrast_problems(tab) -> list[dict]:
-    """axe's colour-contrast rule: the sample build also carries test markup (conftest's
-    INJECTIONS) that other rules rightly flag, so only this rule runs here."""
-    tab.evaluate(AXE.read_text(encoding="utf-8"))
-    return tab.evaluate("""async () => (await axe.run(document, {runOnly: ['color-contrast']}))
-        .violations.map(v => ({id: v.id, impact: v.impact,
-                               nodes: v.nodes.map(n => n.target.join(' '))}))""")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_sample_build_has_readable_sample_marks_in_both_colour_schemes(
     browser, sample_site, scheme
@@ -195,7 +186,7 @@ def test_a_sample_build_has_readable_sample_marks_in_both_colour_schemes(
             for stem in (cards_page(), CARD_PAGES[0]):
                 tab.goto(sample_site + url_of(stem, lang))
                 assert tab.locator(".hb-sample-mark").count() > 0
-                assert contrast_problems(tab) == [], (lang, stem, scheme)
+                assert run_axe(tab) == [], (lang, stem, scheme)
     finally:
         context.close()
 

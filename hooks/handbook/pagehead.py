@@ -61,14 +61,18 @@ def head_html(page: Page, pass_: Pass, context: BuildContext) -> str:
 def add_to_toc(page: Page, pass_: Pass, context: BuildContext) -> None:
     """The card (on the cards page: every card) as entries of the page's contents."""
     labels = pass_.site.labels
+    # The theme writes a contents entry's title as HTML (MkDocs' titles come escaped):
+    # a card's title is an editor's text, so it is escaped here.
     if has_own_card(page, pass_, context):
-        entries = [AnchorLink(labels["card_heading"], CARD_ANCHOR, 2)]
+        entries = [AnchorLink(escape(labels["card_heading"]), CARD_ANCHOR, 2)]
     elif context.deck.sheets.get(pass_.lang) == page.file.src_uri:
         entries = []
         groups = group_by_kind(context.cards(pass_.lang))
         for kind, cards in groups.items():
-            entry = AnchorLink(kind_heading(labels, kind, len(cards)), f"hb-{kind}", 2)
-            entry.children = [AnchorLink(card.title, f"hb-card-{card.id}", 3) for card in cards]
+            entry = AnchorLink(escape(kind_heading(labels, kind, len(cards))), f"hb-{kind}", 2)
+            entry.children = [
+                AnchorLink(escape(card.title), f"hb-card-{card.id}", 3) for card in cards
+            ]
             entries.append(entry)
     else:
         return

@@ -42,8 +42,11 @@
   function currentSection() {
     var list = headings();
     var named = list.findIndex(function (heading) { return "#" + heading.id === location.hash; });
+    // the reading line: a quarter down the screen below the header (a heading scrolled to
+    // the top stops below it, by the theme's scroll margin)
     var header = document.querySelector(".md-header");
-    var line = (header ? header.offsetHeight : 0) + 16;
+    var top = header ? header.offsetHeight : 0;
+    var line = top + (window.innerHeight - top) / 4;
     var passed = -1;
     list.forEach(function (heading, index) {
       if (heading.getBoundingClientRect().top <= line) passed = index;
