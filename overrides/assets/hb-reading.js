@@ -42,11 +42,11 @@
   function currentSection() {
     var list = headings();
     var named = list.findIndex(function (heading) { return "#" + heading.id === location.hash; });
-    // the reading line: a quarter down the screen below the header (a heading scrolled to
-    // the top stops below it, by the theme's scroll margin)
+    // the reading line: just below the header, where a heading scrolled to the top stops
+    // (the theme's scroll margin keeps it clear of the header)
     var header = document.querySelector(".md-header");
-    var top = header ? header.offsetHeight : 0;
-    var line = top + (window.innerHeight - top) / 4;
+    var margin = list.length ? parseFloat(getComputedStyle(list[0]).scrollMarginTop) || 0 : 0;
+    var line = Math.max(header ? header.offsetHeight : 0, margin) + 8;
     var passed = -1;
     list.forEach(function (heading, index) {
       if (heading.getBoundingClientRect().top <= line) passed = index;
@@ -77,7 +77,7 @@
     var heading = headings()[Number(match[1])];
     if (!heading) return;
     history.replaceState(null, "", "#" + heading.id);
-    heading.scrollIntoView();
+    heading.scrollIntoView({ behavior: "instant" });
   }
 
   printTargets();
