@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup system-site system-test site site-unlocked test check serve preview screenshots bench new-card translations lint links lock clean
+.PHONY: setup system-site system-test site site-unlocked test check serve preview screenshots bench new-card translations translated lint links lock clean
 
 setup: system-site $(READY)
 
@@ -119,9 +119,15 @@ preview: system-test site
 new-card: $(READY)
 	$(BIN)/python -m tools.new_card
 
-# English pages whose German original changed after them, by git history.
+# Translations to check: the original's text or their own changed since they were checked.
 translations: $(READY)
 	$(BIN)/python -m tools.translation_report
+
+# After checking a translation against its original (CONTRIBUTING.md, "Translations"):
+#   make translated FILE=docs/tipps/kontakt.en.md
+# FILE reaches the tool in the environment, as KIND and ID do for new-card.
+translated: $(READY)
+	$(BIN)/python -m tools.translated
 
 # The Python checks (ruff, mypy: configured in pyproject.toml) and the Markdown lint of
 # docs/; make test runs them first.

@@ -33,6 +33,7 @@ from content import (
 )
 
 CARD_PAGE = "tipps/kontakt.md"
+EN_CARD_PAGE = CARD_PAGE.removesuffix(".md") + ".en.md"  # its translation
 ORDER = CARDS[DEFAULT]["kontakt"][1]["order"]
 
 
@@ -293,6 +294,19 @@ BROKEN = {
         card_change("tipps/kontakt.en.md", field("kind", "attitude")),
         f"docs/tipps/kontakt.en.md: card.kind/order is attitude "
         f"{ORDER}, but docs/tipps/kontakt.md says tip {ORDER}",
+    ),
+    "translation record changed by hand": (
+        lambda p: (p / "docs" / EN_CARD_PAGE).write_text(
+            re.sub(
+                r"^  own: .*$",
+                "  own: bitte-neu",
+                (p / "docs" / EN_CARD_PAGE).read_text(encoding="utf-8"),
+                flags=re.M,
+            ),
+            encoding="utf-8",
+        ),
+        f"docs/{EN_CARD_PAGE}: translation is not a record written by 'make translated'; "
+        f"delete the translation: lines and run make translated FILE=<this file>",
     ),
     "two cards pages": (
         lambda p: set_cards_sheet(p / "docs" / "trainer.md", p / "docs" / "trainer.en.md"),

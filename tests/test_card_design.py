@@ -239,7 +239,9 @@ def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     sheets = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
     assert all(SAMPLE[lang] in page.extract_text() for page in sheets.pages[2:])
     notice = soup(html_file(sample.site, lang, "karten")).select_one(".hb-notice").get_text()
-    assert "HANDBOOK_SITE_URL" in notice and EXAMPLE_SITE_URL in notice
+    # in readers' words: where the codes lead, and whom to ask (no setting for admins)
+    assert EXAMPLE_SITE_URL in notice and "HANDBOOK_SITE_URL" not in notice
+    assert {"de": "Redaktion des Handbuchs", "en": "handbook’s editors"}[lang] in notice
 
 
 def test_the_build_log_says_how_to_set_the_real_address(sample, built):

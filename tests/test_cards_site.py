@@ -196,7 +196,7 @@ def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
     build = run_build(project, site_url="", extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
     assert "no site_url in mkdocs.yml: the cards carry no QR code" in build.log
-    for lang, notice in (("de", "Ohne site_url"), ("en", "Without site_url")):
+    for lang, notice in (("de", "keinen QR-Code"), ("en", "no QR code")):
         page = soup(html_file(project / "site", lang, "haltungen/augenhoehe"))
         section = page.select_one(".hb-card-section")
         assert section.find("svg", class_="hb-qr") is None  # (the kind's icon is an SVG too)

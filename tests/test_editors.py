@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -10,10 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from cardkit import translations
 from cardkit.labels import LABELS, kind_heading
+from cardkit.reading_labels import long_date
 from cardkit.scaffold import FILL_IN, FOLDERS
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
-from content import CONFIG, cards_page, german_pages, source_cards, source_file
+from content import (
+    CONFIG,
+    DEFAULT,
+    cards_page,
+    german_pages,
+    in_deck_order,
+    source_cards,
+    source_file,
+)
 from tools.check_links import check
 from tools.project import load_config, nav_entries
 
@@ -238,26 +249,7 @@ def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):
         assert soup(html_file(build.site, lang, "index")).select(".md-source") == []
 
 
-# --- Translations older than their original ----------------------------------------------
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=e@intranet",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=project,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+# --- Translations and the text they were checked against ----------------------------------
 
 
 def report(project: Path) -> str:
@@ -271,6 +263,18 @@ def report(project: Path) -> str:
     ).stdout
 
 
+def translated(project: Path, file: str) -> subprocess.CompletedProcess:
+    """`make translated FILE=...`: make hands FILE to the tool in the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "tools.translated", "--config", str(project / "mkdocs.yml")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "FILE": file},
+    )
+
+
 def stale_notes(site: Path) -> dict[str, str]:
     """Every page that carries the out-of-date note, with the note's text."""
     return {
@@ -280,55 +284,98 @@ def stale_notes(site: Path) -> dict[str, str]:
     }
 
 
-def test_a_translation_older_than_its_original_is_reported_and_marked(project):
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "Handbook")
-    assert report(project).strip() == "All translations are up to date with their originals."
-
-    german = project / "docs" / "tipps" / "kontakt.md"
-    german.write_text(
-        german.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8"
-    )
-    git(project, "commit", "-qam", "Kontakt: neuer Absatz")
-    changed = git(project, "log", "-1", "--format=%h %cs").split()
-    listed = report(project)
-    assert listed.startswith("1 translation(s) older than their German original:")
-    assert (
-        f"docs/tipps/kontakt.en.md: docs/tipps/kontakt.md changed in {changed[0]} "
-        f'({changed[1]}, "Kontakt: neuer Absatz")'
-    ) in listed
-    assert "update docs/tipps/kontakt.en.md to match, then commit it." in listed
-
-    build = run_build(project, extra_env=NO_PDFS)
-    assert build.ok, build.log
-    assert "translation out of date: docs/tipps/kontakt.en.md" in build.log
-    notes = stale_notes(build.site)
-    assert list(notes) == ["en/tipps/kontakt/index.html"]  # not the German page
-    assert notes["en/tipps/kontakt/index.html"].startswith(
-        f"Translation out of date The German original of this page changed on {changed[1]}"
-    )
-    link = soup(build.site / "en/tipps/kontakt/index.html").select_one(".hb-stale-translation a")[
-        "href"
+def card_pairs(project: Path) -> list[tuple[str, Path, Path]]:
+    """(stem, original, translation) of every card page, in deck order: any three will do."""
+    other = next(lang for lang in LANGUAGES if lang != DEFAULT)
+    docs = project / "docs"
+    return [
+        (stem, source_file(stem, DEFAULT, docs), source_file(stem, other, docs))
+        for stem, _ in in_deck_order(source_cards(DEFAULT, docs))
     ]
-    assert (build.site / "en/tipps/kontakt" / link / "index.html").resolve() == (
-        build.site / "tipps/kontakt/index.html"
-    ).resolve()
 
-    english = project / "docs" / "tipps" / "kontakt.en.md"
-    english.write_text(
-        english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8"
-    )
-    git(project, "commit", "-qam", "Contact: translated the new paragraph")
-    assert report(project).strip() == "All translations are up to date with their originals."
-    rebuilt = run_build(project, extra_env=NO_PDFS)
-    assert rebuilt.ok, rebuilt.log
-    assert stale_notes(rebuilt.site) == {}
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.unit
-def test_outside_git_the_build_says_it_cannot_compare(project):
-    assert report(project).startswith("Not a git checkout")
+def test_dates_are_written_as_readers_of_each_language_write_them():
+    day = datetime.date(2026, 12, 5)
+    assert long_date(day, "de") == "5. Dezember 2026"
+    assert long_date(day, "en") == "5 December 2026"
+
+
+def test_a_translation_is_flagged_only_when_the_text_it_was_checked_against_changed(project):
+    """German text changed: English readers see a note. English text changed: the German
+    editors are told. A setting (a card's order) changed: nothing. Which language was saved
+    first does not matter; `make translated` records the check."""
+    (
+        (german_stem, german, english),
+        (_, german_b, english_b),
+        (_, german_c, english_c),
+    ) = card_pairs(project)[:3]
+    checked = datetime.date(2026, 12, 5)
+    for original, translation in ((german, english), (german_b, english_b), (german_c, english_c)):
+        translations.confirm(translation, original, checked)
+    listed = report(project)
+    assert english.name not in listed and english_b.name not in listed
+
+    edit(german, "\n## ", "\nEin neuer Absatz.\n\n## ")  # German text
+    edit(english_b, "\n## ", "\nA new paragraph.\n\n## ")  # English text only
+    order = re.compile(r"^(  order: )(\d+)$", re.M)  # a setting, in both languages
+    for path in (german_c, english_c):
+        path.write_text(order.sub(lambda m: m[1] + m[2] + "0", path.read_text("utf-8")), "utf-8")
+
+    listed = report(project)
+    relative = {path: path.relative_to(project).as_posix() for path in (english, english_b)}
+    assert f"{relative[english]}: {german.relative_to(project).as_posix()} (German) changed" in (
+        listed
+    )
+    assert (
+        f"{relative[english_b]} itself changed since the check on 2026-12-05: carry a change "
+        f"of meaning over to {german_b.relative_to(project).as_posix()}"
+    ) in listed
+    assert english_c.name not in listed
+    assert f"then run: make translated FILE={relative[english]}" in listed
+
+    build = run_build(project, extra_env=NO_PDFS)
+    assert build.ok, build.log
+    assert f"translation to check: {relative[english]}" in build.log
+    assert f"translation to check: {relative[english_b]}" in build.log
+    notes = stale_notes(build.site)
+    page = html_file(build.site, english_lang(), german_stem).relative_to(build.site).as_posix()
+    assert list(notes) == [page]  # not the German page, not the English-only change
+    assert notes[page].startswith(
+        f"{translations.WORDS['en']['note_title']} The German original of this page has "
+        "changed since this translation was last checked on 5 December 2026."
+    )
+    original = soup(build.site / page).select_one(".hb-stale-translation a")["href"]
+    assert (build.site / page).parent.joinpath(original, "index.html").resolve() == (
+        html_file(build.site, DEFAULT, german_stem).resolve()
+    )
+
+    # Editing the English page for another reason does not clear its flag: only a check does.
+    edit(english, "\n## ", "\nA sentence on something else.\n\n## ")
+    assert f"{relative[english]}: {german.relative_to(project).as_posix()} (German) changed" in (
+        report(project)
+    )
+    for file in (relative[english], german_b.relative_to(project).as_posix()):
+        result = translated(project, file)
+        assert result.returncode == 0, result.stdout
+    assert english.name not in report(project) and english_b.name not in report(project)
+    assert "translation:" in english.read_text(encoding="utf-8")
+
+
+def test_translated_names_a_file_it_does_not_know(project):
+    result = translated(project, "docs/gibt-es-nicht.en.md")
+    assert result.returncode == 1
+    assert "docs/gibt-es-nicht.en.md: not a page with a translation below docs/" in result.stdout
+
+
+def english_lang() -> str:
+    return next(lang for lang in LANGUAGES if lang != DEFAULT)
 
 
 # --- Markdown lint -----------------------------------------------------------------------

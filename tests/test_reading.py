@@ -22,7 +22,6 @@ from cardkit.reading_labels import LABELS
 from conftest import EPOCH, page_url, run_build
 from content import (
     CARDS,
-    CONFIG,
     DEFAULT,
     LANGUAGES,
     ROOTS,
@@ -34,7 +33,6 @@ from content import (
     source_file,
     squash,
 )
-from tools.project import nav_entries
 
 PAGES = german_pages()
 TRAINER = "trainer"
@@ -90,65 +88,71 @@ def visit(browser, site):
 
 
 def tile_targets(lang: str) -> set[str]:
-    """Each chapter's first page (mkdocs.yml nav), the cards page and the trainer guide."""
-    chapters = [
-        nav_entries(value)[0].removesuffix(".md")
-        for item in CONFIG["nav"]
-        if isinstance(item, dict)
-        for value in item.values()
-        if isinstance(value, list)
-    ]
-    assert len(chapters) >= 2
-    return {"/" + url_of(stem, lang) for stem in (*chapters, cards_page(), TRAINER)}
+    """Tiles in staff words: the cards, my practice, for trainers (and a complaint, which
+    leads to a page of the handbook)."""
+    return {"/" + url_of(stem, lang) for stem in (cards_page(), practice_page(), TRAINER)}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_has_tiles_with_icons_and_the_card_of_the_week(visit, lang):
     tab = visit().open(url_of("index", lang), wait_until="networkidle")  # the deck, fetched
     tiles = tab.locator(".grid.cards > ul > li")
-    expected = tile_targets(lang)
-    assert tiles.count() == len(expected)
+    pages = {"/" + url_of(stem, lang) for stem in PAGES}
     targets = set()
     for n in range(tiles.count()):
         tile = tiles.nth(n)
         assert tile.locator("svg").count() >= 1, "a tile without an icon"
-        targets.add(tile.locator("a").last.evaluate("a => new URL(a.href).pathname"))
-    assert targets == expected
+        target = tile.locator("a").last.evaluate("a => new URL(a.href).pathname")
+        assert target in pages, target
+        targets.add(target)
+    assert tile_targets(lang) < targets  # and at least one more: the complaint
 
     stem, card = week_card(lang)
     week = tab.locator(".hb-week .hb-week-title")
     assert week.inner_text() == card["title"]
     assert week.evaluate("a => new URL(a.href).pathname") == "/" + url_of(stem, lang)
     assert card["principle"] in tab.locator(".hb-week").inner_text()
+    week_box, tiles_box = tab.locator(".hb-week").bounding_box(), tiles.first.bounding_box()
+    assert week_box["y"] < tiles_box["y"]  # the week's card first, then the tiles
 
 
 # --- last updated -------------------------------------------------------------------------
 
 
 def shown_date(page_html: str) -> tuple[str, str, str]:
-    """The label, the ISO date and the date as readers see it."""
+    """The label, the ISO date and the date as readers see it, right under the title."""
     from bs4 import BeautifulSoup
 
-    aside = BeautifulSoup(page_html, "html.parser").select_one("article aside.md-source-file")
-    assert aside is not None, "no 'last updated' on the page"
-    time = aside.find("time")
+    page = BeautifulSoup(page_html, "html.parser")
+    updated = page.select_one("article h1 + p.hb-page-head .hb-updated")
+    assert updated is not None, "no 'last updated' right under the title"
+    time = updated.find("time")
     assert time is not None, "no <time> in the 'last updated'"
     iso = time.get("datetime")
     assert isinstance(iso, str), f"{time}: no datetime"
-    label = " ".join(aside.get_text(" ").split()).split(":")[0]
+    label = " ".join(updated.get_text(" ").split()).split(":")[0]
     return label, iso, time.get_text(strip=True)
+
+
+def long_date(day: date, lang: str) -> str:
+    """'5 December 2026', '5. Dezember 2026' (Babel, in the language's date_locale)."""
+    return format_date(day, format="long", locale=LABELS[lang]["date_locale"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_shows_its_last_change_in_its_language_outside_git(built, lang):
-    """The shared build is a copy outside git: the build date (SOURCE_DATE_EPOCH) stands in."""
+    """The shared build is a copy outside git: the build date (SOURCE_DATE_EPOCH) stands in.
+    The home page is a door, not a text: it shows no date."""
     day = datetime.fromtimestamp(int(EPOCH), tz=timezone.utc).date()
     for stem in PAGES:
         html = (built.site / url_of(stem, lang) / "index.html").read_text(encoding="utf-8")
+        if stem == "index":
+            assert "hb-updated" not in html
+            continue
         assert shown_date(html) == (
             LABELS[lang]["updated"],
             day.isoformat(),
-            format_date(day, format="long", locale=lang),
+            long_date(day, lang),
         ), stem
 
 
@@ -191,10 +195,7 @@ def test_the_date_comes_from_git_in_each_language(project, tmp_path):
     for lang in LANGUAGES:
         for page, day in ((stem, date(2025, 7, 4)), (TRAINER, date(2024, 3, 15))):
             html = (project / "site" / url_of(page, lang) / "index.html").read_text("utf-8")
-            assert shown_date(html)[1:] == (
-                day.isoformat(),
-                format_date(day, format="long", locale=lang),
-            )
+            assert shown_date(html)[1:] == (day.isoformat(), long_date(day, lang))
 
 
 # --- dark mode ----------------------------------------------------------------------------
@@ -309,6 +310,19 @@ def test_a_tick_stays_across_reloads_and_languages_and_shows_on_the_practice_pag
         assert LABELS[lang]["practice_none"] in others.first.locator("[data-hb-state]").inner_text()
 
     last = LANGUAGES[-1]  # the practice page open now
+    summary = tab.locator(".hb-practice-summary")
+    total_cards = len(CARDS[last])
+    assert LABELS[last]["practice_summary"].format(started=1, total=total_cards) in (
+        summary.inner_text()
+    )
+    assert summary.get_by_role("link").count() == 1
+    clear = tab.get_by_role("button", name=LABELS[last]["practice_clear"])
+    order = [summary, tab.locator(".hb-practice-card").last, clear]
+    tops = [element.bounding_box()["y"] for element in order]
+    assert tops == sorted(tops), "the summary first, 'clear all' last"
+    tab.once("dialog", lambda dialog: dialog.dismiss())  # asked first: "no" keeps the ticks
+    clear.click()
+    assert tab.locator("input.hb-tick:checked").count() == 1
     tab.once("dialog", lambda dialog: dialog.accept())
     tab.get_by_role("button", name=LABELS[last]["practice_clear"]).click()
     assert tab.locator("input.hb-tick:checked").count() == 0

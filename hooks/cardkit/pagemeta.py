@@ -11,10 +11,21 @@ import difflib
 from .model import CardError
 from .source import Page
 from .text import describe, hidden_character, markup_in
+from .translations import record_problem
 
 MAX_CHARS = {"title": 100, "description": 300}
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
-KEYS = ("title", "description", "card", "cases", "cards_sheet", "practice_sheet", "hide", "search")
+KEYS = (
+    "title",
+    "description",
+    "card",
+    "cases",
+    "cards_sheet",
+    "practice_sheet",
+    "hide",
+    "search",
+    "translation",  # written by make translated (cardkit/translations.py)
+)
 FLAGS = ("cards_sheet", "practice_sheet")  # true or false
 
 
@@ -42,6 +53,8 @@ def _problem(key: str, value: object) -> str | None:
         return f"{key} is {describe(value)}; it must be true or false"
     if key == "hide" and not (isinstance(value, list) and all(item in HIDE for item in value)):
         return f"hide must be a list of: {', '.join(HIDE)}"
+    if key == "translation":
+        return record_problem({key: value})
     if key == "search" and value != {"exclude": True}:
         return "search allows only 'exclude: true'"
     return None

@@ -4,8 +4,16 @@ data, no MkDocs import."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+
+from babel.dates import format_date
 
 from .labels import section
 
 LABELS: dict[str, dict[str, Any]] = section("reading")
+
+
+def long_date(day: datetime.date, lang: str) -> str:
+    """'5 December 2026', '5. Dezember 2026': a date as readers of the language write it."""
+    return format_date(day, format="long", locale=LABELS[lang]["date_locale"])

@@ -1,5 +1,5 @@
 """What each page's own HTML gets in the build: the content policy and, on a translation
-whose original changed after it (by git history), a visible note at the top.
+whose original's text changed since the translation was checked, a visible note.
 
 The policy (cardkit.policy) runs on the page's own HTML only (the theme around it is ours)
 and stops the build naming the file. The out-of-date translations are found once per
@@ -28,34 +28,28 @@ log = get_plugin_logger("handbook")
 
 def find_stale_translations(pass_: Pass, languages: Languages) -> None:
     if not pass_.root:
-        return  # the original language's pass shows no translation: no git call
-    stale = translations.stale_translations(pass_.site.docs_dir, languages)
-    if stale is None:
-        log.info("not a git checkout: translations are not compared with their originals")
-    for item in stale or []:
-        log.info(
-            "translation out of date: %s (%s changed in %s on %s); "
-            "'make translations' lists them all",
-            item.translation,
-            item.original,
-            item.changed_by.short,
-            item.changed_by.date,
-        )
-    pass_.stale = {item.src_uri: item for item in stale or []}
+        return  # found once, in a translation's pass (the original's shows no note)
+    found = translations.findings(pass_.site.docs_dir, languages)
+    original_name = languages.english_name(languages.default)
+    for item in found:
+        log.info("translation to check: %s", translations.describe(item, original_name))
+    if found:
+        log.info("'make translations' lists the translations to check")
+    pass_.stale = {item.src_uri: item for item in found if translations.shown_to_readers(item)}
 
 
-def translation_note(html: str, page: Page, pass_: Pass, languages: Languages) -> str:
+def translation_note(page: Page, pass_: Pass, languages: Languages) -> str:
+    """The note below the page's title (the page head is placed after the h1)."""
     item = pass_.stale.get(page.file.src_uri)
     if item is None:
-        return html
-    note = translations.note_html(
+        return ""
+    return translations.note_html(
         item,
         lang=pass_.lang,
         original_lang=languages.default,
         page_url=page.url,
         original_url=page.url.removeprefix(pass_.root),
     )
-    return note + html
 
 
 def check_policy(html: str, page: Page, config: MkDocsConfig) -> None:

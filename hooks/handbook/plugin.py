@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 import cardkit.build as cards_core
 
-from . import book, cards, failures, options, pages, practice, reading, search, theme
+from . import book, cards, failures, options, pagehead, pages, practice, reading, search, theme
 from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
@@ -113,9 +113,12 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     @event_priority(-100)  # after every extension has made the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         pass_, build = self._now()
-        html = pages.translation_note(html, page, pass_, build.context.languages)
+        note = pages.translation_note(page, pass_, build.context.languages)
+        html = pagehead.after_title(html, note)
         pages.check_policy(html, page, config)
-        return book.collect_page(html, page, pass_, build.context)
+        html = book.collect_page(html, page, pass_, build.context)  # the book: no page head
+        pagehead.add_to_toc(page, pass_, build.context)
+        return pagehead.after_title(html, pagehead.head_html(page, pass_, build.context))
 
     # Every page is converted; MkDocs copies the static files right after on_env.
 

@@ -22,6 +22,7 @@ from cardkit.labels import LABELS as CARD_LABELS
 from cardkit.model import Card
 from cardkit.reading_labels import LABELS
 
+from .pagehead import CARD_ANCHOR
 from .state import BuildContext, Pass
 
 DECK_FILE = "hb-deck.json"
@@ -57,7 +58,7 @@ def add_checklists(page: Page, pass_: Pass, context: BuildContext) -> None:
     cards = [
         {
             "card": card,
-            "link": get_relative_url(card.url, page.url),
+            "link": get_relative_url(card.url, page.url) + "#" + CARD_ANCHOR,
             "kind": f"{CARD_LABELS[lang]['kind'][card.kind]} {card.order}",
         }
         for card in context.cards(lang)

@@ -24,7 +24,7 @@ import cardkit.build as cards
 from cardkit.brand import Brand
 from cardkit.languages import Languages
 from cardkit.render import CardInfo
-from cardkit.translations import Stale
+from cardkit.translations import Finding
 
 from .i18n import I18n
 from .options import HandbookOptions
@@ -103,7 +103,7 @@ class Pass:
     pdf_sizes: dict[str, int] = field(default_factory=dict)  # card PDFs' bytes by path
     book_pages: dict[str, book.PageText] = field(default_factory=dict)  # by page URL
     guide: str | None = None  # the URL of the page that becomes the workshop guide
-    stale: dict[str, Stale] = field(default_factory=dict)  # out-of-date translations
+    stale: dict[str, Finding] = field(default_factory=dict)  # out-of-date translations
 
     @property
     def root(self) -> str:

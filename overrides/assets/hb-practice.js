@@ -71,7 +71,8 @@
     });
     var practice = document.querySelector("[data-hb-practice]");
     if (!practice) return;
-    var lang = document.documentElement.lang || undefined;
+    var lang = practice.getAttribute("data-locale") || document.documentElement.lang || undefined;
+    var started = [];
     practice.querySelectorAll("[data-hb-card]").forEach(function (section) {
       var card = section.getAttribute("data-hb-card");
       var entry = data.cards[card] || {};
@@ -86,6 +87,29 @@
         section.querySelector("[data-hb-state]").setAttribute("data-changed", entry.changed);
       }
       section.querySelector("[data-hb-state]").textContent = parts.join(" · ");
+      if (done) started.push({ section: section, text: parts[0] });
+    });
+    summarise(practice, started);
+  }
+
+  /* At the top: how many cards are started, each a link down to its checklist. */
+  function summarise(practice, started) {
+    var summary = practice.querySelector(".hb-practice-summary");
+    var total = practice.querySelectorAll("[data-hb-card]").length;
+    summary.hidden = false;
+    summary.querySelector(".hb-practice-total").textContent = started.length
+      ? format(practice.getAttribute("data-summary"), { started: started.length, total: total })
+      : practice.getAttribute("data-summary-none");
+    var list = summary.querySelector(".hb-practice-started");
+    list.textContent = "";
+    started.forEach(function (entry) {
+      var link = document.createElement("a");
+      link.href = "#" + entry.section.querySelector("h2").id;
+      link.textContent = entry.section.querySelector("h2 a").textContent;
+      var item = document.createElement("li");
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" · " + entry.text));
+      list.appendChild(item);
     });
   }
 

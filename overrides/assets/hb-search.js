@@ -85,7 +85,10 @@
       .sort((a, b) => b.locations.length - a.locations.length);
     const best = sections.shift();
     const onPage = !best || !best.url.includes("#");
-    li.append(entry(mark(page.url), title, onPage ? page.excerpt : "", { parent: true, score }));
+    // a hit in a page's checklist card opens the page at its card (the thing to act on)
+    const atCard = !onPage && best.url.endsWith("#hb-card-heading");
+    li.append(entry(mark(atCard ? best.url : page.url), title, onPage ? page.excerpt : "",
+      { parent: true, score }));
     const more = sections.filter((section) => section.url.includes("#"));
     if (!onPage) li.append(entry(mark(best.url), best.title, best.excerpt));
     if (more.length) {

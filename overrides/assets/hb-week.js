@@ -27,7 +27,7 @@
     if (!Array.isArray(deck) || !deck.length) return;
     var card = deck[weekNumber(new Date()) % deck.length];
     var link = element("a", "hb-week-title", card.title);
-    link.href = new URL(card.url, document.baseURI).href;
+    link.href = new URL(card.url + "#hb-card-heading", document.baseURI).href;  // the card itself
     var heading = element("p", "hb-week-card");
     heading.appendChild(element("span", "hb-week-kind", card.kind));
     heading.appendChild(link);
