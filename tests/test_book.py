@@ -41,12 +41,14 @@ def pdf_path(site, lang: str, kind: str):
 
 
 def book_stems() -> list[str]:
-    """The pages the book holds: all but the home page (the cover stands for it) and the
-    practice page (its ticks live in a browser)."""
+    """The pages the book holds: all but the home page (the cover stands for it), the
+    practice page (its ticks live in a browser) and the card of the day (a screen)."""
+    browser_only = ("practice_sheet", "daily_screen")
     return [
         stem
         for stem in german_pages()
-        if stem != "index" and not front_matter(source_file(stem, DEFAULT)).get("practice_sheet")
+        if stem != "index"
+        and not any(front_matter(source_file(stem, DEFAULT)).get(key) for key in browser_only)
     ]
 
 
