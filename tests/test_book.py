@@ -42,8 +42,9 @@ def pdf_path(site, lang: str, kind: str):
 
 def book_stems() -> list[str]:
     """The pages the book holds: all but the home page (the cover stands for it), the
-    practice page (its ticks live in a browser) and the card of the day (a screen)."""
-    browser_only = ("practice_sheet", "daily_screen")
+    practice page (its ticks live in a browser), the card of the day (a screen) and
+    "What's new" (a list from git)."""
+    browser_only = ("practice_sheet", "daily_screen", "changes_page")
     return [
         stem
         for stem in german_pages()

@@ -12,7 +12,7 @@ from .model import CardError
 from .source import Page
 from .text import describe, hidden_character
 
-MAX_CHARS = {"title": 100, "description": 300}
+MAX_CHARS = {"title": 100, "description": 300, "changes": 200}
 MARKUP = '<>"'  # would become markup or end an attribute in the theme
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
 KEYS = (
@@ -22,10 +22,12 @@ KEYS = (
     "cards_sheet",
     "practice_sheet",
     "daily_screen",
+    "changes_page",
+    "changes",  # what the last commit changed, for "Neu und geändert" (cardkit/changes.py)
     "hide",
     "search",
 )
-FLAGS = ("cards_sheet", "practice_sheet", "daily_screen")  # true or false
+FLAGS = ("cards_sheet", "practice_sheet", "daily_screen", "changes_page")  # true or false
 
 
 def _text_problem(key: str, value: object) -> str | None:

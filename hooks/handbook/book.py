@@ -30,14 +30,15 @@ log = get_plugin_logger("handbook")
 def _in_book(page: Page, pass_: Pass) -> bool:
     """Every page of this language but the home page (the cover stands for it; outside the
     default language it sits at en/, where MkDocs does not call it the home page) and the
-    practice page (its ticks live in a browser) and the screen of the card of the day
-    (it shows one card at a time, chosen in the browser)."""
+    practice page (its ticks live in a browser), the screen of the card of the day (it
+    shows one card at a time, chosen in the browser) and "What's new" (a list from git)."""
     return (
         getattr(page.file, "locale", pass_.lang) == pass_.lang
         and page.url != pass_.root
         and not page.is_homepage
         and not page.meta.get("practice_sheet")
         and not page.meta.get("daily_screen")
+        and not page.meta.get("changes_page")
     )
 
 
