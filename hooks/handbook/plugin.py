@@ -28,7 +28,19 @@ from mkdocs.utils.templates import TemplateContext
 
 import cardkit.build as cards_core
 
-from . import book, cards, daily, options, pages, practice, reading, search, theme, whatsnew
+from . import (
+    book,
+    cards,
+    daily,
+    offline,
+    options,
+    pages,
+    practice,
+    reading,
+    search,
+    theme,
+    whatsnew,
+)
 from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
@@ -155,6 +167,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         assert self.i18n and self.build
         if self.i18n.first_pass:  # the outermost pass: every language is on disk
             search.index_site(config, self.build.context.languages, self.i18n.built())
+            offline.write_worker(config, self.build.context.languages)
 
     def on_build_error(self, *, error: Exception) -> None:
         cards_core.stop_workers()  # a failed build waits for no PDFs
