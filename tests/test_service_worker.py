@@ -56,7 +56,8 @@ def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, br
         tab.wait_for_function(
             """n => caches.keys().then(names => Promise.all(names.map(name =>
                 caches.open(name).then(cache => cache.keys()))))
-                .then(lists => lists.flat().filter(r => r.url.includes('/pagefind/')).length >= n)""",
+                .then(lists => lists.flat().filter(r => r.url.includes('/pagefind/'))
+                .length >= n)""",
             arg=expected,
             polling=200,
             timeout=WAIT,
