@@ -148,7 +148,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         pass_, build = self._now()
         practice.add_checklists(page, pass_, build.context)
         daily.add_screen(page, pass_, build.context)
-        whatsnew.add_page(page, pass_, build.context)
+        whatsnew.add_page(page, pass_, build.context, config.site_url)
         cards.add_to_page(page, pass_, build.context)
         return context
 

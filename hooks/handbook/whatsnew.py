@@ -62,13 +62,14 @@ def _entries(pass_: Pass, context: BuildContext, from_url: str) -> list[dict] | 
     return found
 
 
-def add_page(page: Page, pass_: Pass, context: BuildContext) -> None:
-    """The "What's new" page: every change, newest first, and the feed."""
+def add_page(page: Page, pass_: Pass, context: BuildContext, site_url: str | None) -> None:
+    """The "What's new" page: every change, newest first, and the feed (there is one where
+    git knows the history and the handbook its address)."""
     assert pass_.env is not None, "on_env has run"
     if page.meta.get("changes_page"):
         html = pass_.env.get_template(TEMPLATE).render(
             entries=_entries(pass_, context, page.url),
-            feed=get_relative_url(pass_.root + FEED, page.url),
+            feed=get_relative_url(pass_.root + FEED, page.url) if site_url else None,
             text=LABELS[pass_.lang],
         )
     elif page.meta.get("practice_sheet"):
