@@ -131,3 +131,14 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 assert note.count() == 0
         finally:
             context.close()
+
+
+def test_outside_git_the_page_says_so_and_offers_no_feed(built):
+    """The shared build is a copy outside git: no history to list, no feed to link."""
+    for lang in LANGUAGES:
+        page = soup(built.site / url_of(marked("changes_page"), lang) / "index.html")
+        assert LABELS[lang]["changes_none"] in page.get_text()
+        assert page.select(".hb-changes-feed, .hb-changes-list") == []
+        assert not (built.site / ROOTS[lang] / "atom.xml").exists()
+        practice = soup(built.site / url_of(marked("practice_sheet"), lang) / "index.html")
+        assert practice.select("[data-hb-changed]") == []
