@@ -76,3 +76,41 @@ def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, br
         assert "/" + url_of(stem, lang) in links, (word, meta, links)
     finally:
         context.close()
+
+
+def test_over_plain_http_nothing_happens_and_nothing_fails(site, browser):
+    """A host name over HTTP is no secure origin: no worker, no error in the console."""
+    context = browser.new_context()
+    insecure = "http://handbuch.test/"
+    context.route(
+        insecure + "**",
+        lambda route: route.fulfill(
+            response=route.fetch(url=route.request.url.replace(insecure, site))
+        ),
+    )
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        tab.goto(insecure)
+        assert tab.evaluate("window.isSecureContext") is False
+        assert tab.evaluate("'serviceWorker' in navigator") is False
+        assert tab.title()
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_the_version_follows_every_built_file(tmp_path):
+    """The same site, the same version; any changed file, a new one (sw.js aside)."""
+    from cardkit.offline import build_version
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "index.html").write_text("a", encoding="utf-8")
+    (tmp_path / "en" / "index.html").write_text("b", encoding="utf-8")
+    first = build_version(tmp_path)
+    (tmp_path / WORKER).write_text("anything", encoding="utf-8")
+    assert build_version(tmp_path) == first
+    (tmp_path / "en" / "index.html").write_text("c", encoding="utf-8")
+    assert build_version(tmp_path) != first
