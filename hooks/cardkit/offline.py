@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +17,9 @@ WORKER = "sw.js"  # at the site's root, so that it serves every page below it
 SEARCH = "pagefind"
 SHARED = ("pagefind.js", "pagefind-worker.js", "pagefind-highlight.js", "pagefind-entry.json")
 PLACE = "var BUILD = {};"
+# The engine's name in every page (MkDocs or its fork ProperDocs): the same handbook built by
+# either is the same version.
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def build_version(site_dir: Path) -> str:
@@ -24,7 +28,7 @@ def build_version(site_dir: Path) -> str:
     for path in sorted(site_dir.rglob("*")):
         if path.is_file() and path.name != WORKER:
             digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(hashlib.sha256(GENERATOR.sub(b"", path.read_bytes())).digest())
     return digest.hexdigest()[:16]
 
 
