@@ -54,15 +54,14 @@ def is_kit_page(stem: str) -> bool:
 def book_stems() -> list[str]:
     """The pages the book holds: all but the home page (the cover stands for it), the
     practice page (its ticks live in a browser), the cards page (its files are for
-    printing) and the trainer page (the kit's workshop guide)."""
+    printing), the trainer page (the kit's workshop guide), the card of the day (a screen)
+    and "What's new" (a list from git)."""
+    browser_only = ("practice_sheet", "cards_sheet", "daily_screen", "changes_page")
     return [
         stem
         for stem in german_pages()
         if stem != "index"
-        and not any(
-            front_matter(source_file(stem, DEFAULT)).get(flag)
-            for flag in ("practice_sheet", "cards_sheet")
-        )
+        and not any(front_matter(source_file(stem, DEFAULT)).get(key) for key in browser_only)
         and not is_kit_page(stem)
     ]
 
@@ -391,6 +390,7 @@ def test_every_output_is_a_generated_file_that_mkdocs_copies(built, tmp_path):
         and path not in seen
         and path not in theirs
         and not path.startswith("pagefind/")
+        and path != "sw.js"  # the offline worker, a hash of the finished site (offline.py)
     }
     assert not outside, f"written into site/ outside MkDocs' files: {sorted(outside)[:10]}"
     generated = {path for path, file in seen.items() if file["by"] == "handbook"}

@@ -35,7 +35,7 @@ def indexed_text(site, lang: str, stem: str) -> str:
     """The words of a built page that the search is meant to find: its article, without
     what the index leaves out (hooks/handbook/search.py NOT_CONTENT)."""
     article = soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
-    for selector in NOT_CONTENT:
+    for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):  # Pagefind skips these itself
         for element in article.select(selector):
             element.decompose()
     return article.get_text(" ")
@@ -220,8 +220,8 @@ def test_search_works_when_the_site_is_served_below_a_sub_path(built, browser, t
 
 def csp_tab(browser, policy: str):
     """A tab that gets every response with this Content-Security-Policy header, as the
-    web server would send it."""
-    tab = browser.new_page()
+    web server would send it. No service worker: its fetches would pass the route by."""
+    tab = browser.new_context(service_workers="block").new_page()
 
     def with_policy(route):
         response = route.fetch()
@@ -249,7 +249,7 @@ def test_search_needs_wasm_unsafe_eval_in_the_csp_and_nothing_more(site, browser
     try:
         meta, found = search(tab, site, "Beschwerden")
     finally:
-        tab.close()
+        tab.context.close()
     if wasm:
         assert found and violations == [], violations
     else:

@@ -115,8 +115,7 @@ def _text(
     if hidden:
         raise CardError(
             path,
-            f"{field} contains {hidden}; "
-            "delete it (retype the text if you cannot see where it is)",
+            f"{field} contains {hidden}; delete it (retype the text if you cannot see where it is)",
         )
     # ASCII whitespace only: a non-breaking space (typography.py) is the editor's choice
     text = _squeeze(value)

@@ -13,7 +13,7 @@ from .source import Page
 from .text import describe, hidden_character, markup_in
 from .translations import record_problem
 
-MAX_CHARS = {"title": 100, "description": 300}
+MAX_CHARS = {"title": 100, "description": 300, "changes": 200}
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
 KEYS = (
     "title",
@@ -22,11 +22,14 @@ KEYS = (
     "cases",
     "cards_sheet",
     "practice_sheet",
+    "daily_screen",
+    "changes_page",
+    "changes",  # what the last commit changed, for "Neu und geändert" (cardkit/changes.py)
     "hide",
     "search",
     "translation",  # written by make translated (cardkit/translations.py)
 )
-FLAGS = ("cards_sheet", "practice_sheet")  # true or false
+FLAGS = ("cards_sheet", "practice_sheet", "daily_screen", "changes_page")  # true or false
 
 
 def text_problem(key: str, value: object) -> str | None:

@@ -36,14 +36,18 @@ SOURCES = "quellen"
 def _in_book(page: Page, pass_: Pass) -> bool:
     """Every page of this language but the home page (the cover stands for it; outside the
     default language it sits at en/, where MkDocs does not call it the home page), the
-    practice page (its ticks live in a browser) and the cards page (its files are for
-    printing; the book holds every card and an index of them)."""
+    practice page (its ticks live in a browser), the cards page (its files are for
+    printing; the book holds every card and an index of them), the screen of the card of
+    the day (it shows one card at a time, chosen in the browser) and "What's new" (a list
+    from git)."""
     return (
         getattr(page.file, "locale", pass_.lang) == pass_.lang
         and page.url != pass_.root
         and not page.is_homepage
         and not page.meta.get("practice_sheet")
         and not page.meta.get("cards_sheet")
+        and not page.meta.get("daily_screen")
+        and not page.meta.get("changes_page")
     )
 
 

@@ -28,7 +28,21 @@ from mkdocs.utils.templates import TemplateContext
 
 import cardkit.build as cards_core
 
-from . import book, cards, failures, options, pagehead, pages, practice, reading, search, theme
+from . import (
+    book,
+    cards,
+    daily,
+    failures,
+    offline,
+    options,
+    pagehead,
+    pages,
+    practice,
+    reading,
+    search,
+    theme,
+    whatsnew,
+)
 from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
@@ -70,6 +84,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         pass_ = self.build.start_pass(i18n.current)
         theme.configure_theme(config, self.build.context.brand)
         pages.find_stale_translations(pass_, self.build.context.languages)
+        whatsnew.find_changes(pass_, self.build.context)
         return config
 
     def _start_build(self, config: MkDocsConfig, i18n: I18n) -> BuildState:
@@ -132,6 +147,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         if self.i18n and self.i18n.last_pass:
             book.finish_pdfs(files, config, build)
         reading.add_not_found_page(files, config, env, pass_)
+        whatsnew.add_feed(files, config, pass_, build.context)
         return env
 
     @event_priority(-100)  # after the search plugin (0) has indexed the page's own text
@@ -140,6 +156,8 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     ) -> TemplateContext:
         pass_, build = self._now()
         practice.add_checklists(page, pass_, build.context)
+        daily.add_screen(page, pass_, build.context)
+        whatsnew.add_page(page, pass_, build.context, config.site_url)
         cards.add_to_page(page, pass_, build.context)
         return context
 
@@ -158,6 +176,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         assert self.i18n and self.build
         if self.i18n.first_pass:  # the outermost pass: every language is on disk
             search.index_site(config, self.build.context.languages, self.i18n.built())
+            offline.write_worker(config, self.build.context.languages)
 
     def on_build_error(self, *, error: Exception) -> None:
         cards_core.stop_workers()  # a failed build waits for no PDFs

@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 import cardkit.book as book
 import cardkit.build as cards
 from cardkit.brand import Brand
+from cardkit.changes import Change
 from cardkit.languages import Languages
 from cardkit.render import CardInfo
 from cardkit.translations import Finding
@@ -104,6 +105,7 @@ class Pass:
     book_pages: dict[str, book.PageText] = field(default_factory=dict)  # by page URL
     guide: str | None = None  # the URL of the page that becomes the workshop guide
     stale: dict[str, Finding] = field(default_factory=dict)  # out-of-date translations
+    changes: list[Change] | None = None  # this language's history (whatsnew.py); None: no git
 
     @property
     def root(self) -> str:

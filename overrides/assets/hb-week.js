@@ -2,7 +2,8 @@
    the ISO week (Monday to Sunday) in the reader's browser, so everyone sees the same card
    all week and the next card the week after. The deck comes from the build:
    hb-deck.json beside the home page (hooks/handbook/practice.py), in deck order. Without
-   JavaScript, or if the file cannot be read, the box keeps its link to all the cards. */
+   JavaScript, or if the file cannot be read, the box keeps its link to all the cards.
+   The counting is shared as window.hbDeck with the card of the day (hb-day.js). */
 (function () {
   "use strict";
 
@@ -15,6 +16,19 @@
     var monday = day - ((today.getDay() + 6) % 7) * DAY;
     return Math.round((monday - FIRST_MONDAY) / (7 * DAY));
   }
+
+  /* Days since 1 January 1970 up to today's local date: one number a calendar day. */
+  function dayNumber(today) {
+    return Math.round(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) / DAY);
+  }
+
+  /* The place in a deck of `size` cards for a week or day number, round and round. */
+  function place(size, number) {
+    return ((number % size) + size) % size;
+  }
+
+  /* Shared with the card of the day (hb-day.js), which counts days the same way. */
+  window.hbDeck = { weekNumber: weekNumber, dayNumber: dayNumber, place: place };
 
   function element(tag, className, text) {
     var node = document.createElement(tag);

@@ -1,0 +1,161 @@
+"""What changed in the handbook, by git history. Plain Python, no MkDocs.
+
+Each commit that changed a page of a language is one change of that page, newest first.
+Its reason is the page's `changes:` note when that commit wrote it (a note left standing
+from an earlier change is not repeated), else the commit's subject. A change to a card's
+checklist is marked, with the items it added, so that "My checklists" can tell a reader
+who ticked the card before. Uncommitted edits do not count; outside a git checkout (or
+without git) there is no history, and the build says nothing about it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .languages import Languages
+from .model import CardError
+from .source import parse_front_matter
+
+MAX_CHANGES = 40  # per language: the page and the feed show the newest
+
+
+@dataclass(frozen=True)
+class Commit:
+    short: str
+    date: str  # YYYY-MM-DD, the commit date
+    subject: str
+
+
+def _git(where: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(where), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
+
+
+@dataclass(frozen=True)
+class Change:
+    src_uri: str  # the page below docs_dir (tipps/kontakt.en.md)
+    commit: Commit
+    reason: str
+    checklist_changed: bool
+    added: tuple[str, ...]  # checklist items the change added
+
+
+def _meta(root: Path, rev: str, path: str) -> dict | None:
+    """The front matter of a file at a revision; None where it did not exist."""
+    try:
+        text = _git(root, "show", f"{rev}:{path}")
+    except subprocess.CalledProcessError:
+        return None
+    try:
+        return parse_front_matter(text, path)
+    except CardError:  # an old version the build refused then: no note, no card
+        return {}
+
+
+def _checklist(meta: dict | None) -> list[str]:
+    card = (meta or {}).get("card")
+    items = card.get("checklist") if isinstance(card, dict) else None
+    return [str(item) for item in items] if isinstance(items, list) else []
+
+
+def _change(root: Path, src_uri: str, path: str, commit: Commit, full: str) -> Change:
+    now, before = _meta(root, full, path), _meta(root, f"{full}^", path)
+    note = (now or {}).get("changes")
+    written = isinstance(note, str) and note.strip() and note != (before or {}).get("changes")
+    new, old = _checklist(now), _checklist(before)
+    return Change(
+        src_uri=src_uri,
+        commit=commit,
+        reason=" ".join(note.split()) if written and isinstance(note, str) else commit.subject,
+        checklist_changed=before is not None and bool(old) and new != old,
+        added=tuple(item for item in new if item not in old) if before is not None else (),
+    )
+
+
+def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | None:
+    """The newest changes of this language's pages that exist now, newest first; None
+    where git cannot tell."""
+    try:
+        root = Path(_git(docs_dir, "rev-parse", "--show-toplevel").strip())
+        log = _git(
+            root,
+            "log",
+            "--topo-order",
+            "--name-only",
+            "--no-renames",
+            "--format=%x00%H%x09%h%x09%cs%x09%s",
+            "--",
+            str(docs_dir.resolve()),
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    below = docs_dir.resolve().relative_to(root).as_posix()
+    changes: list[Change] = []
+    for block in log.split("\0")[1:]:
+        header, *paths = block.split("\n")
+        full, short, date, subject = header.split("\t", 3)
+        for path in filter(None, paths):
+            src_uri = path.removeprefix(below + "/")
+            if not src_uri.endswith(".md") or languages.split(src_uri)[1] != lang:
+                continue
+            if not (docs_dir / src_uri).is_file():
+                continue  # a page that is gone
+            changes.append(_change(root, src_uri, path, Commit(short, date, subject), full))
+            if len(changes) == MAX_CHANGES:
+                return changes
+    return changes
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    change: Change
+    title: str  # the page's title now
+    address: str  # the page's absolute address in the handbook
+
+
+def atom_feed(
+    entries: list[FeedEntry],
+    *,
+    title: str,
+    author: str,
+    feed_url: str,
+    home_url: str,
+    lang: str,
+    updated: str,
+) -> str:
+    """An Atom feed (RFC 4287) of the changes; every link goes to the handbook itself.
+    updated: YYYY-MM-DD of the newest change (or the build's edition without any)."""
+    from xml.etree import ElementTree as ET
+
+    ET.register_namespace("", ATOM)
+
+    def add(parent, tag: str, text: str | None = None, **attributes: str):
+        node = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        node.text = text
+        return node
+
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
+    add(feed, "id", feed_url)
+    add(feed, "title", title)
+    add(feed, "updated", f"{updated}T00:00:00Z")
+    add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    add(feed, "link", rel="alternate", type="text/html", href=home_url)
+    add(add(feed, "author"), "name", author)
+    for entry in entries:
+        item = add(feed, "entry")
+        add(item, "id", f"{entry.address}#{entry.change.commit.short}")
+        add(item, "title", entry.title)
+        add(item, "updated", f"{entry.change.commit.date}T00:00:00Z")
+        add(item, "link", rel="alternate", type="text/html", href=entry.address)
+        add(item, "summary", entry.change.reason)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

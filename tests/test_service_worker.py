@@ -1,0 +1,116 @@
+"""The handbook offline, in Chromium through nginx with the shipped config (127.0.0.1 counts
+as a secure origin, like `make preview`): after one visit, with the network cut, the home
+page, a card page and a search answer, in both languages; the worker script is never
+cached by the browser and the Content-Security-Policy lets it run.
+
+Expected values come from docs/ (the cards and their titles) and the built site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+
+import pytest
+
+from browser import shipped_csp, url_of
+from cardkit.offline import WORKER, search_files
+from content import CARDS, LANGUAGES, in_deck_order, site_name
+from test_search import search
+
+WAIT = 15_000  # ms: the worker keeps the language's search index in the background
+
+
+def build_of(site_dir) -> dict:
+    text = (site_dir / WORKER).read_text(encoding="utf-8")
+    found = re.search(r"^var BUILD = (\{.*\});$", text, re.M)
+    assert found, f"{WORKER}: no build data"
+    return json.loads(found.group(1))
+
+
+def test_the_worker_is_never_cached_and_the_policy_allows_it(built, site):
+    with urllib.request.urlopen(site + WORKER) as response:
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert "javascript" in response.headers["Content-Type"]
+    assert "worker-src 'self'" in shipped_csp()
+    build = build_of(built.site)
+    assert re.fullmatch(r"[0-9a-f]{16}", build["version"])
+    for lang in LANGUAGES:
+        assert build["search"][lang] == search_files(built.site, lang)
+        assert any(name.endswith(".pf_index") for name in build["search"][lang])
+        others = [other for other in LANGUAGES if other != lang]
+        assert not any(f"/{other}_" in name for name in build["search"][lang] for other in others)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, browser, lang):
+    stem, card = in_deck_order(CARDS[lang])[0]
+    expected = len(build_of(built.site)["search"][lang])
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        home = site + url_of("index", lang)
+        tab.goto(home)
+        tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        tab.wait_for_function(
+            """n => caches.keys().then(names => Promise.all(names.map(name =>
+                caches.open(name).then(cache => cache.keys()))))
+                .then(lists => lists.flat().filter(r => r.url.includes('/pagefind/'))
+                .length >= n)""",
+            arg=expected,
+            polling=200,
+            timeout=WAIT,
+        )
+        tab.reload()  # now through the worker, which keeps the page
+        tab.goto(site + url_of(stem, lang))
+        tab.goto(home)
+
+        context.set_offline(True)
+        tab.reload()
+        assert tab.title().endswith(site_name(lang))
+        tab.goto(site + url_of(stem, lang))
+        assert tab.locator("article h1").text_content().rstrip("¶") == card["title"]
+        word = max(re.findall(r"\w+", card["title"]), key=len)
+        meta, links = search(tab, home, word)
+        assert "/" + url_of(stem, lang) in links, (word, meta, links)
+    finally:
+        context.close()
+
+
+def test_over_plain_http_nothing_happens_and_nothing_fails(site, browser):
+    """A host name over HTTP is no secure origin: no worker, no error in the console."""
+    context = browser.new_context()
+    insecure = "http://handbuch.test/"
+    context.route(
+        insecure + "**",
+        lambda route: route.fulfill(
+            response=route.fetch(url=route.request.url.replace(insecure, site))
+        ),
+    )
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        tab.goto(insecure)
+        assert tab.evaluate("window.isSecureContext") is False
+        assert tab.evaluate("'serviceWorker' in navigator") is False
+        assert tab.title()
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_the_version_follows_every_built_file(tmp_path):
+    """The same site, the same version; any changed file, a new one (sw.js aside)."""
+    from cardkit.offline import build_version
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "index.html").write_text("a", encoding="utf-8")
+    (tmp_path / "en" / "index.html").write_text("b", encoding="utf-8")
+    first = build_version(tmp_path)
+    (tmp_path / WORKER).write_text("anything", encoding="utf-8")
+    assert build_version(tmp_path) == first
+    (tmp_path / "en" / "index.html").write_text("c", encoding="utf-8")
+    assert build_version(tmp_path) != first
