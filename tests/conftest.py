@@ -18,7 +18,18 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages, html_file, page_url  # noqa: F401 - re-exported
+from content import (  # noqa: F401 - re-exported
+    DEFAULT,
+    LANGUAGES,
+    ROOT,
+    ROOTS,
+    folder_of,
+    german_pages,
+    html_file,
+    other_cards,
+    page_url,
+    sample_card,
+)
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
@@ -139,10 +150,17 @@ BRAND = {
     "owner": "Stadtwerke Beispiel GmbH",
     "contact": "handbuch@example.intranet",
 }
-INJECTIONS = {
-    "tipps/verstehen": "<script>alert(1)</script>",
-    "tipps/probleme": '"><img src=x onerror=alert(1)>',
-}
+# The pages it changes are chosen from docs/: the first tip is copied as 'a4', and the
+# next two cards carry the injections.
+SAMPLE_COPIED = sample_card("tip")
+A4_PAGE = folder_of(SAMPLE_COPIED) + "a4"
+INJECTIONS = dict(
+    zip(
+        other_cards(SAMPLE_COPIED),
+        ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'),
+        strict=False,
+    )
+)
 
 
 def _sample(project: Path) -> None:
@@ -150,10 +168,10 @@ def _sample(project: Path) -> None:
 
     docs = project / "docs"
     for lang in LANGUAGES:
-        kontakt = source_file("tipps/kontakt", lang, docs)
-        text = re.sub(r"order: \d+", "order: 99", kontakt.read_text(encoding="utf-8"), count=1)
+        copied = source_file(SAMPLE_COPIED, lang, docs)
+        text = re.sub(r"order: \d+", "order: 99", copied.read_text(encoding="utf-8"), count=1)
         text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
-        source_file("tipps/a4", lang, docs).write_text(text, encoding="utf-8")
+        source_file(A4_PAGE, lang, docs).write_text(text, encoding="utf-8")
         for stem, attack in INJECTIONS.items():
             set_card(
                 project,
@@ -166,9 +184,9 @@ def _sample(project: Path) -> None:
                 ),
             )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
-    last_tip = max(n for n, line in enumerate(config) if line.strip().startswith("- tipps/"))
-    indent = config[last_tip][: len(config[last_tip]) - len(config[last_tip].lstrip())]
-    config.insert(last_tip + 1, f"{indent}- tipps/a4.md\n")
+    copied = next(n for n, line in enumerate(config) if line.strip() == f"- {SAMPLE_COPIED}.md")
+    indent = config[copied][: len(config[copied]) - len(config[copied].lstrip())]
+    config.insert(copied + 1, f"{indent}- {A4_PAGE}.md\n")
     block = "      brand:\n" + "".join(
         f'        {key}: "{value}"\n' for key, value in BRAND.items()
     )

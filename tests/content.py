@@ -24,15 +24,6 @@ DEFAULT = MODEL.default
 ROOTS = {lang: MODEL.url_root(lang) for lang in LANGUAGES}
 KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first
 
-# The mission's content: the five attitudes and five tips of the two source articles.
-# These must exist; any number of further cards may join them.
-REQUIRED_CARDS = {
-    "attitude": ("augenhoehe", "flexibilitaet", "unaufdringlichkeit", "aufrichtigkeit", "klarheit"),
-    "tip": ("kontakt", "verstehen", "zufriedenheit", "probleme", "freundlichkeit"),
-}
-# Pages the mission asks for beside the chapters: home, trainer guide, credits.
-REQUIRED_PAGES = ("index", "trainer", "quellen")
-
 
 def source_file(stem: str, lang: str, docs: Path = DOCS) -> Path:
     return docs / MODEL.source_name(stem, lang)
@@ -76,12 +67,60 @@ def in_deck_order(cards: dict[str, tuple[str, dict]]) -> list[tuple[str, dict]]:
 CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
 
 
+def sample_card(kind: str) -> str:
+    """The stem of the first card of a kind in deck order (of any kind if none is left):
+    the page a test changes. Chosen from docs/, so that deleting or renaming any page
+    never breaks a test."""
+    deck = in_deck_order(CARDS[DEFAULT])
+    return next((stem for stem, card in deck if card["kind"] == kind), deck[0][0])
+
+
+def other_cards(*besides: str) -> list[str]:
+    """The stems of the cards other than the given ones, in deck order."""
+    return [stem for stem, _ in in_deck_order(CARDS[DEFAULT]) if stem not in besides]
+
+
+def plain_page(docs: Path = DOCS) -> str:
+    """The stem of a page without a card that is neither the home page nor the cards page."""
+    return next(
+        stem
+        for stem in german_pages(docs)
+        if stem != "index"
+        and not {"card", "cards_sheet"} & set(front_matter(source_file(stem, DEFAULT, docs)))
+    )
+
+
+def card_id(stem: str) -> str:
+    return stem.rsplit("/", 1)[-1]
+
+
+def folder_of(stem: str) -> str:
+    """The folder part of a stem with a slash ('tipps/' for 'tipps/x'; '' at the top)."""
+    return stem.rpartition("/")[0] + "/" if "/" in stem else ""
+
+
+def title_line(stem: str, lang: str = DEFAULT) -> str:
+    """The page's own `title:` line of front matter, as written (not the card's)."""
+    text = source_file(stem, lang).read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith("title:"))
+
+
 def cards_page(docs: Path = DOCS) -> str:
     """The stem of the page marked `cards_sheet: true`."""
     return next(
         stem
         for stem in german_pages(docs)
         if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet")
+    )
+
+
+def kit_page(docs: Path = DOCS) -> str:
+    """The stem of the trainer page: the one whose text holds the kit's PDF links
+    (data-set="kit"), as the build finds it."""
+    return next(
+        stem
+        for stem in german_pages(docs)
+        if 'data-set="kit"' in source_file(stem, DEFAULT, docs).read_text(encoding="utf-8")
     )
 
 

@@ -26,6 +26,7 @@ from content import (
     german_pages,
     html_file,
     in_deck_order,
+    kit_page,
     nav_sections,
     site_name,
     source_file,
@@ -217,7 +218,7 @@ def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text
 def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
     for stem, kinds in (
         ("index", ("book",)),
-        ("trainer", ("guide", "observer", "commitment", "roles", "book")),
+        (kit_page(), ("guide", "observer", "commitment", "roles", "book")),
     ):
         page = html_file(built.site, lang, stem)
         hrefs = [a["href"] for a in soup(page).select(".hb-pdfs a")]
@@ -231,7 +232,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
     labels, card_labels = BOOK_LABELS[lang], LABELS[lang]
     guide = PdfReader(pdf_path(built.site, lang, "guide"))
     guide_text = squash(" ".join(texts(guide)))
-    assert squash(title("trainer", lang)) in guide_text
+    assert squash(title(kit_page(), lang)) in guide_text
     assert squash(labels["titles"]["guide"]) in guide_text
     assert not any(
         squash(title(stem, lang)) in squash(texts(guide)[0])

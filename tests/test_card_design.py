@@ -17,8 +17,18 @@ from PIL import Image
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
 from cardkit.layout import CARDS_PER_SHEET
-from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
-from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
+from conftest import (
+    A4_PAGE,
+    LANGUAGES,
+    ROOT,
+    SAMPLE_COPIED,
+    SITE_URL,
+    html_file,
+    page_url,
+    run_build,
+    soup,
+)
+from content import CARDS, CONFIG, ROOTS, cards_page, single_card_pdf, site_name
 from tools.project import plugins
 
 MM = 72 / 25.4
@@ -238,7 +248,7 @@ def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
                 assert SAMPLE[lang] in page.extract_text(), (card["id"], size)
     sheets = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
     assert all(SAMPLE[lang] in page.extract_text() for page in sheets.pages[2:])
-    notice = soup(html_file(sample.site, lang, "karten")).select_one(".hb-notice").get_text()
+    notice = soup(html_file(sample.site, lang, cards_page())).select_one(".hb-notice").get_text()
     assert "HANDBOOK_SITE_URL" in notice and EXAMPLE_SITE_URL in notice
 
 
@@ -250,7 +260,8 @@ def test_the_build_log_says_how_to_set_the_real_address(sample, built):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
-    title = next(card["title"] for card in DECKS[lang] if card["id"] == "kontakt")
+    copied = SAMPLE_COPIED.rsplit("/", 1)[-1]
+    title = next(card["title"] for card in DECKS[lang] if card["id"] == copied)
     own = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a6"))
     assert len(own.pages) == 2
     assert flat("A4 " + title) in flat(own.pages[0].extract_text())
@@ -260,11 +271,11 @@ def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / CARDS_PER_SHEET)
     links = [
         a["href"]
-        for a in soup(html_file(sample.site, lang, "tipps/a4")).select(
+        for a in soup(html_file(sample.site, lang, A4_PAGE)).select(
             ".hb-card-section .hb-downloads a"
         )
     ]
-    page = html_file(sample.site, lang, "tipps/a4")
+    page = html_file(sample.site, lang, A4_PAGE)
     targets = {(page.parent / href).resolve() for href in links}
     assert single_card_pdf(sample.site, lang, "a4", "a6").resolve() in targets
 

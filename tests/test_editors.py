@@ -13,13 +13,23 @@ import pytest
 from cardkit.labels import LABELS, kind_heading
 from cardkit.scaffold import FILL_IN, FOLDERS
 from conftest import LANGUAGES, ROOT, html_file, run_build, soup
-from content import CONFIG, cards_page, german_pages, source_cards, source_file
+from content import (
+    CONFIG,
+    cards_page,
+    folder_of,
+    german_pages,
+    sample_card,
+    source_cards,
+    source_file,
+)
 from tools.check_links import check
 from tools.project import load_config, nav_entries
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
 CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 DEFAULT_EDIT_URL = CONFIG["edit_uri"]  # mkdocs.yml's default, without HANDBOOK_EDIT_URL
+TIP = sample_card("tip")  # the page these tests change, chosen from docs/
+TIP_ID = TIP.rsplit("/", 1)[-1]
 
 
 def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -146,9 +156,9 @@ def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
     "args, message",
     [
         (
-            ("--kind", "tip", "--id", "kontakt"),
-            "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and "
-            "docs/tipps/kontakt.md; "
+            ("--kind", "tip", "--id", TIP_ID),
+            f"new-card: ID='{TIP_ID}' is taken by docs/{TIP}.en.md and "
+            f"docs/{TIP}.md; "
             "card ids come from file names and must be unique, so choose another ID",
         ),
         (
@@ -188,16 +198,17 @@ def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(proje
     without_tips = "".join(
         line
         for line in config.read_text(encoding="utf-8").splitlines(True)
-        if not line.strip().startswith("- tipps/")
+        if not line.strip().startswith(f"- {FOLDERS['tip']}/")
     )
     config.write_text(without_tips, encoding="utf-8")
     made = new_card(project, "--kind", "tip", "--id", "klare-worte")
     assert made.returncode == 0, made.stderr
     assert (
-        "mkdocs.yml: add the line '- tipps/klare-worte.md' under nav:, where the page should appear"
+        f"mkdocs.yml: add the line '- {FOLDERS['tip']}/klare-worte.md' under nav:, "
+        "where the page should appear"
     ) in made.stdout
     assert config.read_text(encoding="utf-8") == without_tips
-    assert (project / "docs" / "tipps" / "klare-worte.en.md").is_file()
+    assert (project / "docs" / FOLDERS["tip"] / "klare-worte.en.md").is_file()
 
 
 @pytest.mark.unit
@@ -232,8 +243,8 @@ def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):
     address = "https://code.example.intranet/team/handbuch/-/edit/main/docs/"
     build = run_build(project, extra_env={**NO_PDFS, "HANDBOOK_EDIT_URL": address})
     assert build.ok, build.log
-    assert edit_links(build.site, "de", "tipps/kontakt") == [address + "tipps/kontakt.md"]
-    assert edit_links(build.site, "en", "tipps/kontakt") == [address + "tipps/kontakt.en.md"]
+    assert edit_links(build.site, "de", TIP) == [f"{address}{TIP}.md"]
+    assert edit_links(build.site, "en", TIP) == [f"{address}{TIP}.en.md"]
     for lang in LANGUAGES:  # no repo_url: the theme's repository widget (and API call) is off
         assert soup(html_file(build.site, lang, "index")).select(".md-source") == []
 
@@ -286,7 +297,7 @@ def test_a_translation_older_than_its_original_is_reported_and_marked(project):
     git(project, "commit", "-qm", "Handbook")
     assert report(project).strip() == "All translations are up to date with their originals."
 
-    german = project / "docs" / "tipps" / "kontakt.md"
+    german = project / "docs" / f"{TIP}.md"
     german.write_text(
         german.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8"
     )
@@ -295,27 +306,26 @@ def test_a_translation_older_than_its_original_is_reported_and_marked(project):
     listed = report(project)
     assert listed.startswith("1 translation(s) older than their German original:")
     assert (
-        f"docs/tipps/kontakt.en.md: docs/tipps/kontakt.md changed in {changed[0]} "
+        f"docs/{TIP}.en.md: docs/{TIP}.md changed in {changed[0]} "
         f'({changed[1]}, "Kontakt: neuer Absatz")'
     ) in listed
-    assert "update docs/tipps/kontakt.en.md to match, then commit it." in listed
+    assert f"update docs/{TIP}.en.md to match, then commit it." in listed
 
     build = run_build(project, extra_env=NO_PDFS)
     assert build.ok, build.log
-    assert "translation out of date: docs/tipps/kontakt.en.md" in build.log
+    assert f"translation out of date: docs/{TIP}.en.md" in build.log
     notes = stale_notes(build.site)
-    assert list(notes) == ["en/tipps/kontakt/index.html"]  # not the German page
-    assert notes["en/tipps/kontakt/index.html"].startswith(
+    english_page = f"en/{TIP}/index.html"
+    assert list(notes) == [english_page]  # not the German page
+    assert notes[english_page].startswith(
         f"Translation out of date The German original of this page changed on {changed[1]}"
     )
-    link = soup(build.site / "en/tipps/kontakt/index.html").select_one(".hb-stale-translation a")[
-        "href"
-    ]
-    assert (build.site / "en/tipps/kontakt" / link / "index.html").resolve() == (
-        build.site / "tipps/kontakt/index.html"
+    link = soup(build.site / english_page).select_one(".hb-stale-translation a")["href"]
+    assert (build.site / f"en/{TIP}" / link / "index.html").resolve() == (
+        build.site / f"{TIP}/index.html"
     ).resolve()
 
-    english = project / "docs" / "tipps" / "kontakt.en.md"
+    english = project / "docs" / f"{TIP}.en.md"
     english.write_text(
         english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8"
     )
@@ -380,34 +390,31 @@ def test_every_link_and_anchor_of_the_built_site_resolves(built):
 
 
 def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(project):
-    page = project / "docs" / "tipps" / "kontakt.en.md"
+    page = project / "docs" / f"{TIP}.en.md"
     page.write_text(
         page.read_text(encoding="utf-8")
-        + "\n[gone](gibts-nicht.md)\n\n[no such part](verstehen.md#nirgendwo)\n",
+        + f"\n[gone](gibts-nicht.md)\n\n[no such part]({TIP_ID}.md#nirgendwo)\n",
         encoding="utf-8",
     )
     strict = run_build(project, extra_env=NO_PDFS)
     assert not strict.ok
     assert (
-        "Doc file 'tipps/kontakt.en.md' contains a link 'gibts-nicht.md', but the target "
-        "'tipps/gibts-nicht.md' is not found among documentation files."
+        f"Doc file '{TIP}.en.md' contains a link 'gibts-nicht.md', but the target "
+        f"'{folder_of(TIP)}gibts-nicht.md' is not found among documentation files."
     ) in strict.log
-    assert "contains a link 'verstehen.md#nirgendwo'" in strict.log
+    assert f"contains a link '{TIP_ID}.md#nirgendwo'" in strict.log
     anyway = run_build(project, extra_env=NO_PDFS, args=("--no-strict",))
     assert anyway.ok, anyway.log
-    # LinkChecker from the folder of the broken page and of the page its anchor names (it
-    # follows only links inside the folder it starts in); every other page is removed, so
-    # the crawl stays short (its links to them are reported too, and not looked at here).
-    keep = {
-        anyway.site / "en/tipps/kontakt/index.html",
-        anyway.site / "en/tipps/verstehen/index.html",
-    }
+    # LinkChecker from the folder of the broken page (it follows only links inside the
+    # folder it starts in); every other page is removed, so the crawl stays short (its
+    # links to them are reported too, and not looked at here).
+    keep = anyway.site / f"en/{TIP}/index.html"
     for page in anyway.site.rglob("*.html"):
-        if page not in keep:
+        if page != keep:
             page.unlink()
-    clean, found = check(anyway.site, start="en/tipps/")  # the folder: both pages are inside
+    clean, found = check(anyway.site, start=f"en/{TIP}/")
     assert not clean
-    assert "Parent URL http://127.0.0.1:" in found and "/en/tipps/kontakt/" in found
+    assert "Parent URL http://127.0.0.1:" in found and f"/en/{TIP}/" in found
     assert "Anchor `nirgendwo'" in found
     assert "gibts-nicht.md" in found
 

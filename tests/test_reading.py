@@ -30,6 +30,7 @@ from content import (
     front_matter,
     german_pages,
     in_deck_order,
+    kit_page,
     site_name,
     source_file,
     squash,
@@ -37,7 +38,7 @@ from content import (
 from tools.project import nav_entries
 
 PAGES = german_pages()
-TRAINER = "trainer"
+TRAINER = kit_page()
 
 
 def week_card(lang: str) -> tuple[str, dict]:

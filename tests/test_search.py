@@ -13,7 +13,7 @@ import pytest
 
 from browser import AXE, nginx, run_axe, shipped_csp, url_of
 from conftest import LANGUAGES, html_file, run_build, soup
-from content import CARDS, cards_page, german_pages
+from content import CARDS, cards_page, german_pages, plain_page, sample_card
 from handbook.search import BUNDLE, NOT_CONTENT
 
 PAGES = german_pages()
@@ -112,7 +112,7 @@ def test_a_word_both_languages_use_finds_only_pages_in_the_language_being_read(
         for word in ("hotline", "qr", "e-mail")
         if all(pages_with(built.site, each, word) for each in LANGUAGES)
     )
-    _, found = search(tab, site + url_of("tipps/kontakt", lang), shared)
+    _, found = search(tab, site + url_of(sample_card("tip"), lang), shared)
     assert found and all(is_language(path, lang) for path in found), (shared, found)
 
 
@@ -139,7 +139,7 @@ def test_a_word_typed_without_its_umlaut_finds_the_same_pages(
 def test_a_query_without_results_says_so_in_the_page_language(built, site, tab, lang):
     everything = " ".join(indexed_text(built.site, lang, stem) for stem in PAGES).lower()
     query = next(word for word in ("qwertz", "zyxwvu", "qqqxxj") if word not in everything)
-    meta, found = search(tab, site + url_of("haltungen/augenhoehe", lang), query)
+    meta, found = search(tab, site + url_of(plain_page(), lang), query)
     assert found == []
     assert NO_RESULTS[lang].format(query=query) in meta
     assert tab.locator("html").get_attribute("lang") == lang
@@ -194,7 +194,7 @@ def test_searching_requests_nothing_from_another_host(site, browser, lang):
     try:
         _, found = search(
             tab,
-            site + url_of("tipps/kontakt", lang),
+            site + url_of(sample_card("tip"), lang),
             {"de": "Beschwerden", "en": "complaints"}[lang],
         )
     finally:
