@@ -187,6 +187,8 @@ def _sample(project: Path) -> None:
     copied = next(n for n, line in enumerate(config) if line.strip() == f"- {SAMPLE_COPIED}.md")
     indent = config[copied][: len(config[copied]) - len(config[copied].lstrip())]
     config.insert(copied + 1, f"{indent}- {A4_PAGE}.md\n")
+    text = "".join(config).replace("      printed_cards:\n", "      printed_cards:\n        - a4\n")
+    config = text.splitlines(keepends=True)
     block = "      brand:\n" + "".join(
         f'        {key}: "{value}"\n' for key, value in BRAND.items()
     )

@@ -166,6 +166,41 @@ def single_card_pdf(site: Path, lang: str, card_id: str, size: str = "a6") -> Pa
     return site / ROOTS[lang] / "pdf" / folder / f"{card_id}-{size}-{lang}.pdf"
 
 
+HANDBOOK_OPTIONS = next(
+    (entry["handbook"] or {})
+    for entry in CONFIG["plugins"]
+    if isinstance(entry, dict) and "handbook" in entry
+)
+
+
+def short_address(stem: str, lang: str, options: dict = HANDBOOK_OPTIONS) -> str:
+    """Where the QR code of the card on page stem leads, below the site root: k/<id>/ with
+    the id the card was first printed under (its file name, or an older name that
+    mkdocs.yml's moved: lines lead to this page)."""
+    printed = options.get("printed_cards") or []
+    moved = options.get("moved") or {}
+    short = card_id(stem) if card_id(stem) in printed else None
+    for old in moved if short is None else ():
+        now = old
+        while now in moved:
+            now = moved[now]
+        if now == f"{stem}.md" and card_id(old.removesuffix(".md")) in printed:
+            short = card_id(old.removesuffix(".md"))
+    assert short, f"{stem}: its card is not in printed_cards"
+    return f"{ROOTS[lang]}k/{short}/"
+
+
+def redirect_target(site: Path, url_path: str) -> Path:
+    """The file a redirect page at url_path (below the site root) leads to, by its meta
+    refresh; the refresh and the page's one link must agree."""
+    page = site / url_path / "index.html"
+    text = page.read_text(encoding="utf-8")
+    refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
+    assert refresh, f"{url_path}: not a redirect page"
+    assert f'<a href="{refresh[1]}">' in text
+    return (page.parent / refresh[1] / "index.html").resolve()
+
+
 def page_url(stem: str) -> str:
     """The directory URL MkDocs gives a page stem ('index' -> '', 'a/b' -> 'a/b/')."""
     if stem == "index":

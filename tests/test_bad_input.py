@@ -15,13 +15,12 @@ import pytest
 import zxingcpp
 
 from cardkit.build import CardProblems, validate_docs
-from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, page_url, run_build, soup
+from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, run_build, soup
 from content import (
     CARDS,
     DEFAULT,
     LANGUAGES,
     MODEL,
-    ROOTS,
     card_id,
     cards_page,
     core_site,
@@ -29,6 +28,7 @@ from content import (
     plain_page,
     sample_card,
     set_card,
+    short_address,
     single_card_pdf,
     title_line,
     tree,
@@ -371,7 +371,7 @@ def test_card_text_is_escaped_in_every_output(sample):
             assert "alert(1)" in text and ("<script>" in text or "onerror" in text)
             image = pypdfium2.PdfDocument(str(card_pdf))[1].render(scale=4).to_pil()
             assert [code.text for code in zxingcpp.read_barcodes(image)] == [
-                EXAMPLE_SITE_URL + ROOTS[lang] + page_url(stem)
+                EXAMPLE_SITE_URL + short_address(stem, lang)
             ]
 
 

@@ -24,11 +24,10 @@ from conftest import (
     SAMPLE_COPIED,
     SITE_URL,
     html_file,
-    page_url,
     run_build,
     soup,
 )
-from content import CARDS, CONFIG, ROOTS, cards_page, single_card_pdf, site_name
+from content import CARDS, CONFIG, ROOTS, cards_page, short_address, single_card_pdf, site_name
 from tools.project import plugins
 
 MM = 72 / 25.4
@@ -152,7 +151,7 @@ def test_each_card_names_handbook_number_edition_and_address(built, lang):
         reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card["id"], "a6"))
         front, back = (flat(page.extract_text()) for page in reader.pages)
         number = flat(f"{KIND[lang][card['kind']]} {card['number']}/{card['count']}")
-        address = SITE_URL + ROOTS[lang] + page_url(card["stem"])
+        address = SITE_URL + short_address(card["stem"], lang)
         for face in (front, back):
             assert flat(site_name(lang)) in face, card["id"]
             assert number.lower() in face.lower(), (card["id"], number)
@@ -170,7 +169,7 @@ def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang)
         image, _ = render(single_card_pdf(built.site, lang, card["id"], "a6"), 1)
         image = image.resize((image.width * 3, image.height * 3))
         codes = zxingcpp.read_barcodes(image)
-        assert [c.text for c in codes] == [SITE_URL + ROOTS[lang] + page_url(card["stem"])]
+        assert [c.text for c in codes] == [SITE_URL + short_address(card["stem"], lang)]
         corner = codes[0].position.top_left
         places.add((round(corner.x / (3 * DPI / 25.4)), round(corner.y / (3 * DPI / 25.4))))
     xs, ys = {x for x, _ in places}, {y for _, y in places}

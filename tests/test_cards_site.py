@@ -15,14 +15,16 @@ import zxingcpp
 from cardkit import pdfcache
 from cardkit.labels import LABELS, kind_heading
 from cardkit.layout import CARDS_PER_SHEET
-from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
+from conftest import EPOCH, LANGUAGES, SITE_URL, html_file, run_build, soup
 from content import (
     CARDS,
     ROOTS,
     cards_page,
     in_deck_order,
+    redirect_target,
     sample_card,
     set_card,
+    short_address,
     single_card_pdf,
     source_file,
     squash,
@@ -162,11 +164,13 @@ def _decode_qr(pdf_path: Path, page_number: int) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_qr_codes_open_the_card_page_in_its_language(built, lang):
+    """Each code carries the card's short address, which leads to its page."""
     for card_id, (stem, _) in CARDS[lang].items():
-        expected = SITE_URL + ROOTS[lang] + page_url(stem)
+        short = short_address(stem, lang)
         path = single_card_pdf(built.site, lang, card_id)
-        assert _decode_qr(path, 1) == [expected]
+        assert _decode_qr(path, 1) == [SITE_URL + short]
         assert _decode_qr(path, 0) == []
+        assert redirect_target(built.site, short) == html_file(built.site, lang, stem).resolve()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -178,7 +182,7 @@ def test_duplex_backs_sit_behind_their_fronts(built, lang):
     cards = in_deck_order(CARDS[lang])
     image = document[3].render(scale=4).to_pil()
     found = {code.text: code.position.top_left.x for code in zxingcpp.read_barcodes(image)}
-    first, second = (SITE_URL + ROOTS[lang] + page_url(stem) for stem, _ in cards[:2])
+    first, second = (SITE_URL + short_address(stem, lang) for stem, _ in cards[:2])
     assert found[first] > width / 2 > found[second]
 
 

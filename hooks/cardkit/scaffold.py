@@ -160,6 +160,23 @@ def write(new: NewCard) -> None:
             out.write(page_text(lang, new.kind, new.order))
 
 
+def add_to_printed(config_text: str, card_id: str) -> str | None:
+    """mkdocs.yml with '- card_id' at the end of the handbook's printed_cards: list (its
+    QR code's short address, cardkit.addresses), or None where no such list is written."""
+    lines = config_text.splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if line.strip() == "printed_cards:"), None)
+    if start is None:
+        return None
+    last = start
+    while last + 1 < len(lines) and lines[last + 1].strip().startswith("- "):
+        last += 1
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())] + "  "
+    if last > start:
+        indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- {card_id}\n")
+    return "".join(lines)
+
+
 def add_to_nav(config_text: str, new: NewCard) -> str | None:
     """mkdocs.yml with the new page after the last page of its kind, or None if none is
     listed there. Edits the text, so the file's comments and !ENV tags stay as they are."""

@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 
 import cardkit.book as book
 import cardkit.build as cards
+from cardkit.addresses import Addresses
 from cardkit.brand import Brand
 from cardkit.languages import Languages
 from cardkit.render import CardInfo
@@ -44,6 +45,7 @@ class BuildContext:
     sites: dict[str, cards.Site]  # per language
     deck: cards.Deck
     infos: dict[str, dict[str, CardInfo]]  # per language, per card id
+    addresses: Addresses  # the cards' short addresses and the pages that moved
 
     def cards(self, lang: str) -> list[Card]:
         """One language's cards in deck order."""
@@ -76,8 +78,15 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
     }
     cards.check_site_url(config.site_url or None)
     deck = cards.validate_docs(sites[languages.default], url_of(config, languages))
-    infos = {lang: site.card_infos(deck.of(lang)) for lang, site in sites.items()}
-    return BuildContext(options, languages, brand, sites, deck, infos)
+    addresses = cards.addresses(
+        sites[languages.default],
+        deck,
+        printed=list(options.printed_cards),
+        moved=dict(options.moved),
+        url_of=url_of(config, languages),
+    )
+    infos = {lang: site.card_infos(deck.of(lang), addresses.short) for lang, site in sites.items()}
+    return BuildContext(options, languages, brand, sites, deck, infos, addresses)
 
 
 def url_of(config: MkDocsConfig, languages: Languages) -> Callable[[str], str]:
