@@ -72,11 +72,11 @@ def plan(
         elif short_id in mine:
             leads[short_id] = mine[short_id]
         else:
-            old = next((o for o in sorted(target) if _id_of(o) == short_id), None)
-            if old is None:
-                errors.append(_deleted(short_id))
+            olds = [o for o in sorted(target) if _id_of(o) == short_id]
+            if olds:
+                leads[short_id] = target[olds[0]]
             else:
-                leads[short_id] = target[old]
+                errors.append(_deleted(short_id))
     short: dict[str, str] = {}
     for card_id, src in sorted(mine.items()):
         earlier = [s for s, page in leads.items() if page == src]
