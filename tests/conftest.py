@@ -169,7 +169,7 @@ def _sample(project: Path) -> None:
     docs = project / "docs"
     for lang in LANGUAGES:
         copied = source_file(SAMPLE_COPIED, lang, docs)
-        text = re.sub(r"order: \d+", "order: 99", copied.read_text(encoding="utf-8"), count=1)
+        text = copied.read_text(encoding="utf-8")
         text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
         source_file(A4_PAGE, lang, docs).write_text(text, encoding="utf-8")
         for stem, attack in INJECTIONS.items():

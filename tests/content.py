@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.project import languages, load_config
+from tools.project import languages, load_config, nav_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -49,13 +49,31 @@ def title(stem: str, lang: str) -> str:
     return front_matter(source_file(stem, lang))["title"]
 
 
+def nav_of(docs: Path = DOCS) -> list[str]:
+    """The page files mkdocs.yml's nav lists, in order (the mkdocs.yml beside docs/)."""
+    config = CONFIG if docs == DOCS else load_config(docs.parent / "mkdocs.yml")
+    return nav_entries(config["nav"])
+
+
 def source_cards(lang: str, docs: Path = DOCS) -> dict[str, tuple[str, dict]]:
-    """id -> (page stem, card) for every card of one language, read from docs/."""
+    """id -> (page stem, card) for every card of one language, read from docs/; each card
+    with its "order", its number within its kind in the nav's order (as the build counts)."""
+    nav = nav_of(docs)
     cards = {}
     for stem in german_pages(docs):
         card = front_matter(source_file(stem, lang, docs)).get("card")
         if card:
-            cards[stem.rsplit("/", 1)[-1]] = (stem, card)
+            cards[stem.rsplit("/", 1)[-1]] = (stem, dict(card))
+    place = {
+        stem: nav.index(f"{stem}.md") if f"{stem}.md" in nav else len(nav)
+        for stem, _ in cards.values()
+    }
+    for kind in {card["kind"] for _, card in cards.values()}:
+        mine = sorted(
+            (sc for sc in cards.values() if sc[1]["kind"] == kind), key=lambda sc: place[sc[0]]
+        )
+        for number, (_, card) in enumerate(mine, 1):
+            card["order"] = number
     return cards
 
 

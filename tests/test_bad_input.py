@@ -40,7 +40,6 @@ CARD_PAGE = f"{TIP}.md"
 CARD_PAGE_EN = MODEL.source_name(TIP, "en")
 TIP_ID = card_id(TIP)
 TIPS = folder_of(TIP)
-ORDER = CARDS[DEFAULT][TIP_ID][1]["order"]
 KIND = CARDS[DEFAULT][TIP_ID][1]["kind"]
 OTHER_KIND = "attitude" if KIND == "tip" else "tip"
 ATTITUDE = sample_card("attitude")
@@ -144,7 +143,7 @@ BROKEN = {
         "be read (line 2): '99999999999999999999' is not a whole number",
     ),
     "order written as time": (
-        front(CARD_PAGE, "  order: ", "  order: 1:00\n  x: "),
+        front(CARD_PAGE, "card:\n", "card:\n  order: 1:00\n"),
         f"docs/{CARD_PAGE}: the front matter between the '---' lines cannot be read",
     ),
     "card key twice": (
@@ -187,9 +186,10 @@ BROKEN = {
         ),
         "docs/pdf: is where the build puts the card PDFs",
     ),
-    "order beyond 999": (
-        card_change(CARD_PAGE, field("order", 10**8)),
-        "card.order is a number ('100000000'); it must be a whole number from 1 to 999",
+    "order still written in the card": (
+        card_change(CARD_PAGE, field("order", 3)),
+        f"docs/{CARD_PAGE}: card.order is no longer used: the cards follow the order of their "
+        "pages in the nav of mkdocs.yml",
     ),
     "yaml that does not parse": (
         write(CARD_PAGE, b"---\ntitle: Kontakt\ncard:\n  kind: tip\n   order: 1\n---\n# Kontakt\n"),
@@ -200,12 +200,8 @@ BROKEN = {
             card_change(CARD_PAGE, drop(name)),
             f"docs/{CARD_PAGE}: card.{name} is missing",
         )
-        for name in ("kind", "order", "title", "principle", "checklist", "question")
+        for name in ("kind", "title", "principle", "checklist", "question")
     },
-    "order as text": (
-        card_change(CARD_PAGE, field("order", "eins")),
-        f"docs/{CARD_PAGE}: card.order is text ('eins'); it must be a whole number from 1 to 999",
-    ),
     "checklist as text": (
         card_change(CARD_PAGE, field("checklist", "alles")),
         f"docs/{CARD_PAGE}: card.checklist is text; it must be a list",
@@ -274,8 +270,7 @@ BROKEN = {
     ),
     "translation whose kind differs": (
         card_change(CARD_PAGE_EN, field("kind", OTHER_KIND)),
-        f"docs/{CARD_PAGE_EN}: card.kind/order is {OTHER_KIND} "
-        f"{ORDER}, but docs/{CARD_PAGE} says {KIND} {ORDER}",
+        f"docs/{CARD_PAGE_EN}: card.kind is {OTHER_KIND}, but docs/{CARD_PAGE} says {KIND}",
     ),
     "two cards pages": (
         lambda p: set_cards_sheet(

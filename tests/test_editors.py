@@ -87,8 +87,8 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
         ]
         for kind, card_id in made.items():
             stem, card = after[card_id]
-            assert card["order"] == 1 + max(
-                c["order"] for _, c in before[lang].values() if c["kind"] == kind
+            assert card["order"] == 1 + sum(  # last of its kind: the nav's order
+                c["kind"] == kind for _, c in before[lang].values()
             )
             page = soup(html_file(build.site, lang, stem))
             assert page.select_one(f"#hb-card-{card_id}") is not None

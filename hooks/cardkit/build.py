@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -111,10 +111,15 @@ def check_site_url(site_url: str | None) -> None:
         raise CardProblems([error]) from None
 
 
-def validate_docs(site: Site, url_of: Callable[[str], str] = lambda src_uri: "") -> Deck:
-    """Read and check every page and card of every language, once; the deck they make.
-    Raise CardProblems listing every problem."""
-    return load_deck(site.docs_dir, site.shown_as, site.languages, url_of)
+def validate_docs(
+    site: Site,
+    url_of: Callable[[str], str] = lambda src_uri: "",
+    nav: Sequence[str] | None = None,
+) -> Deck:
+    """Read and check every page and card of every language, once; the deck they make, its
+    cards numbered in the order of nav (the German files it lists). Raise CardProblems
+    listing every problem."""
+    return load_deck(site.docs_dir, site.shown_as, site.languages, url_of, nav)
 
 
 def addresses(

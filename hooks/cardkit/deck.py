@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .languages import Languages
 from .model import KINDS, Card, CardError, card_from_meta
@@ -55,10 +56,9 @@ def cards_of(
 
 
 def check_deck(cards: list[Card], languages: Languages) -> list[CardError]:
-    """Ids and numbers are unique per language; each card exists in every language alike."""
+    """Ids are unique per language; each card exists in every language, of one kind."""
     errors = []
     first_by_id: dict[tuple[str, str], Card] = {}
-    first_by_number: dict[tuple[str, str, int], Card] = {}
     by_lang_and_id: dict[tuple[str, str], Card] = {}
     for card in cards:
         other = first_by_id.setdefault((card.lang, card.id), card)
@@ -72,16 +72,6 @@ def check_deck(cards: list[Card], languages: Languages) -> list[CardError]:
                 )
             )
             continue
-        other = first_by_number.setdefault((card.lang, card.kind, card.order), card)
-        if other is not card:
-            errors.append(
-                CardError(
-                    card.path,
-                    f"card.order {card.order} is already used by "
-                    f"{other.path}; give each {card.kind} its own "
-                    "number",
-                )
-            )
         by_lang_and_id[card.lang, card.id] = card
     ids = sorted({card_id for _, card_id in by_lang_and_id})
     for card_id in ids:
@@ -97,21 +87,60 @@ def check_deck(cards: list[Card], languages: Languages) -> list[CardError]:
                         "add the translated card to it",
                     )
                 )
-            elif (translated.kind, translated.order) != (reference.kind, reference.order):
+            elif translated.kind != reference.kind:
                 errors.append(
                     CardError(
                         translated.path,
-                        f"card.kind/order is {translated.kind} "
-                        f"{translated.order}, but {reference.path} says "
-                        f"{reference.kind} {reference.order}; the languages "
-                        "must agree on kind and order",
+                        f"card.kind is {translated.kind}, but {reference.path} says "
+                        f"{reference.kind}; the languages must agree on the kind",
                     )
                 )
     return errors
 
 
+def nav_entries(nav: object) -> list[str]:
+    """Every page file named in mkdocs.yml's nav, at any depth, in order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [entry for item in nav for entry in nav_entries(item)]
+    if isinstance(nav, dict):
+        return [entry for value in nav.values() for entry in nav_entries(value)]
+    return []
+
+
+def number_by_nav(
+    cards: list[Card], nav: Sequence[str], languages: Languages, src_of: Mapping[str, str]
+) -> tuple[list[Card], list[CardError]]:
+    """Each card numbered within its kind and language in the order of its German page in
+    the nav (nav: the German files it lists, in order); a card whose page the nav does not
+    list is named. src_of: each card's source file by its path."""
+    place = {src: number for number, src in enumerate(nav)}
+    errors, numbered = [], []
+    for card in cards:
+        german = _german(card, languages, src_of)
+        if german not in place and card.lang == languages.default:
+            errors.append(
+                CardError(
+                    card.path,
+                    f"has a card, but mkdocs.yml's nav: does not list the page; add the line "
+                    f"'- {german}' under nav:, where the card should come among the others",
+                )
+            )
+    for lang in languages:
+        for kind in KINDS:
+            mine = [c for c in cards if c.lang == lang and c.kind == kind]
+            mine.sort(key=lambda c: place.get(_german(c, languages, src_of), len(place)))
+            numbered += [replace(card, order=n) for n, card in enumerate(mine, 1)]
+    return numbered, errors
+
+
+def _german(card: Card, languages: Languages, src_of: Mapping[str, str]) -> str:
+    return languages.source_name(languages.split(src_of[card.path])[0], languages.default)
+
+
 def group_by_kind(cards: list[Card]) -> dict[str, list[Card]]:
-    """Cards by kind, in the order of KINDS and then by card.order."""
+    """Cards by kind, in the order of KINDS and then by card.order (the nav's order)."""
     return {
         kind: sorted((c for c in cards if c.kind == kind), key=lambda c: c.order)
         for kind in KINDS

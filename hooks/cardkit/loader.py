@@ -7,11 +7,11 @@ Deck then feeds the card's own page, the cards page and the PDFs of every langua
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .deck import cards_of, check_deck, check_translations, group_by_kind, number_by_nav
 from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
@@ -51,11 +51,15 @@ class Deck:
 
 
 def load_deck(
-    docs_dir: Path, shown_as: str, languages: Languages, url_of: Callable[[str], str]
+    docs_dir: Path,
+    shown_as: str,
+    languages: Languages,
+    url_of: Callable[[str], str],
+    nav: Sequence[str] | None = None,
 ) -> Deck:
     """Read and check every page of every language, build each card once (url_of gives a
-    source file's page URL, as the engine will publish it); raise CardProblems listing
-    every problem found."""
+    source file's page URL, as the engine will publish it; nav: the German files the nav
+    lists, in order, which numbers the cards); raise CardProblems listing every problem."""
     pages, errors = scan_pages(docs_dir, shown_as, languages)
     if (docs_dir / PDF_DIR).exists():  # a file there would replace a made PDF
         errors.append(
@@ -71,8 +75,12 @@ def load_deck(
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     errors += card_errors + check_deck(cards, languages)
+    by_path = {page.path: page.src_uri for page in pages}
+    if nav is None:  # no nav given (a check of docs/ alone): by file name
+        nav = sorted(src for src in by_path.values() if languages.is_default_source(src))
+    cards, nav_errors = number_by_nav(cards, nav, languages, by_path)
+    errors += nav_errors
     if errors:
         raise CardProblems(errors)
-    by_path = {page.path: page.src_uri for page in pages}
     sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
     return Deck({by_path[card.path]: card for card in cards}, sheets, urls)

@@ -80,7 +80,6 @@ class ScaffoldError(Exception):
 class NewCard:
     kind: str
     card_id: str
-    order: int
     files: dict[str, Path]  # the page per language
     nav_entry: str  # the German page as mkdocs.yml's nav names it
     same_kind: tuple[str, ...]  # the German pages of this kind, as the nav names them
@@ -119,17 +118,16 @@ def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id
             "card ids come from file names and must be unique, so choose "
             "another ID"
         )
-    order = 1 + max((card.order for card in cards if card.kind == kind), default=0)
     stem = f"{FOLDERS[kind]}/{card_id}"
     files = {lang: docs_dir / languages.source_name(stem, lang) for lang in languages}
     src_uri = {page.path: page.src_uri for page in pages}
     same_kind = tuple(
         src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages.default
     )
-    return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md", same_kind=same_kind)
+    return NewCard(kind, card_id, files, nav_entry=f"{stem}.md", same_kind=same_kind)
 
 
-def page_text(lang: str, kind: str, order: int) -> str:
+def page_text(lang: str, kind: str) -> str:
     """A page whose card is valid as it stands; every text starts with FILL_IN."""
     words, mark = SKELETON[lang], FILL_IN[lang]
 
@@ -144,7 +142,7 @@ def page_text(lang: str, kind: str, order: int) -> str:
     return (
         f"---\ntitle: {fill(words['page_title'])}\n"
         f"description: {fill(words['description'])}\n"
-        f"card:\n  kind: {kind}\n  order: {order}\n"
+        f"card:\n  kind: {kind}\n"
         f"  title: {fill(words['card_title'])}\n"
         f"  principle: {fill(words['principle'])}\n"
         f"  checklist:\n{items}\n"
@@ -157,7 +155,7 @@ def write(new: NewCard) -> None:
     for lang, file in new.files.items():
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("x", encoding="utf-8") as out:  # "x": never overwrite a page
-            out.write(page_text(lang, new.kind, new.order))
+            out.write(page_text(lang, new.kind))
 
 
 def add_to_printed(config_text: str, card_id: str) -> str | None:

@@ -23,6 +23,7 @@ import cardkit.book as book
 import cardkit.build as cards
 from cardkit.addresses import Addresses
 from cardkit.brand import Brand
+from cardkit.deck import nav_entries
 from cardkit.languages import Languages
 from cardkit.render import CardInfo
 from cardkit.translations import Stale
@@ -77,7 +78,11 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
         for lang in languages
     }
     cards.check_site_url(config.site_url or None)
-    deck = cards.validate_docs(sites[languages.default], url_of(config, languages))
+    deck = cards.validate_docs(
+        sites[languages.default],
+        url_of(config, languages),
+        nav_entries(config.nav) if config.nav else None,  # no nav: by file name, as MkDocs
+    )
     addresses = cards.addresses(
         sites[languages.default],
         deck,
