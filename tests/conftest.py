@@ -135,7 +135,11 @@ def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
-    """The real handbook, built once per test run and shared by every worker."""
+    """The real handbook, built once per test run and shared by every worker. `make check`
+    sets HANDBOOK_CHECK_SITE to the site/ it has just built: the content tests read that."""
+    checked = os.environ.get("HANDBOOK_CHECK_SITE")
+    if checked:
+        return Build(ROOT, ROOT / checked, 0, "")
     return shared_build(tmp_path_factory, "handbook", extra_env={"SOURCE_DATE_EPOCH": EPOCH})
 
 

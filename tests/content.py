@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from cardkit.labels import provide as provide_words
 from tools.project import languages, load_config, nav_entries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,7 @@ DOCS = ROOT / "docs"
 CONFIG = load_config()
 MODEL = languages(CONFIG)  # the languages model the build uses (cardkit.languages)
 LANGUAGES = MODEL.codes
+provide_words(MODEL.default, LANGUAGES)  # a language without words file: the default's
 DEFAULT = MODEL.default
 ROOTS = {lang: MODEL.url_root(lang) for lang in LANGUAGES}
 KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first

@@ -264,9 +264,9 @@ BROKEN = {
         card_change(CARD_PAGE, field("question", "x" * 1_000_000)),
         f"docs/{CARD_PAGE}: the front matter has 1000",
     ),
-    "card with no translation": (
-        lambda p: (p / "docs" / CARD_PAGE_EN).unlink(),
-        f"docs/{CARD_PAGE}: has no English version; create docs/{CARD_PAGE_EN}",
+    "card page with no German original": (
+        lambda p: (p / "docs" / CARD_PAGE).unlink(),
+        f"docs/{CARD_PAGE_EN}: has no German version; create docs/{CARD_PAGE}",
     ),
     "translation whose kind differs": (
         card_change(CARD_PAGE_EN, field("kind", OTHER_KIND)),

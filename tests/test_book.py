@@ -20,6 +20,7 @@ from content import (
     CARDS,
     DEFAULT,
     LANGUAGES,
+    MODEL,
     ROOTS,
     core_site,
     front_matter,
@@ -227,6 +228,25 @@ def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
         assert all(target.is_file() for target in targets)
 
 
+def overflow(observer: PdfReader, cards: list[tuple[str, dict]], lang: str) -> str:
+    """Which card's observer sheet runs over its page, in an editor's words."""
+    over, current = [], None
+    for page in observer.pages:
+        text = squash(page.extract_text())
+        starting = [stem for stem, card in cards if squash(card["title"]) in text]
+        if starting:
+            current = starting[0]
+        elif current:
+            over.append(current)
+    files = ", ".join(f"docs/{MODEL.source_name(stem, lang)}" for stem in dict.fromkeys(over))
+    return (
+        f"{files or 'a card'}: its checklist does not fit on one page of the trainer's "
+        f"observer sheet ({lang}: {len(observer.pages)} pages for {len(cards)} cards); "
+        "shorten its checklist items or drop one"
+    )
+
+
+@pytest.mark.content
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, lang):
     labels, card_labels = BOOK_LABELS[lang], LABELS[lang]
@@ -242,7 +262,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
 
     observer = PdfReader(pdf_path(built.site, lang, "observer"))
     cards = in_deck_order(CARDS[lang])
-    assert len(observer.pages) == len(cards)
+    assert len(observer.pages) == len(cards), overflow(observer, cards, lang)
     for page, (_, card) in zip(observer.pages, cards, strict=True):
         text = squash(page.extract_text())
         assert squash(card["title"]) in text

@@ -155,7 +155,7 @@ def test_a_file_that_is_not_utf8(tmp_path):
 
 def page(src_uri: str, **card) -> Page:
     stem, lang = LANGS.split(src_uri)
-    meta = valid(**card) if card is not None else {}
+    meta = {"title": "Page"} if card.get("card", True) is None else valid(**card)
     return Page(src_uri=src_uri, path=f"docs/{src_uri}", lang=lang, stem=stem, meta=meta)
 
 
@@ -220,14 +220,13 @@ def test_duplicate_ids():
     ) in errors
 
 
-def test_every_page_needs_every_language():
-    pages = [page("trainer.md", card=None), page("quellen.en.md", card=None)]
+def test_every_page_needs_the_default_language_the_others_may_follow():
+    pages = [page("trainer.md", card=None), page("quellen.en.md", card=None), page("karte.md")]
     messages = [str(e) for e in check_translations(pages, LANGS, "docs")]
-    assert messages == [
+    assert messages == [  # German alone is fine: English readers see it with a note
         "docs/quellen.en.md: has no German version; create docs/quellen.md "
-        "(copy docs/quellen.en.md and translate it)",
-        "docs/trainer.md: has no English version; create docs/trainer.en.md "
-        "(copy docs/trainer.md and translate it)",
+        "(copy docs/quellen.en.md and translate it): every page starts in German, other "
+        "languages may follow",
     ]
 
 

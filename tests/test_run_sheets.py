@@ -20,6 +20,7 @@ from conftest import soup
 from content import LANGUAGES, ROOTS, german_pages, html_file, kit_page, squash
 from test_book import pdf_path, texts
 
+pytestmark = pytest.mark.content
 RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[–-]\s*(\d{1,2}):(\d{2})$")
 LENGTH = re.compile(r"^(\d+)\s*min\.?$", re.IGNORECASE)
 

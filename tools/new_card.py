@@ -78,7 +78,12 @@ def main(argv: list[str] | None = None) -> int:
             f"mkdocs.yml: add the line '- {new.card_id}' under printed_cards: (plugins → "
             "handbook), so that its QR code keeps working once printed"
         )
-    marks = " and ".join(f"'{scaffold.FILL_IN[lang]}'" for lang in langs)
+    marks = " and ".join(
+        f"'{mark}'"
+        for mark in dict.fromkeys(
+            scaffold.FILL_IN.get(lang) or scaffold.FILL_IN[langs.default] for lang in langs
+        )
+    )
     print(f"next: replace every {marks} text in both files, then preview with 'make serve'.")
     return 0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from .languages import Languages
@@ -12,24 +12,27 @@ from .source import Page
 
 
 def check_translations(pages: list[Page], languages: Languages, shown_as: str) -> list[CardError]:
-    """Every page exists in every language (the handbook shows no untranslated page)."""
+    """Every page exists in the default language. It may lack another language: that
+    language shows the original, card and all, with a note (mkdocs-static-i18n's
+    fallback_to_default; with_fallbacks)."""
     langs_by_stem = defaultdict(set)
     for page in pages:
         langs_by_stem[page.stem].add(page.lang)
     errors = []
     for stem, present in sorted(langs_by_stem.items()):
+        if languages.default in present:
+            continue
         first = next(lang for lang in languages if lang in present)
         source = f"{shown_as}/{languages.source_name(stem, first)}"
-        for lang in languages:
-            if lang not in present:
-                wanted = f"{shown_as}/{languages.source_name(stem, lang)}"
-                name = languages.english_name(lang)
-                errors.append(
-                    CardError(
-                        source,
-                        f"has no {name} version; create {wanted} (copy {source} and translate it)",
-                    )
-                )
+        wanted = f"{shown_as}/{languages.source_name(stem, languages.default)}"
+        name = languages.english_name(languages.default)
+        errors.append(
+            CardError(
+                source,
+                f"has no {name} version; create {wanted} (copy {source} and translate it): "
+                f"every page starts in {name}, other languages may follow",
+            )
+        )
     return errors
 
 
@@ -53,6 +56,27 @@ def cards_of(
         if card:
             cards.append(card)
     return cards, errors
+
+
+def with_fallbacks(
+    pages: list[Page],
+    cards: Mapping[str, Card],
+    languages: Languages,
+    url_of: Callable[[str], str],
+) -> dict[str, Card]:
+    """Every card by source file, with the default language's card standing in where a
+    page has no file in another language (mkdocs-static-i18n's fallback_to_default shows
+    the original page there): keyed by the file it would have, with that language's URL."""
+    existing = {page.src_uri for page in pages}
+    found = dict(cards)
+    for src, card in cards.items():
+        if card.lang != languages.default:
+            continue
+        for lang in languages.others:
+            missing = languages.source_name(languages.split(src)[0], lang)
+            if missing not in existing:
+                found[missing] = replace(card, lang=lang, url=url_of(missing))
+    return found
 
 
 def check_deck(cards: list[Card], languages: Languages) -> list[CardError]:
@@ -110,33 +134,32 @@ def nav_entries(nav: object) -> list[str]:
 
 
 def number_by_nav(
-    cards: list[Card], nav: Sequence[str], languages: Languages, src_of: Mapping[str, str]
-) -> tuple[list[Card], list[CardError]]:
-    """Each card numbered within its kind and language in the order of its German page in
-    the nav (nav: the German files it lists, in order); a card whose page the nav does not
-    list is named. src_of: each card's source file by its path."""
+    cards: Mapping[str, Card], nav: Sequence[str], languages: Languages
+) -> tuple[dict[str, Card], list[CardError]]:
+    """Each card (by its source file) numbered within its kind and language in the order of
+    its German page in the nav (nav: the German files it lists, in order); a card whose
+    page the nav does not list is named."""
     place = {src: number for number, src in enumerate(nav)}
-    errors, numbered = [], []
-    for card in cards:
-        german = _german(card, languages, src_of)
-        if german not in place and card.lang == languages.default:
+
+    def german(src: str) -> str:
+        return languages.source_name(languages.split(src)[0], languages.default)
+
+    errors, numbered = [], {}
+    for src, card in cards.items():
+        if german(src) not in place and src == german(src):
             errors.append(
                 CardError(
                     card.path,
                     f"has a card, but mkdocs.yml's nav: does not list the page; add the line "
-                    f"'- {german}' under nav:, where the card should come among the others",
+                    f"'- {src}' under nav:, where the card should come among the others",
                 )
             )
     for lang in languages:
         for kind in KINDS:
-            mine = [c for c in cards if c.lang == lang and c.kind == kind]
-            mine.sort(key=lambda c: place.get(_german(c, languages, src_of), len(place)))
-            numbered += [replace(card, order=n) for n, card in enumerate(mine, 1)]
+            mine = [s for s, c in cards.items() if c.lang == lang and c.kind == kind]
+            mine.sort(key=lambda s: (place.get(german(s), len(place)), s))
+            numbered.update({s: replace(cards[s], order=n) for n, s in enumerate(mine, 1)})
     return numbered, errors
-
-
-def _german(card: Card, languages: Languages, src_of: Mapping[str, str]) -> str:
-    return languages.source_name(languages.split(src_of[card.path])[0], languages.default)
 
 
 def group_by_kind(cards: list[Card]) -> dict[str, list[Card]]:

@@ -83,6 +83,7 @@ class NewCard:
     files: dict[str, Path]  # the page per language
     nav_entry: str  # the German page as mkdocs.yml's nav names it
     same_kind: tuple[str, ...]  # the German pages of this kind, as the nav names them
+    default: str = ""  # the default language: its skeleton serves a language without one
 
 
 def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id: str) -> NewCard:
@@ -124,12 +125,16 @@ def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id
     same_kind = tuple(
         src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages.default
     )
-    return NewCard(kind, card_id, files, nav_entry=f"{stem}.md", same_kind=same_kind)
+    return NewCard(
+        kind, card_id, files, nav_entry=f"{stem}.md", same_kind=same_kind, default=languages.default
+    )
 
 
-def page_text(lang: str, kind: str) -> str:
-    """A page whose card is valid as it stands; every text starts with FILL_IN."""
-    words, mark = SKELETON[lang], FILL_IN[lang]
+def page_text(lang: str, kind: str, default: str = "") -> str:
+    """A page whose card is valid as it stands; every text starts with FILL_IN (in the
+    default language's words where a language has no skeleton here)."""
+    words = SKELETON.get(lang) or SKELETON[default]
+    mark = FILL_IN.get(lang) or FILL_IN[default]
 
     def fill(text: str) -> str:
         return f'"{mark}: {text}"'
@@ -155,7 +160,7 @@ def write(new: NewCard) -> None:
     for lang, file in new.files.items():
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("x", encoding="utf-8") as out:  # "x": never overwrite a page
-            out.write(page_text(lang, new.kind))
+            out.write(page_text(lang, new.kind, new.default))
 
 
 def add_to_printed(config_text: str, card_id: str) -> str | None:

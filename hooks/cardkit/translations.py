@@ -115,6 +115,17 @@ def note_html(
     )
 
 
+def fallback_html(*, lang: str, original_lang: str) -> str:
+    """The visible note on a page shown in its original because it has no version in the
+    language being read, in that language."""
+    words = WORDS[lang]
+    text = words["fallback"].format(original=words["original"].get(original_lang, original_lang))
+    return (
+        f'<div class="admonition note hb-untranslated" role="note">'
+        f'<p class="admonition-title">{words["fallback_title"]}</p><p>{escape(text)}</p></div>\n'
+    )
+
+
 def report(stale: list[Stale] | None, original_name: str) -> str:
     """The report for editors: one paragraph per out-of-date translation."""
     if stale is None:

@@ -46,7 +46,7 @@ def collect_page(html: str, page: Page, pass_: Pass, context: BuildContext) -> s
             url=page.url,
             title=page.title or "",
             html=html,
-            card=context.deck.card(page.file.src_uri),
+            card=context.deck.card(page.file.src_uri, pass_.lang),
         )
         if 'data-set="kit"' in html:
             pass_.guide = page.url

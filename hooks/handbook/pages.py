@@ -43,6 +43,9 @@ def find_stale_translations(pass_: Pass, languages: Languages) -> None:
 
 
 def translation_note(html: str, page: Page, pass_: Pass, languages: Languages) -> str:
+    source_lang = getattr(page.file, "locale", None) or pass_.lang  # mkdocs-static-i18n's
+    if source_lang != pass_.lang:  # no version in this language: the original, with a note
+        return translations.fallback_html(lang=pass_.lang, original_lang=source_lang) + html
     item = pass_.stale.get(page.file.src_uri)
     if item is None:
         return html

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 
 import cardkit.book as book
 import cardkit.build as cards
+from cardkit import labels
 from cardkit.addresses import Addresses
 from cardkit.brand import Brand
 from cardkit.deck import nav_entries
@@ -30,6 +32,8 @@ from cardkit.translations import Stale
 
 from .i18n import I18n
 from .options import HandbookOptions
+
+log = get_plugin_logger("handbook")
 
 if TYPE_CHECKING:  # only for the annotation: no import cycle at run time
     from cardkit.model import Card
@@ -60,6 +64,15 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
     assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir (overrides/)"
     templates_dir = Path(config.theme.custom_dir)
     languages = i18n.languages()
+    for lang in labels.provide(languages.default, languages):
+        log.info(
+            "%s: no words file hooks/cardkit/labels/%s.yml yet: labels, cards and PDFs show "
+            "the %s words (copy %s.yml to add them)",
+            lang,
+            lang,
+            languages.english_name(languages.default),
+            languages.default,
+        )
     brand = cards.brand_of(options, docs_dir, templates_dir)
     sites = {
         lang: cards.Site(
