@@ -207,7 +207,11 @@ def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(proje
         f"mkdocs.yml: add the line '- {FOLDERS['tip']}/klare-worte.md' under nav:, "
         "where the page should appear"
     ) in made.stdout
-    assert config.read_text(encoding="utf-8") == without_tips
+    # the nav unchanged; the id listed for its QR code's address
+    assert config.read_text(encoding="utf-8") == re.sub(
+        r"(      printed_cards:\n(?:        - .*\n)*)", r"\1        - klare-worte\n", without_tips
+    )
+    assert "added '- klare-worte' to printed_cards:" in made.stdout
     assert (project / "docs" / FOLDERS["tip"] / "klare-worte.en.md").is_file()
 
 
