@@ -188,9 +188,9 @@ def _sample(project: Path) -> None:
                 ),
             )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
-    copied = next(n for n, line in enumerate(config) if line.strip() == f"- {SAMPLE_COPIED}.md")
-    indent = config[copied][: len(config[copied]) - len(config[copied].lstrip())]
-    config.insert(copied + 1, f"{indent}- {A4_PAGE}.md\n")
+    line = next(n for n, entry in enumerate(config) if entry.strip() == f"- {SAMPLE_COPIED}.md")
+    indent = config[line][: len(config[line]) - len(config[line].lstrip())]
+    config.insert(line + 1, f"{indent}- {A4_PAGE}.md\n")
     text = "".join(config).replace("      printed_cards:\n", "      printed_cards:\n        - a4\n")
     config = text.splitlines(keepends=True)
     block = "      brand:\n" + "".join(
