@@ -181,9 +181,9 @@ def test_cards_are_numbered_in_the_order_of_the_nav_and_an_unlisted_one_is_named
     pages = [page(src) for src in ("b.md", "b.en.md", "a.md", "a.en.md", "c.md", "c.en.md")]
     cards, errors = cards_of(pages)
     assert errors == []
-    by_path = {p.path: p.src_uri for p in pages}
-    numbered, problems = number_by_nav(cards, ["b.md", "index.md", "a.md"], LANGS, by_path)
-    assert sorted((c.lang, c.order, c.id) for c in numbered if c.id != "c")[:2] == [
+    by_src = {p.src_uri: card for p, card in zip(pages, cards, strict=True)}
+    numbered, problems = number_by_nav(by_src, ["b.md", "index.md", "a.md"], LANGS)
+    assert sorted((c.lang, c.order, c.id) for c in numbered.values() if c.id != "c")[:2] == [
         ("de", 1, "b"),
         ("de", 2, "a"),
     ]
