@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from cardkit.labels import provide as provide_words
+from cardkit.labels import WORDS as _WORDS, provide as provide_words
 from tools.project import languages, load_config, nav_entries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,10 @@ DOCS = ROOT / "docs"
 CONFIG = load_config()
 MODEL = languages(CONFIG)  # the languages model the build uses (cardkit.languages)
 LANGUAGES = MODEL.codes
+# The languages with a words file of their own (hooks/cardkit/labels/): the tests that
+# check words written per language run for these; a language added by configuration
+# alone shows the default's words.
+WORDED = tuple(lang for lang in LANGUAGES if lang in _WORDS)
 provide_words(MODEL.default, LANGUAGES)  # a language without words file: the default's
 DEFAULT = MODEL.default
 ROOTS = {lang: MODEL.url_root(lang) for lang in LANGUAGES}
@@ -29,6 +33,13 @@ KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first
 
 def source_file(stem: str, lang: str, docs: Path = DOCS) -> Path:
     return docs / MODEL.source_name(stem, lang)
+
+
+def shown_source(stem: str, lang: str, docs: Path = DOCS) -> Path:
+    """The file a page of lang is built from: its own, or the default language's where it
+    has none yet (mkdocs-static-i18n's fallback_to_default)."""
+    own = source_file(stem, lang, docs)
+    return own if own.exists() else source_file(stem, DEFAULT, docs)
 
 
 def front_matter(path: Path) -> dict:
@@ -48,7 +59,7 @@ def german_pages(docs: Path = DOCS) -> list[str]:
 
 
 def title(stem: str, lang: str) -> str:
-    return front_matter(source_file(stem, lang))["title"]
+    return front_matter(shown_source(stem, lang))["title"]
 
 
 def nav_of(docs: Path = DOCS) -> list[str]:
@@ -63,7 +74,7 @@ def source_cards(lang: str, docs: Path = DOCS) -> dict[str, tuple[str, dict]]:
     nav = nav_of(docs)
     cards = {}
     for stem in german_pages(docs):
-        card = front_matter(source_file(stem, lang, docs)).get("card")
+        card = front_matter(shown_source(stem, lang, docs)).get("card")
         if card:
             cards[stem.rsplit("/", 1)[-1]] = (stem, dict(card))
     place = {
@@ -121,7 +132,7 @@ def folder_of(stem: str) -> str:
 
 def title_line(stem: str, lang: str = DEFAULT) -> str:
     """The page's own `title:` line of front matter, as written (not the card's)."""
-    text = source_file(stem, lang).read_text(encoding="utf-8")
+    text = shown_source(stem, lang).read_text(encoding="utf-8")
     return next(line for line in text.splitlines() if line.startswith("title:"))
 
 

@@ -27,7 +27,16 @@ from conftest import (
     run_build,
     soup,
 )
-from content import CARDS, CONFIG, ROOTS, cards_page, short_address, single_card_pdf, site_name
+from content import (
+    CARDS,
+    CONFIG,
+    ROOTS,
+    WORDED,
+    cards_page,
+    short_address,
+    single_card_pdf,
+    site_name,
+)
 from tools.project import plugins
 
 MM = 72 / 25.4
@@ -91,7 +100,7 @@ def trim_box_px(page: pypdfium2.PdfPage) -> tuple[int, int, int, int]:
 # ---- a face used edge to edge -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     bands = {}
     for card in DECKS[lang]:
@@ -111,7 +120,7 @@ def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     assert max(bands.values()) <= MAX_BLANK, {k: v for k, v in bands.items() if v > MAX_BLANK}
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_crop_marks_lie_outside_the_bleed(built, lang):
     """Bottom corners (no band there): the trim line's mark is drawn beyond the BleedBox,
     and nothing is drawn on that line between the BleedBox and the trim."""
@@ -145,7 +154,7 @@ def edition_text(lang: str) -> str:
     return {"de": "Stand Januar 2026", "en": "Edition January 2026"}[lang]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_each_card_names_handbook_number_edition_and_address(built, lang):
     for card in DECKS[lang]:
         reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card["id"], "a6"))
@@ -162,7 +171,7 @@ def test_each_card_names_handbook_number_edition_and_address(built, lang):
         assert SAMPLE[lang] not in front + back  # a real address: no sample mark
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang):
     places = set()
     for card in DECKS[lang]:
@@ -179,7 +188,7 @@ def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang)
 # ---- office print ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(built, lang):
     label = {"de": "Diese Karte drucken (Bürodrucker)", "en": "Print this card (office printer)"}
     for card in DECKS[lang]:
@@ -204,7 +213,7 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
 # ---- A4 sheets ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     reader = pypdf.PdfReader(built.site / ROOTS[lang] / COLLECTION[lang])
     count = len(DECKS[lang])
@@ -238,7 +247,7 @@ def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
     assert is_example(EXAMPLE_SITE_URL) and not is_example(SITE_URL)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     for card in DECKS[lang]:
         for size in ("a6", "a4"):
@@ -257,7 +266,7 @@ def test_the_build_log_says_how_to_set_the_real_address(sample, built):
     assert "example address" not in built.log
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     copied = SAMPLE_COPIED.rsplit("/", 1)[-1]
     title = next(card["title"] for card in DECKS[lang] if card["id"] == copied)

@@ -116,6 +116,7 @@ def test_no_heading_or_nav_title_counts_the_cards_in_words():
         headings = [
             f"{source_file(stem, lang).relative_to(ROOT)}: {line}"
             for stem in german_pages()
+            if source_file(stem, lang).exists()
             for line in source_file(stem, lang).read_text(encoding="utf-8").splitlines()
             if line.startswith("#")
         ]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import german_pages, nav_sections, plain_page, site_name, title
+from content import ROOTS, german_pages, nav_sections, plain_page, site_name, title
 
 PAGES = german_pages()
 
@@ -41,7 +41,7 @@ def _resolve(from_url: str, href: str) -> str:
 
 @pytest.mark.parametrize("stem", PAGES)
 def test_alternate_links_pair_each_page_with_its_translation(built, stem):
-    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    urls = {lang: ROOTS[lang] + page_url(stem) for lang in LANGUAGES}
     for lang, url in urls.items():
         links = {
             link["hreflang"]: link["href"]
@@ -56,11 +56,11 @@ def test_alternate_links_pair_each_page_with_its_translation(built, stem):
 
 @pytest.mark.parametrize("stem", PAGES)
 def test_language_switcher_leads_to_the_same_page(built, stem):
-    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    urls = {lang: ROOTS[lang] + page_url(stem) for lang in LANGUAGES}
     for lang, url in urls.items():
         switcher = soup(html_file(built.site, lang, stem)).select("a.md-select__link[hreflang]")
         targets = {link["hreflang"]: _resolve(url, link["href"]) for link in switcher}
-        assert targets == {"de": urls["de"], "en": urls["en"]}
+        assert targets == urls
 
 
 def _nav_labels(path) -> set[str]:
