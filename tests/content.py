@@ -112,11 +112,13 @@ def other_cards(*besides: str) -> list[str]:
 
 
 def plain_page(docs: Path = DOCS) -> str:
-    """The stem of a page without a card that is neither the home page nor the cards page."""
+    """The stem of a page without a card, in every language, that is neither the home page
+    nor the cards page."""
     return next(
         stem
         for stem in german_pages(docs)
         if stem != "index"
+        and all(source_file(stem, lang, docs).exists() for lang in LANGUAGES)
         and not {"card", "cards_sheet"} & set(front_matter(source_file(stem, DEFAULT, docs)))
     )
 

@@ -28,15 +28,11 @@ log = get_plugin_logger("handbook")
 
 
 def _in_book(page: Page, pass_: Pass) -> bool:
-    """Every page of this language but the home page (the cover stands for it; outside the
-    default language it sits at en/, where MkDocs does not call it the home page) and the
-    practice page (its ticks live in a browser)."""
-    return (
-        getattr(page.file, "locale", pass_.lang) == pass_.lang
-        and page.url != pass_.root
-        and not page.is_homepage
-        and not page.meta.get("practice_sheet")
-    )
+    """Every page of this language (a page not yet translated in its original, as the
+    site shows it) but the home page (the cover stands for it; outside the default
+    language it sits at en/, where MkDocs does not call it the home page) and the practice
+    page (its ticks live in a browser)."""
+    return page.url != pass_.root and not page.is_homepage and not page.meta.get("practice_sheet")
 
 
 def collect_page(html: str, page: Page, pass_: Pass, context: BuildContext) -> str:
