@@ -111,14 +111,14 @@ def other_cards(*besides: str) -> list[str]:
     return [stem for stem, _ in in_deck_order(CARDS[DEFAULT]) if stem not in besides]
 
 
-def plain_page(docs: Path = DOCS) -> str:
-    """The stem of a page without a card, in every language, that is neither the home page
-    nor the cards page."""
+def plain_page(docs: Path = DOCS, langs: tuple[str, ...] = ()) -> str:
+    """The stem of a page without a card that is neither the home page nor the cards page,
+    with a file of its own in each of langs (the default language's alone where none)."""
     return next(
         stem
         for stem in german_pages(docs)
         if stem != "index"
-        and all(source_file(stem, lang, docs).exists() for lang in LANGUAGES)
+        and all(source_file(stem, lang, docs).exists() for lang in langs)
         and not {"card", "cards_sheet"} & set(front_matter(source_file(stem, DEFAULT, docs)))
     )
 

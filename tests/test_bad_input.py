@@ -294,6 +294,8 @@ BROKEN = {
 
 def set_cards_sheet(*pages: Path) -> None:
     for page in pages:
+        if not page.exists():
+            continue  # shown in its original there
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("---\n", "---\ncards_sheet: true\n", 1), encoding="utf-8")
 

@@ -61,7 +61,7 @@ def test_harmless_html_passes(html):
 
 
 def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
-    stem = plain_page()
+    stem = plain_page(langs=("en",))
     page = project / "docs" / f"{stem}.en.md"
     page.write_text(
         page.read_text(encoding="utf-8") + '\n<script>fetch("https://example.com/b")</script>\n\n'

@@ -93,11 +93,20 @@ def test_site_name_and_theme_strings_follow_the_language(built, lang, search_lab
     assert page.select_one("input.md-search__input")["placeholder"] == search_label
 
 
-def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):
-    stem = plain_page()
+def test_a_page_without_translation_shows_its_original_with_a_note(project):
+    """Not yet translated: the original is shown, with a note in the reader's language; a
+    page without the German original stops the build, naming the file to create."""
+    stem = plain_page(langs=("en",))
     (project / "docs" / f"{stem}.en.md").unlink()
-    build = run_build(project)
-    assert not build.ok
-    assert f"docs/{stem}.md: has no English version; create docs/{stem}.en.md" in build.log
-    assert "Traceback" not in build.log
-    assert not (project / "site" / "en" / stem).exists()
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert build.ok, build.log
+    shown = soup(html_file(project / "site", "en", stem))
+    note = shown.select_one("article .hb-untranslated").get_text(" ", strip=True)
+    assert note.startswith("Not yet translated") and "German original" in note
+    assert title(stem, "de") in shown.select_one("article h1").get_text(strip=True)
+    assert not soup(html_file(project / "site", "de", stem)).select(".hb-untranslated")
+    (project / "docs" / f"{stem}.md").rename(project / "docs" / f"{stem}.en.md")
+    refused = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert not refused.ok
+    assert f"docs/{stem}.en.md: has no German version; create docs/{stem}.md" in refused.log
+    assert "Traceback" not in refused.log
