@@ -214,6 +214,8 @@ def test_a_card_too_long_for_its_face_stops_the_build(built, project):
     assert not build.ok
     card = stem.rsplit("/", 1)[-1]
     assert f"docs/{stem}.md: the card '{card}' does not fit on one A6 front" in build.log
+    cut = re.search(r"shorten it by about (\d+) characters", build.log)
+    assert cut and 10 <= int(cut[1]) < len(" ".join(long_items)), "how much to cut, in words"
     assert "Traceback" not in build.log
 
 
