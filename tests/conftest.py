@@ -173,10 +173,14 @@ def _sample(project: Path) -> None:
     docs = project / "docs"
     for lang in LANGUAGES:
         copied = source_file(SAMPLE_COPIED, lang, docs)
+        if not copied.exists():
+            continue  # this language shows the default's pages (and their changes)
         text = copied.read_text(encoding="utf-8")
         text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
         source_file(A4_PAGE, lang, docs).write_text(text, encoding="utf-8")
         for stem, attack in INJECTIONS.items():
+            if not source_file(stem, lang, docs).exists():
+                continue
             set_card(
                 project,
                 source_file(stem, lang, docs).relative_to(docs).as_posix(),
