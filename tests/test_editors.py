@@ -19,6 +19,7 @@ from content import (
     folder_of,
     german_pages,
     sample_card,
+    shown_source,
     source_cards,
     source_file,
 )
@@ -241,7 +242,8 @@ def edit_links(site: Path, lang: str, stem: str) -> list[str]:
 def test_every_page_links_to_its_own_file_in_the_web_editor(built):
     for stem in german_pages():
         assert edit_links(built.site, "de", stem) == [f"{DEFAULT_EDIT_URL}{stem}.md"]
-        assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{stem}.en.md"]
+        shown = shown_source(stem, "en").relative_to(ROOT / "docs").as_posix()
+        assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{shown}"]
 
 
 def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):

@@ -88,7 +88,7 @@ def add_sitemaps(files: Files, config: MkDocsConfig, pass_: Pass) -> None:
     root's own)."""
     for file in files.documentation_pages():
         folder = posixpath.dirname(file.dest_uri)
-        if getattr(file, "locale", pass_.lang) == pass_.lang and folder:
+        if folder:  # a page shown in its original (not yet translated) too
             loc = (config.site_url or "/") + file.url.removeprefix("./")
             content = SITEMAP.format(loc=escape(loc))
             files.append(File.generated(config, f"{folder}/sitemap.xml", content=content))
