@@ -87,12 +87,14 @@ test: system-test $(TEST_READY) $(NODE_READY)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest --numprocesses=auto
 
-# Quick feedback while editing (well under a minute): the unit tests, the Markdown lint
-# and one strict build. `make test` stays the gate.
+# Quick feedback while editing: one strict build first (its messages name file and fix),
+# the lint, then the unit tests and the content checks of what editors write, on the site/
+# just built (no second build). What an editor can break in docs/ fails here first, with
+# the message `make test` would give; `make test` stays the gate.
 check: system-site $(TEST_READY)
-	$(BIN)/python -m pytest --numprocesses=auto -m unit -q
-	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory site
+	$(MAKE) --no-print-directory lint
+	HANDBOOK_CHECK_SITE=site $(BIN)/python -m pytest --numprocesses=auto -m "unit or content" -q --tb=line -p no:cacheprovider
 
 # Build-time benchmark (not a test): `make bench`, or `make bench QUICK=1` to stop at N=100.
 bench: system-site $(READY)

@@ -54,7 +54,6 @@ def page_text(lang: str, kind: str, order: int) -> str:
     title, principle, item, question = CARD_WORDS[lang]
     card = {
         "kind": kind,
-        "order": order,
         "title": f"{title} {kind} {order}",
         "principle": principle,
         "checklist": [f"{item} ({n})" for n in range(1, 6)],
@@ -101,8 +100,13 @@ def write_project(target: Path, cards_per_language: int) -> Path:
             (docs / f"{name}{suffix}.md").write_text(
                 f"---\n{yaml.safe_dump(meta)}---\n\n# {name.title()}\n", encoding="utf-8"
             )
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (target / "mkdocs.yml").write_text(NAV.sub("", config), encoding="utf-8")
+    config = NAV.sub("", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # every synthetic card listed as printed (its QR code's address), no moved pages
+    ids = sorted({page.stem for page in docs.rglob("*-[0-9][0-9][0-9][0-9].md")})
+    printed = "      printed_cards:\n" + "".join(f"        - {card_id}\n" for card_id in ids)
+    config = re.sub(r"      printed_cards:\n(?:        - .*\n)*", printed, config)
+    config = re.sub(r"      moved:(?: \{\})?\n(?:        .*\n)*", "      moved: {}\n", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target / "mkdocs.yml"
 
 

@@ -18,7 +18,18 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from content import DEFAULT, LANGUAGES, ROOT, ROOTS, german_pages, html_file, page_url  # noqa: F401 - re-exported
+from content import (  # noqa: F401 - re-exported
+    DEFAULT,
+    LANGUAGES,
+    ROOT,
+    ROOTS,
+    folder_of,
+    german_pages,
+    html_file,
+    other_cards,
+    page_url,
+    sample_card,
+)
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
@@ -134,7 +145,11 @@ def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
-    """The real handbook, built once per test run and shared by every worker."""
+    """The real handbook, built once per test run and shared by every worker. `make check`
+    sets HANDBOOK_CHECK_SITE to the site/ it has just built: the content tests read that."""
+    checked = os.environ.get("HANDBOOK_CHECK_SITE")
+    if checked:
+        return Build(ROOT, ROOT / checked, 0, "")
     return shared_build(tmp_path_factory, "handbook", extra_env={"SOURCE_DATE_EPOCH": EPOCH})
 
 
@@ -149,10 +164,17 @@ BRAND = {
     "owner": "Stadtwerke Beispiel GmbH",
     "contact": "handbuch@example.intranet",
 }
-INJECTIONS = {
-    "tipps/verstehen": "<script>alert(1)</script>",
-    "tipps/probleme": '"><img src=x onerror=alert(1)>',
-}
+# The pages it changes are chosen from docs/: the first tip is copied as 'a4', and the
+# next two cards carry the injections.
+SAMPLE_COPIED = sample_card("tip")
+A4_PAGE = folder_of(SAMPLE_COPIED) + "a4"
+INJECTIONS = dict(
+    zip(
+        other_cards(SAMPLE_COPIED),
+        ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'),
+        strict=False,
+    )
+)
 
 
 def _sample(project: Path) -> None:
@@ -160,11 +182,15 @@ def _sample(project: Path) -> None:
 
     docs = project / "docs"
     for lang in LANGUAGES:
-        kontakt = source_file("tipps/kontakt", lang, docs)
-        text = re.sub(r"order: \d+", "order: 99", kontakt.read_text(encoding="utf-8"), count=1)
+        copied = source_file(SAMPLE_COPIED, lang, docs)
+        if not copied.exists():
+            continue  # this language shows the default's pages (and their changes)
+        text = copied.read_text(encoding="utf-8")
         text = re.sub(r"(  title: )(.*)", r"\1A4 \2", text, count=1)
-        source_file("tipps/a4", lang, docs).write_text(text, encoding="utf-8")
+        source_file(A4_PAGE, lang, docs).write_text(text, encoding="utf-8")
         for stem, attack in INJECTIONS.items():
+            if not source_file(stem, lang, docs).exists():
+                continue
             set_card(
                 project,
                 source_file(stem, lang, docs).relative_to(docs).as_posix(),
@@ -176,9 +202,11 @@ def _sample(project: Path) -> None:
                 ),
             )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
-    last_tip = max(n for n, line in enumerate(config) if line.strip().startswith("- tipps/"))
-    indent = config[last_tip][: len(config[last_tip]) - len(config[last_tip].lstrip())]
-    config.insert(last_tip + 1, f"{indent}- tipps/a4.md\n")
+    line = next(n for n, entry in enumerate(config) if entry.strip() == f"- {SAMPLE_COPIED}.md")
+    indent = config[line][: len(config[line]) - len(config[line].lstrip())]
+    config.insert(line + 1, f"{indent}- {A4_PAGE}.md\n")
+    text = "".join(config).replace("      printed_cards:\n", "      printed_cards:\n        - a4\n")
+    config = text.splitlines(keepends=True)
     block = "      brand:\n" + "".join(
         f'        {key}: "{value}"\n' for key, value in BRAND.items()
     )

@@ -13,29 +13,33 @@ from pathlib import Path
 
 import yaml
 
-from tools.project import languages, load_config
+from cardkit.labels import WORDS as _WORDS, provide as provide_words
+from tools.project import languages, load_config, nav_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CONFIG = load_config()
 MODEL = languages(CONFIG)  # the languages model the build uses (cardkit.languages)
 LANGUAGES = MODEL.codes
+# The languages with a words file of their own (hooks/cardkit/labels/): the tests that
+# check words written per language run for these; a language added by configuration
+# alone shows the default's words.
+WORDED = tuple(lang for lang in LANGUAGES if lang in _WORDS)
+provide_words(MODEL.default, LANGUAGES)  # a language without words file: the default's
 DEFAULT = MODEL.default
 ROOTS = {lang: MODEL.url_root(lang) for lang in LANGUAGES}
 KIND_ORDER = ("attitude", "tip")  # the cards page and PDFs show attitudes first
 
-# The mission's content: the five attitudes and five tips of the two source articles.
-# These must exist; any number of further cards may join them.
-REQUIRED_CARDS = {
-    "attitude": ("augenhoehe", "flexibilitaet", "unaufdringlichkeit", "aufrichtigkeit", "klarheit"),
-    "tip": ("kontakt", "verstehen", "zufriedenheit", "probleme", "freundlichkeit"),
-}
-# Pages the mission asks for beside the chapters: home, trainer guide, credits.
-REQUIRED_PAGES = ("index", "trainer", "quellen")
-
 
 def source_file(stem: str, lang: str, docs: Path = DOCS) -> Path:
     return docs / MODEL.source_name(stem, lang)
+
+
+def shown_source(stem: str, lang: str, docs: Path = DOCS) -> Path:
+    """The file a page of lang is built from: its own, or the default language's where it
+    has none yet (mkdocs-static-i18n's fallback_to_default)."""
+    own = source_file(stem, lang, docs)
+    return own if own.exists() else source_file(stem, DEFAULT, docs)
 
 
 def front_matter(path: Path) -> dict:
@@ -55,16 +59,34 @@ def german_pages(docs: Path = DOCS) -> list[str]:
 
 
 def title(stem: str, lang: str) -> str:
-    return front_matter(source_file(stem, lang))["title"]
+    return front_matter(shown_source(stem, lang))["title"]
+
+
+def nav_of(docs: Path = DOCS) -> list[str]:
+    """The page files mkdocs.yml's nav lists, in order (the mkdocs.yml beside docs/)."""
+    config = CONFIG if docs == DOCS else load_config(docs.parent / "mkdocs.yml")
+    return nav_entries(config["nav"])
 
 
 def source_cards(lang: str, docs: Path = DOCS) -> dict[str, tuple[str, dict]]:
-    """id -> (page stem, card) for every card of one language, read from docs/."""
+    """id -> (page stem, card) for every card of one language, read from docs/; each card
+    with its "order", its number within its kind in the nav's order (as the build counts)."""
+    nav = nav_of(docs)
     cards = {}
     for stem in german_pages(docs):
-        card = front_matter(source_file(stem, lang, docs)).get("card")
+        card = front_matter(shown_source(stem, lang, docs)).get("card")
         if card:
-            cards[stem.rsplit("/", 1)[-1]] = (stem, card)
+            cards[stem.rsplit("/", 1)[-1]] = (stem, dict(card))
+    place = {
+        stem: nav.index(f"{stem}.md") if f"{stem}.md" in nav else len(nav)
+        for stem, _ in cards.values()
+    }
+    for kind in {card["kind"] for _, card in cards.values()}:
+        mine = sorted(
+            (sc for sc in cards.values() if sc[1]["kind"] == kind), key=lambda sc: place[sc[0]]
+        )
+        for number, (_, card) in enumerate(mine, 1):
+            card["order"] = number
     return cards
 
 
@@ -76,12 +98,62 @@ def in_deck_order(cards: dict[str, tuple[str, dict]]) -> list[tuple[str, dict]]:
 CARDS = {lang: source_cards(lang) for lang in LANGUAGES}
 
 
+def sample_card(kind: str) -> str:
+    """The stem of the first card of a kind in deck order (of any kind if none is left):
+    the page a test changes. Chosen from docs/, so that deleting or renaming any page
+    never breaks a test."""
+    deck = in_deck_order(CARDS[DEFAULT])
+    return next((stem for stem, card in deck if card["kind"] == kind), deck[0][0])
+
+
+def other_cards(*besides: str) -> list[str]:
+    """The stems of the cards other than the given ones, in deck order."""
+    return [stem for stem, _ in in_deck_order(CARDS[DEFAULT]) if stem not in besides]
+
+
+def plain_page(docs: Path = DOCS, langs: tuple[str, ...] = ()) -> str:
+    """The stem of a page without a card that is neither the home page nor the cards page,
+    with a file of its own in each of langs (the default language's alone where none)."""
+    return next(
+        stem
+        for stem in german_pages(docs)
+        if stem != "index"
+        and all(source_file(stem, lang, docs).exists() for lang in langs)
+        and not {"card", "cards_sheet"} & set(front_matter(source_file(stem, DEFAULT, docs)))
+    )
+
+
+def card_id(stem: str) -> str:
+    return stem.rsplit("/", 1)[-1]
+
+
+def folder_of(stem: str) -> str:
+    """The folder part of a stem with a slash ('tipps/' for 'tipps/x'; '' at the top)."""
+    return stem.rpartition("/")[0] + "/" if "/" in stem else ""
+
+
+def title_line(stem: str, lang: str = DEFAULT) -> str:
+    """The page's own `title:` line of front matter, as written (not the card's)."""
+    text = shown_source(stem, lang).read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith("title:"))
+
+
 def cards_page(docs: Path = DOCS) -> str:
     """The stem of the page marked `cards_sheet: true`."""
     return next(
         stem
         for stem in german_pages(docs)
         if front_matter(source_file(stem, DEFAULT, docs)).get("cards_sheet")
+    )
+
+
+def kit_page(docs: Path = DOCS) -> str:
+    """The stem of the trainer page: the one whose text holds the kit's PDF links
+    (data-set="kit"), as the build finds it."""
+    return next(
+        stem
+        for stem in german_pages(docs)
+        if 'data-set="kit"' in source_file(stem, DEFAULT, docs).read_text(encoding="utf-8")
     )
 
 
@@ -125,6 +197,41 @@ def single_card_pdf(site: Path, lang: str, card_id: str, size: str = "a6") -> Pa
 
     folder = LABELS[lang]["file_all"]
     return site / ROOTS[lang] / "pdf" / folder / f"{card_id}-{size}-{lang}.pdf"
+
+
+HANDBOOK_OPTIONS = next(
+    (entry["handbook"] or {})
+    for entry in CONFIG["plugins"]
+    if isinstance(entry, dict) and "handbook" in entry
+)
+
+
+def short_address(stem: str, lang: str, options: dict = HANDBOOK_OPTIONS) -> str:
+    """Where the QR code of the card on page stem leads, below the site root: k/<id>/ with
+    the id the card was first printed under (its file name, or an older name that
+    mkdocs.yml's moved: lines lead to this page)."""
+    printed = options.get("printed_cards") or []
+    moved = options.get("moved") or {}
+    short = card_id(stem) if card_id(stem) in printed else None
+    for old in moved if short is None else ():
+        now = old
+        while now in moved:
+            now = moved[now]
+        if now == f"{stem}.md" and card_id(old.removesuffix(".md")) in printed:
+            short = card_id(old.removesuffix(".md"))
+    assert short, f"{stem}: its card is not in printed_cards"
+    return f"{ROOTS[lang]}k/{short}/"
+
+
+def redirect_target(site: Path, url_path: str) -> Path:
+    """The file a redirect page at url_path (below the site root) leads to, by its meta
+    refresh; the refresh and the page's one link must agree."""
+    page = site / url_path / "index.html"
+    text = page.read_text(encoding="utf-8")
+    refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
+    assert refresh, f"{url_path}: not a redirect page"
+    assert f'<a href="{refresh[1]}">' in text
+    return (page.parent / refresh[1] / "index.html").resolve()
 
 
 def page_url(stem: str) -> str:

@@ -30,7 +30,6 @@ def deck(count: int, too_long: tuple[int, ...] = ()):
                 "title": f"Page {n}",
                 "card": {
                     "kind": "tip",
-                    "order": n,
                     "title": f"Card {n}",
                     "principle": "I keep in personal contact with the people I serve.",
                     "checklist": [LONG_ITEM] * 7 if n in too_long else SHORT,
@@ -38,6 +37,7 @@ def deck(count: int, too_long: tuple[int, ...] = ()):
                 },
             },
             card_id=f"card-{n}",
+            order=n,
             lang="en",
             path=f"docs/tipps/card-{n}.en.md",
             url=f"en/tipps/card-{n}/",

@@ -15,7 +15,14 @@ def test_the_benchmark_projects_build_with_the_real_configuration(tmp_path):
     config = load_config(ROOT / "mkdocs.yml")
     # the entries that run the build as they are: only the synthetic nav goes
     assert load_config(real / "mkdocs.yml") == config
-    assert load_config(synthetic / "mkdocs.yml") == {k: v for k, v in config.items() if k != "nav"}
+    # the synthetic nav goes, and its own cards are the printed ones
+    made_config = load_config(synthetic / "mkdocs.yml")
+    for each in (made_config, config):
+        handbook = next(
+            p["handbook"] for p in each["plugins"] if isinstance(p, dict) and "handbook" in p
+        )
+        handbook.pop("printed_cards"), handbook.pop("moved")
+    assert made_config == {k: v for k, v in config.items() if k != "nav"}
     for project in (synthetic, real):
         made = build(project, pdfs=False)
         assert made.seconds > 0 and made.cpu > 0 and made.peak > 0

@@ -17,8 +17,26 @@ from PIL import Image
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
 from cardkit.layout import CARDS_PER_SHEET
-from conftest import LANGUAGES, ROOT, SITE_URL, html_file, page_url, run_build, soup
-from content import CARDS, CONFIG, ROOTS, single_card_pdf, site_name
+from conftest import (
+    A4_PAGE,
+    LANGUAGES,
+    ROOT,
+    SAMPLE_COPIED,
+    SITE_URL,
+    html_file,
+    run_build,
+    soup,
+)
+from content import (
+    CARDS,
+    CONFIG,
+    ROOTS,
+    WORDED,
+    cards_page,
+    short_address,
+    single_card_pdf,
+    site_name,
+)
 from tools.project import plugins
 
 MM = 72 / 25.4
@@ -82,7 +100,7 @@ def trim_box_px(page: pypdfium2.PdfPage) -> tuple[int, int, int, int]:
 # ---- a face used edge to edge -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     bands = {}
     for card in DECKS[lang]:
@@ -102,7 +120,7 @@ def test_no_face_has_a_blank_band_over_a_quarter_of_its_height(built, lang):
     assert max(bands.values()) <= MAX_BLANK, {k: v for k, v in bands.items() if v > MAX_BLANK}
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_crop_marks_lie_outside_the_bleed(built, lang):
     """Bottom corners (no band there): the trim line's mark is drawn beyond the BleedBox,
     and nothing is drawn on that line between the BleedBox and the trim."""
@@ -136,13 +154,13 @@ def edition_text(lang: str) -> str:
     return {"de": "Stand Januar 2026", "en": "Last updated January 2026"}[lang]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_each_card_names_handbook_number_edition_and_address(built, lang):
     for card in DECKS[lang]:
         reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card["id"], "a6"))
         front, back = (flat(page.extract_text()) for page in reader.pages)
         number = flat(f"{KIND[lang][card['kind']]} {card['number']}/{card['count']}")
-        address = SITE_URL + ROOTS[lang] + page_url(card["stem"])
+        address = SITE_URL + short_address(card["stem"], lang)
         for face in (front, back):
             assert flat(site_name(lang)) in face, card["id"]
             assert number.lower() in face.lower(), (card["id"], number)
@@ -153,14 +171,14 @@ def test_each_card_names_handbook_number_edition_and_address(built, lang):
         assert SAMPLE[lang] not in front + back  # a real address: no sample mark
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang):
     places = set()
     for card in DECKS[lang]:
         image, _ = render(single_card_pdf(built.site, lang, card["id"], "a6"), 1)
         image = image.resize((image.width * 3, image.height * 3))
         codes = zxingcpp.read_barcodes(image)
-        assert [c.text for c in codes] == [SITE_URL + ROOTS[lang] + page_url(card["stem"])]
+        assert [c.text for c in codes] == [SITE_URL + short_address(card["stem"], lang)]
         corner = codes[0].position.top_left
         places.add((round(corner.x / (3 * DPI / 25.4)), round(corner.y / (3 * DPI / 25.4))))
     xs, ys = {x for x, _ in places}, {y for _, y in places}
@@ -170,7 +188,7 @@ def test_qr_code_sits_at_one_place_on_every_back_and_opens_the_page(built, lang)
 # ---- office print ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(built, lang):
     label = {"de": "Diese Karte drucken (Bürodrucker)", "en": "Print this card (office printer)"}
     for card in DECKS[lang]:
@@ -195,7 +213,7 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
 # ---- A4 sheets ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     reader = pypdf.PdfReader(built.site / ROOTS[lang] / COLLECTION[lang])
     count = len(DECKS[lang])
@@ -229,7 +247,7 @@ def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
     assert is_example(EXAMPLE_SITE_URL) and not is_example(SITE_URL)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     for card in DECKS[lang]:
         for size in ("a6", "a4"):
@@ -238,7 +256,7 @@ def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
                 assert SAMPLE[lang] in page.extract_text(), (card["id"], size)
     sheets = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
     assert all(SAMPLE[lang] in page.extract_text() for page in sheets.pages[2:])
-    notice = soup(html_file(sample.site, lang, "karten")).select_one(".hb-notice").get_text()
+    notice = soup(html_file(sample.site, lang, cards_page())).select_one(".hb-notice").get_text()
     # in readers' words: where the codes lead, and whom to ask (no setting for admins)
     assert EXAMPLE_SITE_URL in notice and "HANDBOOK_SITE_URL" not in notice
     assert {"de": "Redaktion des Handbuchs", "en": "handbook’s editors"}[lang] in notice
@@ -250,9 +268,10 @@ def test_the_build_log_says_how_to_set_the_real_address(sample, built):
     assert "example address" not in built.log
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WORDED)
 def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
-    title = next(card["title"] for card in DECKS[lang] if card["id"] == "kontakt")
+    copied = SAMPLE_COPIED.rsplit("/", 1)[-1]
+    title = next(card["title"] for card in DECKS[lang] if card["id"] == copied)
     own = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a6"))
     assert len(own.pages) == 2
     assert flat("A4 " + title) in flat(own.pages[0].extract_text())
@@ -262,11 +281,11 @@ def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     assert len(collection.pages) == 2 + 2 * math.ceil((len(DECKS[lang]) + 1) / CARDS_PER_SHEET)
     links = [
         a["href"]
-        for a in soup(html_file(sample.site, lang, "tipps/a4")).select(
+        for a in soup(html_file(sample.site, lang, A4_PAGE)).select(
             ".hb-card-section .hb-downloads a"
         )
     ]
-    page = html_file(sample.site, lang, "tipps/a4")
+    page = html_file(sample.site, lang, A4_PAGE)
     targets = {(page.parent / href).resolve() for href in links}
     assert single_card_pdf(sample.site, lang, "a4", "a6").resolve() in targets
 

@@ -12,7 +12,7 @@ import tomllib
 import pytest
 
 from cardkit import CardError, card_from_meta
-from cardkit.deck import cards_of, check_deck, check_translations
+from cardkit.deck import cards_of, check_deck, check_translations, number_by_nav
 from cardkit.languages import Languages
 from cardkit.model import FIELDS
 from cardkit.qr import page_address
@@ -31,7 +31,6 @@ pytestmark = pytest.mark.unit
 def valid(**changes) -> dict:
     card = {
         "kind": "tip",
-        "order": 1,
         "title": "Stay in touch",
         "principle": "I keep in personal contact with the people I serve.",
         "checklist": ["I give my name.", "I ask one open question.", "I call back."],
@@ -87,10 +86,7 @@ def test_each_missing_field_is_named(field):
     "field, value, expected",
     [
         ("kind", "rule", "card.kind is 'rule'; allowed are: attitude, tip"),
-        ("order", "1", "card.order is text ('1'); it must be a whole number from 1 to 999"),
-        ("order", 0, "card.order is a number ('0'); it must be a whole number from 1 to 999"),
-        ("order", True, "card.order is yes/no"),
-        ("order", 1.5, "card.order is a number ('1.5')"),
+        ("order", 1, "card.order is no longer used: the cards follow the order of their pages"),
         ("title", "", "card.title is empty; write a short text"),
         ("title", "   ", "card.title is empty"),
         ("title", 12, "card.title is a number; it must be text"),
@@ -114,7 +110,7 @@ def test_wrong_values_are_named_with_what_is_allowed(field, value, expected):
 
 
 def test_an_unknown_field_is_named():
-    assert "card.colour is not a card field; allowed are: kind, order" in problem(
+    assert "card.colour is not a card field; allowed are: kind, title" in problem(
         valid(colour="red")
     )
 
@@ -159,7 +155,7 @@ def test_a_file_that_is_not_utf8(tmp_path):
 
 def page(src_uri: str, **card) -> Page:
     stem, lang = LANGS.split(src_uri)
-    meta = valid(**card) if card is not None else {}
+    meta = {"title": "Page"} if card.get("card", True) is None else valid(**card)
     return Page(src_uri=src_uri, path=f"docs/{src_uri}", lang=lang, stem=stem, meta=meta)
 
 
@@ -173,15 +169,28 @@ def test_a_matching_pair_of_cards_is_fine():
     assert deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md")) == []
 
 
-def test_languages_must_agree_on_kind_and_order():
+def test_languages_must_agree_on_the_kind():
     errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", kind="attitude"))
     assert errors == [
-        "docs/tipps/kontakt.en.md: card.kind/order is attitude 1, but "
-        "docs/tipps/kontakt.md says tip 1; the languages must agree on kind "
-        "and order"
+        "docs/tipps/kontakt.en.md: card.kind is attitude, but "
+        "docs/tipps/kontakt.md says tip; the languages must agree on the kind"
     ]
-    errors = deck_errors(page("tipps/kontakt.md"), page("tipps/kontakt.en.md", order=2))
-    assert "card.kind/order is tip 2, but docs/tipps/kontakt.md says tip 1" in errors[0]
+
+
+def test_cards_are_numbered_in_the_order_of_the_nav_and_an_unlisted_one_is_named():
+    pages = [page(src) for src in ("b.md", "b.en.md", "a.md", "a.en.md", "c.md", "c.en.md")]
+    cards, errors = cards_of(pages)
+    assert errors == []
+    by_src = {p.src_uri: card for p, card in zip(pages, cards, strict=True)}
+    numbered, problems = number_by_nav(by_src, ["b.md", "index.md", "a.md"], LANGS)
+    assert sorted((c.lang, c.order, c.id) for c in numbered.values() if c.id != "c")[:2] == [
+        ("de", 1, "b"),
+        ("de", 2, "a"),
+    ]
+    assert [str(p) for p in problems] == [
+        "docs/c.md: has a card, but mkdocs.yml's nav: does not list the page; add the line "
+        "'- c.md' under nav:, where the card should come among the others"
+    ]
 
 
 def test_a_card_missing_in_one_language():
@@ -198,33 +207,26 @@ def test_a_card_missing_in_one_language():
     ]
 
 
-def test_duplicate_ids_and_numbers():
+def test_duplicate_ids():
     errors = deck_errors(
         page("tipps/kontakt.md"),
         page("haltungen/kontakt.md", kind="attitude"),
-        page("tipps/nahe.md", order=1),
         page("tipps/kontakt.en.md"),
-        page("tipps/nahe.en.md"),
     )
     assert (
         "docs/haltungen/kontakt.md: makes a card with the id 'kontakt', like "
         "docs/tipps/kontakt.md; card ids come from file names, so rename one of "
         "the files"
     ) in errors
-    assert (
-        "docs/tipps/nahe.md: card.order 1 is already used by docs/tipps/kontakt.md; "
-        "give each tip its own number"
-    ) in errors
 
 
-def test_every_page_needs_every_language():
-    pages = [page("trainer.md", card=None), page("quellen.en.md", card=None)]
+def test_every_page_needs_the_default_language_the_others_may_follow():
+    pages = [page("trainer.md", card=None), page("quellen.en.md", card=None), page("karte.md")]
     messages = [str(e) for e in check_translations(pages, LANGS, "docs")]
-    assert messages == [
+    assert messages == [  # German alone is fine: English readers see it with a note
         "docs/quellen.en.md: has no German version; create docs/quellen.md "
-        "(copy docs/quellen.en.md and translate it)",
-        "docs/trainer.md: has no English version; create docs/trainer.en.md "
-        "(copy docs/trainer.md and translate it)",
+        "(copy docs/quellen.en.md and translate it): every page starts in German, other "
+        "languages may follow",
     ]
 
 
@@ -330,7 +332,6 @@ def test_qr_codes_are_kept_on_disk_by_content_and_survive_pdf_cache_pruning(tmp_
 @pytest.mark.parametrize(
     "meta, message",
     [
-        (valid(order="\n"), "card.order is text (''); it must be a whole number from 1 to 999"),
         (valid(kind="regel\nzwei"), "card.kind is 'regel zwei'; allowed are: attitude, tip"),
         (valid(kind="x" * 500), "card.kind is '" + "x" * 39 + "…'; allowed are"),
         ({"card": {**valid()["card"], "a\nb": 1}}, "card.a b is not a card field"),
@@ -447,8 +448,9 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
     site = core_site(tmp_path / ".cache", lang="en", site_url=PDF_URL, pdfs=True)
     cards = [
         card_from_meta(
-            valid(title=f"Card {n}", order=n, question=f"Question {n} with other words?"),
+            valid(title=f"Card {n}", question=f"Question {n} with other words?"),
             card_id=f"card-{n}",
+            order=n,
             lang="en",
             path=f"docs/tipps/card-{n}.en.md",
             url=f"en/tipps/card-{n}/",

@@ -21,6 +21,7 @@ from content import (
     CONFIG,
     DOCS,
     LANGUAGES,
+    MODEL,
     ROOTS,
     front_matter,
     german_pages,
@@ -29,6 +30,7 @@ from content import (
 )
 from tools.project import nav_entries
 
+pytestmark = pytest.mark.content
 BASE = "http://handbook.invalid/"  # any absolute base; only paths matter
 SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "template"}
 
@@ -170,9 +172,16 @@ def test_every_page_is_reachable_from_the_home_page(site, lang):
     expected = {_url_path(stem, lang) for stem in german_pages()}
     assert len(expected) > 1
     missing = expected - _reachable(site, _url_path("index", lang))
+    files = sorted(
+        f"docs/{MODEL.source_name(stem, lang)}"
+        for stem in german_pages()
+        if _url_path(stem, lang) in missing
+    )
     assert not missing, (
-        f"{lang}: no chain of links in the page content leads from the home page to "
-        f"{sorted(missing)}"
+        f"{', '.join(files)}: no page links to it, so readers cannot find it from the home page "
+        f"({lang}); add a link to it in the text of another page, such as docs/"
+        f"{MODEL.source_name('index', lang)} or the first page of its chapter (the nav alone is "
+        "not enough: the printed book and phones without the menu follow links in the text)"
     )
 
 

@@ -18,7 +18,8 @@ import pytest
 
 from apache import apache
 from browser import nginx, shipped_csp
-from conftest import LANGUAGES, ROOT, german_pages, page_url, run_build
+from conftest import DEFAULT, LANGUAGES, ROOT, german_pages, page_url, run_build
+from content import CARDS, in_deck_order
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 APACHE_CONF = ROOT / "deploy" / "apache.conf"
@@ -303,7 +304,8 @@ def nginx_site(served_site, tmp_path_factory):
 
 def test_a_card_pdf_link_downloads_the_file(nginx_site, served_site, browser):
     tab = browser.new_page(accept_downloads=True)
-    tab.goto(nginx_site + page_paths("de")[0], wait_until="networkidle")
+    card_page = in_deck_order(CARDS[DEFAULT])[0][0]  # a page with a card has PDF links
+    tab.goto(nginx_site + page_url(card_page), wait_until="networkidle")
     link = tab.locator("a[href$='.pdf']").first
     with tab.expect_download(timeout=10_000) as download:
         link.click()

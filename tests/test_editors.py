@@ -20,8 +20,11 @@ from content import (
     CONFIG,
     DEFAULT,
     cards_page,
+    folder_of,
     german_pages,
     in_deck_order,
+    sample_card,
+    shown_source,
     source_cards,
     source_file,
 )
@@ -31,6 +34,8 @@ from tools.project import load_config, nav_entries
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
 CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 DEFAULT_EDIT_URL = CONFIG["edit_uri"]  # mkdocs.yml's default, without HANDBOOK_EDIT_URL
+TIP = sample_card("tip")  # the page these tests change, chosen from docs/
+TIP_ID = TIP.rsplit("/", 1)[-1]
 
 
 def new_card(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -88,13 +93,13 @@ def test_a_new_attitude_and_a_new_tip_need_nothing_but_their_texts(project):
         ]
         for kind, card_id in made.items():
             stem, card = after[card_id]
-            assert card["order"] == 1 + max(
-                c["order"] for _, c in before[lang].values() if c["kind"] == kind
+            assert card["order"] == 1 + sum(  # last of its kind: the nav's order
+                c["kind"] == kind for _, c in before[lang].values()
             )
             page = soup(html_file(build.site, lang, stem))
             assert page.select_one(f"#hb-card-{card_id}") is not None
             assert soup(html_file(build.site, lang, sheet)).select_one(f"#hb-card-{card_id}")
-            assert FILL_IN[lang] not in page.get_text()
+            assert FILL_IN.get(lang, FILL_IN[LANGUAGES[0]]) not in page.get_text()
             # the skeleton's own words follow the typography test_content.py checks
             words = page.select_one("article").get_text()
             assert not [mark for mark in ('"', "'" if lang == "en" else '"') if mark in words]
@@ -117,6 +122,7 @@ def test_no_heading_or_nav_title_counts_the_cards_in_words():
         headings = [
             f"{source_file(stem, lang).relative_to(ROOT)}: {line}"
             for stem in german_pages()
+            if source_file(stem, lang).exists()
             for line in source_file(stem, lang).read_text(encoding="utf-8").splitlines()
             if line.startswith("#")
         ]
@@ -157,9 +163,9 @@ def test_make_new_card_passes_its_values_as_data_never_as_shell_code(tmp_path):
     "args, message",
     [
         (
-            ("--kind", "tip", "--id", "kontakt"),
-            "new-card: ID='kontakt' is taken by docs/tipps/kontakt.en.md and "
-            "docs/tipps/kontakt.md; "
+            ("--kind", "tip", "--id", TIP_ID),
+            f"new-card: ID='{TIP_ID}' is taken by docs/{TIP}.en.md and "
+            f"docs/{TIP}.md; "
             "card ids come from file names and must be unique, so choose another ID",
         ),
         (
@@ -199,16 +205,21 @@ def test_new_card_says_what_to_add_where_the_nav_lists_no_page_of_its_kind(proje
     without_tips = "".join(
         line
         for line in config.read_text(encoding="utf-8").splitlines(True)
-        if not line.strip().startswith("- tipps/")
+        if not line.strip().startswith(f"- {FOLDERS['tip']}/")
     )
     config.write_text(without_tips, encoding="utf-8")
     made = new_card(project, "--kind", "tip", "--id", "klare-worte")
     assert made.returncode == 0, made.stderr
     assert (
-        "mkdocs.yml: add the line '- tipps/klare-worte.md' under nav:, where the page should appear"
+        f"mkdocs.yml: add the line '- {FOLDERS['tip']}/klare-worte.md' under nav:, "
+        "where the page should appear"
     ) in made.stdout
-    assert config.read_text(encoding="utf-8") == without_tips
-    assert (project / "docs" / "tipps" / "klare-worte.en.md").is_file()
+    # the nav unchanged; the id listed for its QR code's address
+    assert config.read_text(encoding="utf-8") == re.sub(
+        r"(      printed_cards:\n(?:        - .*\n)*)", r"\1        - klare-worte\n", without_tips
+    )
+    assert "added '- klare-worte' to printed_cards:" in made.stdout
+    assert (project / "docs" / FOLDERS["tip"] / "klare-worte.en.md").is_file()
 
 
 @pytest.mark.unit
@@ -236,15 +247,16 @@ def edit_links(site: Path, lang: str, stem: str) -> list[str]:
 def test_every_page_links_to_its_own_file_in_the_web_editor(built):
     for stem in german_pages():
         assert edit_links(built.site, "de", stem) == [f"{DEFAULT_EDIT_URL}{stem}.md"]
-        assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{stem}.en.md"]
+        shown = shown_source(stem, "en").relative_to(ROOT / "docs").as_posix()
+        assert edit_links(built.site, "en", stem) == [f"{DEFAULT_EDIT_URL}{shown}"]
 
 
 def test_the_edit_address_is_configurable_and_calls_no_repository_api(project):
     address = "https://code.example.intranet/team/handbuch/-/edit/main/docs/"
     build = run_build(project, extra_env={**NO_PDFS, "HANDBOOK_EDIT_URL": address})
     assert build.ok, build.log
-    assert edit_links(build.site, "de", "tipps/kontakt") == [address + "tipps/kontakt.md"]
-    assert edit_links(build.site, "en", "tipps/kontakt") == [address + "tipps/kontakt.en.md"]
+    assert edit_links(build.site, "de", TIP) == [f"{address}{TIP}.md"]
+    assert edit_links(build.site, "en", TIP) == [f"{address}{TIP}.en.md"]
     for lang in LANGUAGES:  # no repo_url: the theme's repository widget (and API call) is off
         assert soup(html_file(build.site, lang, "index")).select(".md-source") == []
 
@@ -421,40 +433,38 @@ def test_the_markdown_lint_names_file_line_and_rule(tmp_path):
 # --- Links and anchors on the built site -------------------------------------------------
 
 
+@pytest.mark.content
 def test_every_link_and_anchor_of_the_built_site_resolves(built):
     clean, found = check(built.site)
     assert clean, found
 
 
 def test_a_broken_link_or_anchor_fails_the_strict_build_and_the_link_checker(project):
-    page = project / "docs" / "tipps" / "kontakt.en.md"
+    page = project / "docs" / f"{TIP}.en.md"
     page.write_text(
         page.read_text(encoding="utf-8")
-        + "\n[gone](gibts-nicht.md)\n\n[no such part](verstehen.md#nirgendwo)\n",
+        + f"\n[gone](gibts-nicht.md)\n\n[no such part]({TIP_ID}.md#nirgendwo)\n",
         encoding="utf-8",
     )
     strict = run_build(project, extra_env=NO_PDFS)
     assert not strict.ok
     assert (
-        "Doc file 'tipps/kontakt.en.md' contains a link 'gibts-nicht.md', but the target "
-        "'tipps/gibts-nicht.md' is not found among documentation files."
+        f"Doc file '{TIP}.en.md' contains a link 'gibts-nicht.md', but the target "
+        f"'{folder_of(TIP)}gibts-nicht.md' is not found among documentation files."
     ) in strict.log
-    assert "contains a link 'verstehen.md#nirgendwo'" in strict.log
+    assert f"contains a link '{TIP_ID}.md#nirgendwo'" in strict.log
     anyway = run_build(project, extra_env=NO_PDFS, args=("--no-strict",))
     assert anyway.ok, anyway.log
-    # LinkChecker from the folder of the broken page and of the page its anchor names (it
-    # follows only links inside the folder it starts in); every other page is removed, so
-    # the crawl stays short (its links to them are reported too, and not looked at here).
-    keep = {
-        anyway.site / "en/tipps/kontakt/index.html",
-        anyway.site / "en/tipps/verstehen/index.html",
-    }
+    # LinkChecker from the folder of the broken page (it follows only links inside the
+    # folder it starts in); every other page is removed, so the crawl stays short (its
+    # links to them are reported too, and not looked at here).
+    keep = anyway.site / f"en/{TIP}/index.html"
     for page in anyway.site.rglob("*.html"):
-        if page not in keep:
+        if page != keep:
             page.unlink()
-    clean, found = check(anyway.site, start="en/tipps/")  # the folder: both pages are inside
+    clean, found = check(anyway.site, start=f"en/{TIP}/")
     assert not clean
-    assert "Parent URL http://127.0.0.1:" in found and "/en/tipps/kontakt/" in found
+    assert "Parent URL http://127.0.0.1:" in found and f"/en/{TIP}/" in found
     assert "Anchor `nirgendwo'" in found
     assert "gibts-nicht.md" in found
 

@@ -28,7 +28,7 @@ def test_the_defaults_and_valid_values_are_read():
 def test_an_unknown_option_is_named_with_the_one_meant():
     assert (
         "mkdocs.yml: plugins.handbook.pdf_s is not a handbook option; did you mean 'pdfs'? "
-        "known options: pdfs, cache_dir, brand, suggest_email"
+        "known options: pdfs, cache_dir, brand, printed_cards, moved, suggest_email"
     ) in problems({"pdf_s": False})
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from cardkit.policy import html_problems
 from conftest import run_build
+from content import plain_page
 
 IMAGE = "https://example.com/i.png"
 HOSTILE = {
@@ -86,7 +87,8 @@ def test_harmless_html_passes(html):
 
 
 def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
-    page = project / "docs" / "trainer.en.md"
+    stem = plain_page(langs=("en",))
+    page = project / "docs" / f"{stem}.en.md"
     page.write_text(
         page.read_text(encoding="utf-8") + '\n<script>fetch("https://example.com/b")</script>\n\n'
         '<svg><image href="https://example.com/i.png"/></svg>\n',
@@ -94,7 +96,7 @@ def test_a_page_with_a_script_stops_the_build_naming_the_file(project):
     )
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert not build.ok
-    assert "docs/trainer.en.md: this page's HTML is not allowed in the handbook:" in build.log
+    assert f"docs/{stem}.en.md: this page's HTML is not allowed in the handbook:" in build.log
     assert "<script> runs code" in build.log and "<image> loads an image" in build.log
     assert "Traceback" not in build.log
-    assert not (project / "site" / "en" / "trainer" / "index.html").exists()
+    assert not (project / "site" / "en" / stem / "index.html").exists()

@@ -22,13 +22,12 @@ values = st.recursive(
 plausible_card = st.fixed_dictionaries(
     {
         "kind": st.one_of(st.sampled_from(KINDS), values),
-        "order": st.one_of(st.integers(-2, 12), values),
         "title": st.one_of(st.text(max_size=70), values),
         "principle": st.one_of(st.text(max_size=170), values),
         "checklist": st.one_of(st.lists(st.text(max_size=130), max_size=9), values),
         "question": st.one_of(st.text(max_size=230), values),
     },
-    optional={"extra": values},
+    optional={"extra": values, "order": st.one_of(st.integers(-2, 12), values)},
 )
 metas = st.one_of(
     st.dictionaries(st.text(max_size=8), values, max_size=4),

@@ -29,13 +29,14 @@ from content import (
     front_matter,
     german_pages,
     in_deck_order,
+    kit_page,
     site_name,
     source_file,
     squash,
 )
 
 PAGES = german_pages()
-TRAINER = "trainer"
+TRAINER = kit_page()
 
 
 def week_card(lang: str) -> tuple[str, dict]:
@@ -179,6 +180,8 @@ def test_the_date_comes_from_git_in_each_language(project, tmp_path):
     )
     for lang in LANGUAGES:  # one page changed later, in every language
         path = source_file(stem, lang, project / "docs")
+        if not path.exists():
+            continue  # shown in the default language's version
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     later = {
         "GIT_AUTHOR_DATE": "2025-07-04T12:00:00Z",

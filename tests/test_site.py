@@ -9,13 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
-from content import REQUIRED_PAGES, german_pages, nav_sections, site_name, title
+from content import ROOTS, german_pages, nav_sections, plain_page, site_name, title
 
 PAGES = german_pages()
-
-
-def test_the_handbook_has_its_home_trainer_and_sources_pages():
-    assert set(REQUIRED_PAGES) <= set(PAGES)
 
 
 def test_the_build_log_has_no_warning_not_even_one_strict_mode_misses(built):
@@ -45,7 +41,7 @@ def _resolve(from_url: str, href: str) -> str:
 
 @pytest.mark.parametrize("stem", PAGES)
 def test_alternate_links_pair_each_page_with_its_translation(built, stem):
-    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    urls = {lang: ROOTS[lang] + page_url(stem) for lang in LANGUAGES}
     for lang, url in urls.items():
         links = {
             link["hreflang"]: link["href"]
@@ -60,11 +56,11 @@ def test_alternate_links_pair_each_page_with_its_translation(built, stem):
 
 @pytest.mark.parametrize("stem", PAGES)
 def test_language_switcher_leads_to_the_same_page(built, stem):
-    urls = {"de": page_url(stem), "en": "en/" + page_url(stem)}
+    urls = {lang: ROOTS[lang] + page_url(stem) for lang in LANGUAGES}
     for lang, url in urls.items():
         switcher = soup(html_file(built.site, lang, stem)).select("a.md-select__link[hreflang]")
         targets = {link["hreflang"]: _resolve(url, link["href"]) for link in switcher}
-        assert targets == {"de": urls["de"], "en": urls["en"]}
+        assert targets == urls
 
 
 def _nav_labels(path) -> set[str]:
@@ -97,10 +93,20 @@ def test_site_name_and_theme_strings_follow_the_language(built, lang, search_lab
     assert page.select_one("input.md-search__input")["placeholder"] == search_label
 
 
-def test_a_page_without_translation_stops_the_build_with_a_clear_message(project):
-    (project / "docs" / "trainer.en.md").unlink()
-    build = run_build(project)
-    assert not build.ok
-    assert "docs/trainer.md: has no English version; create docs/trainer.en.md" in build.log
-    assert "Traceback" not in build.log
-    assert not (project / "site" / "en" / "trainer").exists()
+def test_a_page_without_translation_shows_its_original_with_a_note(project):
+    """Not yet translated: the original is shown, with a note in the reader's language; a
+    page without the German original stops the build, naming the file to create."""
+    stem = plain_page(langs=("en",))
+    (project / "docs" / f"{stem}.en.md").unlink()
+    build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert build.ok, build.log
+    shown = soup(html_file(project / "site", "en", stem))
+    note = shown.select_one("article .hb-untranslated").get_text(" ", strip=True)
+    assert note.startswith("Not yet translated") and "German original" in note
+    assert title(stem, "de") in shown.select_one("article h1").get_text(strip=True)
+    assert not soup(html_file(project / "site", "de", stem)).select(".hb-untranslated")
+    (project / "docs" / f"{stem}.md").rename(project / "docs" / f"{stem}.en.md")
+    refused = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
+    assert not refused.ok
+    assert f"docs/{stem}.en.md: has no German version; create docs/{stem}.md" in refused.log
+    assert "Traceback" not in refused.log

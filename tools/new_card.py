@@ -11,7 +11,7 @@ import os
 import sys
 
 from cardkit import scaffold
-from tools.project import CONFIG, ROOT, languages, load_config, nav_entries
+from tools.project import CONFIG, ROOT, languages, load_config, nav_entries, plugins
 
 
 def _add_to_nav(new: scaffold.NewCard) -> bool:
@@ -24,6 +24,20 @@ def _add_to_nav(new: scaffold.NewCard) -> bool:
     if new.nav_entry in nav_entries(load_config()["nav"]):
         return True
     CONFIG.write_text(original, encoding="utf-8")  # the text edit missed the nav
+    return False
+
+
+def _add_to_printed(new: scaffold.NewCard) -> bool:
+    """List the card's id under printed_cards (its QR code's address); False where an
+    editor has to."""
+    original = CONFIG.read_text(encoding="utf-8")
+    updated = scaffold.add_to_printed(original, new.card_id)
+    if updated is None:
+        return False
+    CONFIG.write_text(updated, encoding="utf-8")
+    if new.card_id in plugins(load_config()).get("handbook", {}).get("printed_cards", []):
+        return True
+    CONFIG.write_text(original, encoding="utf-8")  # the text edit missed the list
     return False
 
 
@@ -57,7 +71,19 @@ def main(argv: list[str] | None = None) -> int:
             f"mkdocs.yml: add the line '- {new.nav_entry}' under nav:, where the page "
             "should appear (no page of this kind is listed there yet)"
         )
-    marks = " and ".join(f"'{scaffold.FILL_IN[lang]}'" for lang in langs)
+    if _add_to_printed(new):
+        print(f"added '- {new.card_id}' to printed_cards: in mkdocs.yml (its QR code's address)")
+    else:
+        print(
+            f"mkdocs.yml: add the line '- {new.card_id}' under printed_cards: (plugins → "
+            "handbook), so that its QR code keeps working once printed"
+        )
+    marks = " and ".join(
+        f"'{mark}'"
+        for mark in dict.fromkeys(
+            scaffold.FILL_IN.get(lang) or scaffold.FILL_IN[langs.default] for lang in langs
+        )
+    )
     print(f"next: replace every {marks} text in both files, then preview with 'make serve'.")
     return 0
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from cardkit import deck
 from cardkit.languages import Languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,11 +46,5 @@ def languages(config: dict) -> Languages:
 
 
 def nav_entries(nav) -> list[str]:
-    """Every page file named in a nav, at any depth."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, list):
-        return [entry for item in nav for entry in nav_entries(item)]
-    if isinstance(nav, dict):
-        return [entry for value in nav.values() for entry in nav_entries(value)]
-    return []
+    """Every page file named in a nav, at any depth (cardkit.deck's reading, as the build's)."""
+    return deck.nav_entries(nav)

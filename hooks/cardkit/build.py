@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, pdf, pdfcache, printing, qr, worker
+from .addresses import Addresses, plan, redirect_page, short_url
 from .brand import Brand, BrandError, brand_from_options, logo_data_uri, theme_css
 from .deck import group_by_kind
 from .identity import check_site_url as _check_site_url, edition_date, is_example
@@ -75,10 +76,16 @@ class Site:
     def renderer(self) -> Renderer:
         return Renderer(self.templates_dir, self.lang, self.identity)
 
-    def card_infos(self, cards: list[Card]) -> dict[str, CardInfo]:
-        """Each card's number in this deck and its QR code (drawn once, then cached)."""
+    def card_infos(
+        self, cards: list[Card], short: Mapping[str, str] | None = None
+    ) -> dict[str, CardInfo]:
+        """Each card's number in this deck and its QR code (drawn once, then cached); short:
+        each card's short id (cardkit.addresses), which its QR code opens."""
         cards = sort_cards(cards)
-        return card_infos(cards, group_by_kind(cards), self.site_url, self.lang, self.qr_cache_dir)
+        paths = {card_id: short_url(self.lang_root, to) for card_id, to in (short or {}).items()}
+        return card_infos(
+            cards, group_by_kind(cards), self.site_url, self.lang, self.qr_cache_dir, paths
+        )
 
     def notice(self) -> str | None:
         notes = [self.labels["no_pdf"]] if not self.pdfs else []
@@ -104,10 +111,41 @@ def check_site_url(site_url: str | None) -> None:
         raise CardProblems([error]) from None
 
 
-def validate_docs(site: Site, url_of: Callable[[str], str] = lambda src_uri: "") -> Deck:
-    """Read and check every page and card of every language, once; the deck they make.
-    Raise CardProblems listing every problem."""
-    return load_deck(site.docs_dir, site.shown_as, site.languages, url_of)
+def validate_docs(
+    site: Site,
+    url_of: Callable[[str], str] = lambda src_uri: "",
+    nav: Sequence[str] | None = None,
+) -> Deck:
+    """Read and check every page and card of every language, once; the deck they make, its
+    cards numbered in the order of nav (the German files it lists). Raise CardProblems
+    listing every problem."""
+    return load_deck(site.docs_dir, site.shown_as, site.languages, url_of, nav)
+
+
+def addresses(
+    site: Site,
+    deck: Deck,
+    *,
+    printed: list[str],
+    moved: dict[str, str],
+    url_of: Callable[[str], str],
+) -> Addresses:
+    """Each card's short id and every address that leads elsewhere (cardkit.addresses);
+    raise CardProblems naming what to add or change in mkdocs.yml."""
+    found, errors = plan(
+        deck.cards, deck.urls, site.languages, printed=printed, moved=moved, url_of=url_of
+    )
+    if errors:
+        raise CardProblems(errors)
+    return found
+
+
+def redirect_pages(site: Site, redirects: Mapping[str, str]) -> dict[str, str]:
+    """This language's pages that lead on: path of the file below the site root -> HTML."""
+    return {
+        url + "index.html": redirect_page(site.lang, relative_url(to, url), site.labels["redirect"])
+        for url, to in redirects.items()
+    }
 
 
 def _download(href: str, label: str, size: int | None, labels: dict) -> dict:

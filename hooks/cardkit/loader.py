@@ -7,12 +7,19 @@ Deck then feeds the card's own page, the cards page and the PDFs of every langua
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cases import Case, cases_from_meta, check_case_translations
-from .deck import cards_of, check_deck, check_translations, group_by_kind
+from .deck import (
+    cards_of,
+    check_deck,
+    check_translations,
+    group_by_kind,
+    number_by_nav,
+    with_fallbacks,
+)
 from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
@@ -35,7 +42,8 @@ class Deck:
 
     cards: dict[str, Card]  # by src_uri (tipps/kontakt.en.md)
     sheets: dict[str, str]  # language -> src_uri of its page with `cards_sheet: true`
-    urls: dict[str, str]  # src_uri -> the page's URL, for every page
+    urls: dict[str, str]  # src_uri -> the page's URL, for every page (and stand-in)
+    languages: Languages
     cases: dict[str, list[Case]] = field(default_factory=dict)  # by src_uri, pages with cards
 
     def cases_of(self, lang: str) -> list[Case]:
@@ -48,8 +56,14 @@ class Deck:
         mine = [card for card in self.cards.values() if card.lang == lang]
         return [card for group in group_by_kind(mine).values() for card in group]
 
-    def card(self, src_uri: str) -> Card | None:
-        return self.cards.get(src_uri)
+    def source(self, src_uri: str, lang: str) -> str:
+        """The file a page of lang has, or would have: a page shown in its original
+        language (no file in lang) keeps its card and role under that name."""
+        return self.languages.source_name(self.languages.split(src_uri)[0], lang)
+
+    def card(self, src_uri: str, lang: str | None = None) -> Card | None:
+        """The card on the page from src_uri, as shown in lang (default: the file's)."""
+        return self.cards.get(self.source(src_uri, lang) if lang else src_uri)
 
     def sheet_url(self, lang: str) -> str | None:
         """The URL of the language's cards page, None where it has none."""
@@ -58,11 +72,15 @@ class Deck:
 
 
 def load_deck(
-    docs_dir: Path, shown_as: str, languages: Languages, url_of: Callable[[str], str]
+    docs_dir: Path,
+    shown_as: str,
+    languages: Languages,
+    url_of: Callable[[str], str],
+    nav: Sequence[str] | None = None,
 ) -> Deck:
     """Read and check every page of every language, build each card once (url_of gives a
-    source file's page URL, as the engine will publish it); raise CardProblems listing
-    every problem found."""
+    source file's page URL, as the engine will publish it; nav: the German files the nav
+    lists, in order, which numbers the cards); raise CardProblems listing every problem."""
     pages, errors = scan_pages(docs_dir, shown_as, languages)
     if (docs_dir / PDF_DIR).exists():  # a file there would replace a made PDF
         errors.append(
@@ -77,17 +95,31 @@ def load_deck(
     errors += check_page_meta(pages)
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
-    errors += card_errors + check_deck(cards, languages)
     by_path = {page.path: page.src_uri for page in pages}
-    card_of = {by_path[card.path]: card for card in cards}
+    # a page missing in a language: the default's stands in, its card and role too
+    every = with_fallbacks(pages, {by_path[card.path]: card for card in cards}, languages, url_of)
+    errors += card_errors + check_deck(list(every.values()), languages)
+    if nav is None:  # no nav given (a check of docs/ alone): by file name
+        nav = sorted(src for src in by_path.values() if languages.is_default_source(src))
+    numbered, nav_errors = number_by_nav(every, nav, languages)
+    errors += nav_errors
     cases = {}
     for page in pages:
         try:
-            cases[page.src_uri] = cases_from_meta(page.meta, card_of.get(page.src_uri), page.path)
+            card = numbered.get(page.src_uri)
+            cases[page.src_uri] = cases_from_meta(page.meta, card, page.path)
         except CardError as error:
             errors.append(error)
     errors += check_case_translations(cases)
     if errors:
         raise CardProblems(errors)
     sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
-    return Deck(card_of, sheets, urls, {uri: found for uri, found in cases.items() if found})
+    for lang in languages.others:  # the cards page, where it has no file in a language
+        if languages.default in sheets and lang not in sheets:
+            sheets[lang] = languages.source_name(
+                languages.split(sheets[languages.default])[0], lang
+            )
+    for src in [*numbered.keys(), *sheets.values()]:
+        urls.setdefault(src, url_of(src))
+    found = {uri: mine for uri, mine in cases.items() if mine}
+    return Deck(numbered, sheets, urls, languages, found)

@@ -10,12 +10,11 @@ from typing import Any
 from .text import describe, hidden_character, shown
 
 KINDS = ("attitude", "tip")
-FIELDS = ("kind", "order", "title", "principle", "checklist", "question")
+FIELDS = ("kind", "title", "principle", "checklist", "question")
 CHECKLIST_ITEMS = (3, 7)
 # Longest text per field. The layout check catches the rest; these limits give editors
 # an early, plain message and stop absurd input (a 1 MB field) before it reaches layout.
 MAX_CHARS = {"title": 60, "principle": 160, "item": 120, "question": 220}
-MAX_ORDER = 999
 WHITESPACE = re.compile(r"[ \t\r\n]+")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -34,7 +33,7 @@ class Card:
     id: str
     lang: str
     kind: str
-    order: int
+    order: int  # its number among the cards of its kind: their order in mkdocs.yml's nav
     title: str
     principle: str
     checklist: tuple[str, ...]
@@ -44,9 +43,10 @@ class Card:
 
 
 def card_from_meta(
-    meta: Mapping[str, Any], *, card_id: str, lang: str, path: str, url: str = ""
+    meta: Mapping[str, Any], *, card_id: str, lang: str, path: str, url: str = "", order: int = 1
 ) -> Card | None:
-    """Return the page's card, None where the page has none; raise CardError if invalid."""
+    """Return the page's card, None where the page has none; raise CardError if invalid.
+    order: its number among its kind, which the nav decides (loader.number_by_nav)."""
     if "card" not in meta:
         return None
     raw = meta["card"]
@@ -61,6 +61,13 @@ def card_from_meta(
             "not a lowercase slug; rename the file to letters a-z, digits "
             "and hyphens, such as 'klare-grenzen.md'",
         )
+    if "order" in raw:
+        raise CardError(
+            path,
+            "card.order is no longer used: the cards follow the order of their pages in the "
+            "nav of mkdocs.yml. Delete the line 'order: …' here (in every language); to "
+            "move the card, move its page's line in nav:",
+        )
     unknown = sorted(str(key) for key in raw if key not in FIELDS)
     if unknown:
         raise CardError(
@@ -73,7 +80,7 @@ def card_from_meta(
         id=card_id,
         lang=lang,
         kind=_kind(raw["kind"], path),
-        order=_order(raw["order"], path),
+        order=order,
         title=_text(raw["title"], "title", path),
         principle=_text(raw["principle"], "principle", path),
         checklist=_checklist(raw["checklist"], path),
@@ -86,16 +93,6 @@ def card_from_meta(
 def _kind(value, path: str) -> str:
     if value not in KINDS:
         raise CardError(path, f"card.kind is '{shown(value)}'; allowed are: {', '.join(KINDS)}")
-    return value
-
-
-def _order(value, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ORDER:
-        raise CardError(
-            path,
-            f"card.order is {describe(value)} ('{shown(value)}'); "
-            f"it must be a whole number from 1 to {MAX_ORDER}",
-        )
     return value
 
 

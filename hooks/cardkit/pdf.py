@@ -25,6 +25,16 @@ PAGES_PER_CARD = 3  # A6 front, A6 back, office page
 class Overflow:
     card: Card
     face: str
+    share: float = 0.0  # how much of the face's text runs over: 0.1 = a tenth
+
+    def to_cut(self) -> int:
+        """About how many characters to cut, in tens (the layout is not linear in text)."""
+        texts = (
+            (self.card.title, self.card.principle, *self.card.checklist)
+            if self.face == "front"
+            else (self.card.question,)
+        )
+        return max(10, -(-int(sum(map(len, texts)) * self.share) // 10) * 10)
 
 
 class Refused(Exception):
@@ -90,17 +100,19 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
     """Faces whose text runs past the end of their A6 page. Each face has a fixed height,
     so the anchor after its last line (hb-end-...) shows it: on a later page, or below
     the page's bottom edge."""
-    where: dict[str, tuple[int, float, float]] = {}
+    where: dict[str, tuple[int, float, float, float]] = {}  # page, top, bottom, page height
     for number, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
-            where.setdefault(anchor, (number, box[3], page.height))
+            where.setdefault(anchor, (number, box[1], box[3], page.height))
     overflows = []
     for card in cards:
         for face in ("front", "back"):
-            start = where[f"hb-a6-{face}-{card.id}"][0]
-            end, bottom, height = where[f"hb-end-{face}-{card.id}"]
+            start, top, _, _ = where[f"hb-a6-{face}-{card.id}"]
+            end, _, bottom, height = where[f"hb-end-{face}-{card.id}"]
             if end != start or bottom > height + 0.5:
-                overflows.append(Overflow(card, face))
+                over = (end - start) * height + bottom - height  # below the face's edge
+                used = over + height - top
+                overflows.append(Overflow(card, face, over / used if used > 0 else 0.0))
     return overflows
 
 
@@ -109,8 +121,8 @@ def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -
         CardError(
             o.card.path,
             f"the card '{o.card.id}' does not fit on one A6 "
-            f"{o.face} ({labels_by_face[o.face]}); shorten it, text "
-            "is never shrunk to fit",
+            f"{o.face} ({labels_by_face[o.face]}); shorten it by about {o.to_cut()} "
+            "characters (in its items, or the principle), text is never shrunk to fit",
         )
         for o in overflows
     ]

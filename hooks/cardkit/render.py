@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,16 +64,27 @@ def relative_url(target: str, page_url: str) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
+def card_address(site_url: str, card: Card, short: Mapping[str, str] | None = None) -> str:
+    """Where a card's QR code leads: its short address (short: card id -> 'en/k/<id>/',
+    cardkit.addresses), which the build keeps leading to the card's page; the page itself
+    where none is known."""
+    return qr.page_address(site_url, (short or {}).get(card.id, card.url))
+
+
 def qr_codes(
-    cards: list[Card], site_url: str | None, lang: str, cache_dir: Path | None = None
+    cards: list[Card],
+    site_url: str | None,
+    lang: str,
+    cache_dir: Path | None = None,
+    short: Mapping[str, str] | None = None,
 ) -> dict[str, Markup]:
-    """One QR code per card, to its page; none at all without site_url. With cache_dir,
-    each code is kept on disk by content, so the next build does not make it again."""
+    """One QR code per card, to its short address; none at all without site_url. With
+    cache_dir, each code is kept on disk by content, so the next build does not make it again."""
     if not site_url:
         return {}
     label = LABELS[lang]["qr"]
     return {
-        card.id: _qr_code(qr.page_address(site_url, card.url), label, cache_dir) for card in cards
+        card.id: _qr_code(card_address(site_url, card, short), label, cache_dir) for card in cards
     }
 
 
@@ -119,10 +131,12 @@ def card_infos(
     site_url: str | None,
     lang: str,
     cache_dir: Path | None = None,
+    short: Mapping[str, str] | None = None,
 ) -> dict[str, CardInfo]:
-    """Per card id: its number within its kind of the deck (groups), address and QR code."""
+    """Per card id: its number within its kind of the deck (groups), address and QR code
+    (short: each card's short id, cardkit.addresses)."""
     labels = LABELS[lang]
-    qrs = qr_codes(cards, site_url, lang, cache_dir)
+    qrs = qr_codes(cards, site_url, lang, cache_dir, short)
     infos = {}
     for card in cards:
         group = groups.get(card.kind, [card])
@@ -131,7 +145,7 @@ def card_infos(
             number=labels["number"].format(
                 kind=labels["kind"][card.kind], n=position, total=len(group)
             ),
-            address=qr.page_address(site_url, card.url) if site_url else None,
+            address=card_address(site_url, card, short) if site_url else None,
             qr=qrs.get(card.id),
         )
     return infos

@@ -97,10 +97,10 @@ class ScaffoldError(Exception):
 class NewCard:
     kind: str
     card_id: str
-    order: int
     files: dict[str, Path]  # the page per language
     nav_entry: str  # the German page as mkdocs.yml's nav names it
     same_kind: tuple[str, ...]  # the German pages of this kind, as the nav names them
+    default: str = ""  # the default language: its skeleton serves a language without one
 
 
 def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id: str) -> NewCard:
@@ -136,19 +136,22 @@ def plan(docs_dir: Path, shown_as: str, languages: Languages, kind: str, card_id
             "card ids come from file names and must be unique, so choose "
             "another ID"
         )
-    order = 1 + max((card.order for card in cards if card.kind == kind), default=0)
     stem = f"{FOLDERS[kind]}/{card_id}"
     files = {lang: docs_dir / languages.source_name(stem, lang) for lang in languages}
     src_uri = {page.path: page.src_uri for page in pages}
     same_kind = tuple(
         src_uri[card.path] for card in cards if card.kind == kind and card.lang == languages.default
     )
-    return NewCard(kind, card_id, order, files, nav_entry=f"{stem}.md", same_kind=same_kind)
+    return NewCard(
+        kind, card_id, files, nav_entry=f"{stem}.md", same_kind=same_kind, default=languages.default
+    )
 
 
-def page_text(lang: str, kind: str, order: int) -> str:
-    """A page whose card is valid as it stands; every text starts with FILL_IN."""
-    words, mark = SKELETON[lang], FILL_IN[lang]
+def page_text(lang: str, kind: str, default: str = "") -> str:
+    """A page whose card is valid as it stands; every text starts with FILL_IN (in the
+    default language's words where a language has no skeleton here)."""
+    words = SKELETON.get(lang) or SKELETON[default]
+    mark = FILL_IN.get(lang) or FILL_IN[default]
 
     def fill(text: str) -> str:
         return f'"{mark}: {text}"'
@@ -170,7 +173,7 @@ def page_text(lang: str, kind: str, order: int) -> str:
     return (
         f"---\ntitle: {fill(words['page_title'])}\n"
         f"description: {fill(words['description'])}\n"
-        f"card:\n  kind: {kind}\n  order: {order}\n"
+        f"card:\n  kind: {kind}\n"
         f"  title: {fill(words['card_title'])}\n"
         f"  principle: {fill(words['principle'])}\n"
         f"  checklist:\n{items}\n"
@@ -187,12 +190,29 @@ def write(new: NewCard) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
         try:
             with file.open("x", encoding="utf-8") as out:  # "x": fails if it exists
-                out.write(page_text(lang, new.kind, new.order))
+                out.write(page_text(lang, new.kind, new.default))
         except FileExistsError:
             raise ScaffoldError(
                 f"{file.name} was created meanwhile (another new-card with the same ID?); "
                 "nothing was overwritten: choose another ID, or edit that page"
             ) from None
+
+
+def add_to_printed(config_text: str, card_id: str) -> str | None:
+    """mkdocs.yml with '- card_id' at the end of the handbook's printed_cards: list (its
+    QR code's short address, cardkit.addresses), or None where no such list is written."""
+    lines = config_text.splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if line.strip() == "printed_cards:"), None)
+    if start is None:
+        return None
+    last = start
+    while last + 1 < len(lines) and lines[last + 1].strip().startswith("- "):
+        last += 1
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())] + "  "
+    if last > start:
+        indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- {card_id}\n")
+    return "".join(lines)
 
 
 def add_to_nav(config_text: str, new: NewCard) -> str | None:

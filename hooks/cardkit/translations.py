@@ -175,6 +175,17 @@ def note_html(
     )
 
 
+def fallback_html(*, lang: str, original_lang: str) -> str:
+    """The visible note on a page shown in its original because it has no version in the
+    language being read, in that language."""
+    words = WORDS[lang]
+    text = words["fallback"].format(original=words["original"].get(original_lang, original_lang))
+    return (
+        f'<div class="admonition note hb-untranslated" role="note">'
+        f'<p class="admonition-title">{words["fallback_title"]}</p><p>{escape(text)}</p></div>\n'
+    )
+
+
 def shown_to_readers(finding: Finding) -> bool:
     return finding.original_changed
 

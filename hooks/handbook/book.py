@@ -34,15 +34,14 @@ SOURCES = "quellen"
 
 
 def _in_book(page: Page, pass_: Pass) -> bool:
-    """Every page of this language but the home page (the cover stands for it; outside the
-    default language it sits at en/, where MkDocs does not call it the home page), the
-    practice page (its ticks live in a browser), the cards page (its files are for
-    printing; the book holds every card and an index of them), the screen of the card of
-    the day (it shows one card at a time, chosen in the browser) and "What's new" (a list
-    from git)."""
+    """Every page of this language (a page not yet translated in its original, as the
+    site shows it) but the home page (the cover stands for it; outside the default
+    language it sits at en/, where MkDocs does not call it the home page), the practice
+    page (its ticks live in a browser), the cards page (its files are for printing; the
+    book holds every card and an index of them), the screen of the card of the day (it
+    shows one card at a time, chosen in the browser) and "What's new" (a list from git)."""
     return (
-        getattr(page.file, "locale", pass_.lang) == pass_.lang
-        and page.url != pass_.root
+        page.url != pass_.root
         and not page.is_homepage
         and not page.meta.get("practice_sheet")
         and not page.meta.get("cards_sheet")
@@ -59,7 +58,7 @@ def collect_page(html: str, page: Page, pass_: Pass, context: BuildContext) -> s
             url=page.url,
             title=page.title or "",
             html=media.for_print(html),
-            card=context.deck.card(page.file.src_uri),
+            card=context.deck.card(page.file.src_uri, pass_.lang),
             src_stem=page.file.src_uri.split(".")[0],
         )
         if 'data-set="kit"' in html:

@@ -111,14 +111,21 @@ def finish_pdfs(files: Files, config: MkDocsConfig, pass_: Pass, build: BuildSta
     pass_.pdf_sizes = {path: len(data) for path, data in pdfs.files.items()}
 
 
+def add_redirects(files: Files, config: MkDocsConfig, pass_: Pass, context: BuildContext) -> None:
+    """The small pages that lead printed QR codes and old addresses to the pages now."""
+    pages = cards.redirect_pages(pass_.site, context.addresses.redirects.get(pass_.lang, {}))
+    for path, html in pages.items():
+        files.append(File.generated(config, path, content=html))
+
+
 def add_to_page(page: Page, pass_: Pass, context: BuildContext) -> None:
     """A card's page gets its card, the cards page every card of its language."""
     site, lang = pass_.site, pass_.lang
-    card = context.deck.card(page.file.src_uri)
+    card = context.deck.card(page.file.src_uri, lang)
     html = ""
-    if card and card.lang == lang:
+    if card:
         html = cards.card_section(site, card, infos=context.infos[lang], sizes=pass_.pdf_sizes)
-    elif context.deck.sheets.get(lang) == page.file.src_uri:
+    elif context.deck.sheets.get(lang) == context.deck.source(page.file.src_uri, lang):
         html = cards.cards_sheet(
             site, context.cards(lang), page.url, infos=context.infos[lang], sizes=pass_.pdf_sizes
         )

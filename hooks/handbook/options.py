@@ -47,6 +47,8 @@ class HandbookOptions(base.Config):
     cache_dir = opt.Type(str, default=".cache/cards")
     brand = opt.Type(dict, default={})  # its fields: cardkit.brand checks them
     suggest_email = EmailAddress()
+    printed_cards = opt.ListOfItems(opt.Type(str), default=[])
+    moved = opt.DictOfItems(opt.Type(str), default={})
 
 
 # Per option: the values it allows, in words, and the environment variable that sets it.
@@ -56,6 +58,16 @@ ALLOWED = {
     "brand": (
         "a set of fields (organisation, logo, primary, accent, owner, contact; "
         "CONTRIBUTING.md shows them)",
+        None,
+    ),
+    "printed_cards": (
+        "a list of card ids, one '- id' line each (the file name without .md); every card "
+        "whose QR code may have been printed, never removed",
+        None,
+    ),
+    "moved": (
+        "lines 'old file: new file' (German file names, as the nav names them), such as "
+        "'tipps/probleme.md: tipps/probleme-loesen.md'",
         None,
     ),
     "suggest_email": (

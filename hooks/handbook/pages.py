@@ -39,7 +39,11 @@ def find_stale_translations(pass_: Pass, languages: Languages) -> None:
 
 
 def translation_note(page: Page, pass_: Pass, languages: Languages) -> str:
-    """The note below the page's title (the page head is placed after the h1)."""
+    """The note below the page's title (the page head is placed after the h1): on a page
+    shown in its original (no version in this language), that it is not yet translated."""
+    source_lang = getattr(page.file, "locale", None) or pass_.lang  # mkdocs-static-i18n's
+    if source_lang != pass_.lang:
+        return translations.fallback_html(lang=pass_.lang, original_lang=source_lang)
     item = pass_.stale.get(page.file.src_uri)
     if item is None:
         return ""

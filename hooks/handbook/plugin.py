@@ -108,6 +108,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pass_, build = self._now()
         cards.check_urls(files, pass_, build.context.deck)
+        cards.add_redirects(files, config, pass_, build.context)
         theme.add_files(files, config, pass_, build.context)
         reading.add_sitemaps(files, config, pass_)
         practice.add_deck_file(files, config, pass_, build.context)

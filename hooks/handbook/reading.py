@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import posixpath
@@ -62,13 +63,24 @@ def quiet_date_fallback() -> None:
 
 
 def reproducible_date(page: Page, lang: str) -> None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and f"{UPDATED}_raw_date" in page.meta and not page.meta.get(f"{UPDATED}_hash"):
-        from mkdocs_git_revision_date_localized_plugin.dates import get_date_formats
+    """The "last updated" date in the reader's language: SOURCE_DATE_EPOCH's outside git;
+    a page shown in its original (not yet translated) gets its git date written again in
+    the language being read (the date plugin writes it in the file's)."""
+    from mkdocs_git_revision_date_localized_plugin.dates import get_date_formats
 
-        dates = get_date_formats(int(epoch), locale=getattr(page.file, "locale", None) or lang)
-        page.meta[f"{UPDATED}_raw_date"] = dates["date"]
-        page.meta[f"{UPDATED}_raw_iso_date"] = dates["iso_date"]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if f"{UPDATED}_raw_date" not in page.meta:
+        return
+    if epoch and not page.meta.get(f"{UPDATED}_hash"):
+        moment = int(epoch)
+    elif getattr(page.file, "locale", lang) != lang and page.meta.get(f"{UPDATED}_raw_iso_date"):
+        day = datetime.date.fromisoformat(str(page.meta[f"{UPDATED}_raw_iso_date"])[:10])
+        moment = int(datetime.datetime(day.year, day.month, day.day, 12).timestamp())
+    else:
+        return
+    dates = get_date_formats(moment, locale=lang)
+    page.meta[f"{UPDATED}_raw_date"] = dates["date"]
+    page.meta[f"{UPDATED}_raw_iso_date"] = dates["iso_date"]
 
 
 def add_sitemaps(files: Files, config: MkDocsConfig, pass_: Pass) -> None:
@@ -76,7 +88,7 @@ def add_sitemaps(files: Files, config: MkDocsConfig, pass_: Pass) -> None:
     root's own)."""
     for file in files.documentation_pages():
         folder = posixpath.dirname(file.dest_uri)
-        if getattr(file, "locale", pass_.lang) == pass_.lang and folder:
+        if folder:  # a page shown in its original (not yet translated) too
             loc = (config.site_url or "/") + file.url.removeprefix("./")
             content = SITEMAP.format(loc=escape(loc))
             files.append(File.generated(config, f"{folder}/sitemap.xml", content=content))

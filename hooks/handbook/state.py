@@ -16,19 +16,25 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 
 import cardkit.book as book
 import cardkit.build as cards
+from cardkit import labels
+from cardkit.addresses import Addresses
 from cardkit.brand import Brand
 from cardkit.changes import Change
+from cardkit.deck import nav_entries
 from cardkit.languages import Languages
 from cardkit.render import CardInfo
 from cardkit.translations import Finding
 
 from .i18n import I18n
 from .options import HandbookOptions
+
+log = get_plugin_logger("handbook")
 
 if TYPE_CHECKING:  # only for the annotation: no import cycle at run time
     from cardkit.model import Card
@@ -45,6 +51,7 @@ class BuildContext:
     sites: dict[str, cards.Site]  # per language
     deck: cards.Deck
     infos: dict[str, dict[str, CardInfo]]  # per language, per card id
+    addresses: Addresses  # the cards' short addresses and the pages that moved
 
     def cards(self, lang: str) -> list[Card]:
         """One language's cards in deck order."""
@@ -58,6 +65,15 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
     assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir (overrides/)"
     templates_dir = Path(config.theme.custom_dir)
     languages = i18n.languages()
+    for lang in labels.provide(languages.default, languages):
+        log.info(
+            "%s: no words file hooks/cardkit/labels/%s.yml yet: labels, cards and PDFs show "
+            "the %s words (copy %s.yml to add them)",
+            lang,
+            lang,
+            languages.english_name(languages.default),
+            languages.default,
+        )
     brand = cards.brand_of(options, docs_dir, templates_dir)
     sites = {
         lang: cards.Site(
@@ -76,9 +92,20 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
         for lang in languages
     }
     cards.check_site_url(config.site_url or None)
-    deck = cards.validate_docs(sites[languages.default], url_of(config, languages))
-    infos = {lang: site.card_infos(deck.of(lang)) for lang, site in sites.items()}
-    return BuildContext(options, languages, brand, sites, deck, infos)
+    deck = cards.validate_docs(
+        sites[languages.default],
+        url_of(config, languages),
+        nav_entries(config.nav) if config.nav else None,  # no nav: by file name, as MkDocs
+    )
+    addresses = cards.addresses(
+        sites[languages.default],
+        deck,
+        printed=list(options.printed_cards),
+        moved=dict(options.moved),
+        url_of=url_of(config, languages),
+    )
+    infos = {lang: site.card_infos(deck.of(lang), addresses.short) for lang, site in sites.items()}
+    return BuildContext(options, languages, brand, sites, deck, infos, addresses)
 
 
 def url_of(config: MkDocsConfig, languages: Languages) -> Callable[[str], str]:

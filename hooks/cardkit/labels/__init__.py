@@ -6,6 +6,7 @@ Every language has every key (tests/test_cards_core.py checks that)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -34,11 +35,27 @@ def load_all() -> dict[str, dict[str, Any]]:
 
 
 WORDS = load_all()
+_SECTIONS: dict[str, dict[str, dict[str, Any]]] = {}  # each section's table, made once
 
 
 def section(name: str) -> dict[str, dict[str, Any]]:
     """One section of every language's words: {'de': {...}, 'en': {...}}."""
-    return {lang: words[name] for lang, words in WORDS.items()}
+    if name not in _SECTIONS:
+        _SECTIONS[name] = {lang: words[name] for lang, words in WORDS.items()}
+    return _SECTIONS[name]
+
+
+def provide(default: str, langs: Iterable[str]) -> list[str]:
+    """A language of mkdocs.yml without a words file here shows the default language's
+    words (as its pages fall back to the default's), so a language is added by
+    configuration alone; returns those languages, for the build's log. Call it before the
+    build uses any words (the PDF workers are forked after it)."""
+    missing = [lang for lang in langs if lang not in WORDS]
+    for lang in missing:
+        WORDS[lang] = WORDS[default]
+        for name, table in _SECTIONS.items():
+            table[lang] = WORDS[lang][name]
+    return missing
 
 
 LABELS: dict[str, dict[str, Any]] = section("cards")
