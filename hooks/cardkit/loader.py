@@ -16,6 +16,7 @@ from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
 from .render import PDF_DIR
+from .situations import SituationIndex, load_situations, scan_scenes
 from .source import scan_pages
 
 
@@ -35,6 +36,8 @@ class Deck:
     cards: dict[str, Card]  # by src_uri (tipps/kontakt.en.md)
     sheets: dict[str, str]  # language -> src_uri of its page with `cards_sheet: true`
     urls: dict[str, str]  # src_uri -> the page's URL, for every page
+    situations: SituationIndex  # the situations and the scenes tagged with them
+    situation_sheets: dict[str, str]  # language -> src_uri of its `situations_sheet: true` page
 
     def of(self, lang: str) -> list[Card]:
         """One language's cards in deck order: kinds in order, then card.order."""
@@ -68,6 +71,13 @@ def load_deck(
         raise CardProblems(errors)
     errors += check_translations(pages, languages, shown_as)
     errors += check_page_meta(pages)
+    try:
+        situations = load_situations(docs_dir, shown_as, languages)
+    except CardError as error:
+        situations = []
+        errors.append(error)
+    scenes, scene_errors = scan_scenes(docs_dir, pages, situations)
+    errors += scene_errors
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     errors += card_errors + check_deck(cards, languages)
@@ -75,4 +85,13 @@ def load_deck(
         raise CardProblems(errors)
     by_path = {page.path: page.src_uri for page in pages}
     sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
-    return Deck({by_path[card.path]: card for card in cards}, sheets, urls)
+    situation_sheets = {
+        page.lang: page.src_uri for page in pages if page.meta.get("situations_sheet") is True
+    }
+    return Deck(
+        {by_path[card.path]: card for card in cards},
+        sheets,
+        urls,
+        SituationIndex(situations, scenes),
+        situation_sheets,
+    )

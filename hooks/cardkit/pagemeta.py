@@ -15,8 +15,17 @@ from .text import describe, hidden_character
 MAX_CHARS = {"title": 100, "description": 300}
 MARKUP = '<>"'  # would become markup or end an attribute in the theme
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")  # the theme's words
-KEYS = ("title", "description", "card", "cards_sheet", "practice_sheet", "hide", "search")
-FLAGS = ("cards_sheet", "practice_sheet")  # true or false
+KEYS = (
+    "title",
+    "description",
+    "card",
+    "cards_sheet",
+    "practice_sheet",
+    "situations_sheet",
+    "hide",
+    "search",
+)
+FLAGS = ("cards_sheet", "practice_sheet", "situations_sheet")  # true or false
 
 
 def _text_problem(key: str, value: object) -> str | None:

@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 import cardkit.build as cards_core
 
-from . import book, cards, options, pages, practice, reading, search, theme
+from . import book, cards, options, pages, practice, reading, search, situations, theme
 from .i18n import I18n
 from .options import HandbookOptions
 from .state import BuildState, Pass, make_context
@@ -134,6 +134,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         pass_, build = self._now()
         practice.add_checklists(page, pass_, build.context)
         cards.add_to_page(page, pass_, build.context)
+        situations.add_index(page, pass_, build.context)
         return context
 
     def on_template_context(
