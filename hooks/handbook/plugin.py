@@ -111,7 +111,8 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         pass_, build = self._now()
         html = pages.translation_note(html, page, pass_, build.context.languages)
         pages.check_policy(html, page, config)
-        return book.collect_page(html, page, pass_, build.context)
+        html = book.collect_page(html, page, pass_, build.context)
+        return search.add_terms(html, pass_, build.context)  # for the index only, not the book
 
     # Every page is converted; MkDocs copies the static files right after on_env.
 

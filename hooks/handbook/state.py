@@ -23,7 +23,9 @@ import cardkit.book as book
 import cardkit.build as cards
 from cardkit.brand import Brand
 from cardkit.languages import Languages
+from cardkit.model import CardError
 from cardkit.render import CardInfo
+from cardkit.searchterms import Splitter, load_synonyms
 from cardkit.translations import Stale
 
 from .i18n import I18n
@@ -44,6 +46,8 @@ class BuildContext:
     sites: dict[str, cards.Site]  # per language
     deck: cards.Deck
     infos: dict[str, dict[str, CardInfo]]  # per language, per card id
+    synonyms: dict[str, list[tuple[str, ...]]]  # per language: the editors' synonym groups
+    splitter: Splitter  # German compounds, for the search index
 
     def cards(self, lang: str) -> list[Card]:
         """One language's cards in deck order."""
@@ -77,7 +81,11 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
     cards.check_site_url(config.site_url or None)
     deck = cards.validate_docs(sites[languages.default], url_of(config, languages))
     infos = {lang: site.card_infos(deck.of(lang)) for lang, site in sites.items()}
-    return BuildContext(options, languages, brand, sites, deck, infos)
+    try:
+        synonyms = load_synonyms(docs_dir, sites[languages.default].shown_as, languages)
+    except CardError as error:
+        raise cards.CardProblems([error]) from None
+    return BuildContext(options, languages, brand, sites, deck, infos, synonyms, Splitter())
 
 
 def url_of(config: MkDocsConfig, languages: Languages) -> Callable[[str], str]:
