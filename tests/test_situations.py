@@ -144,6 +144,8 @@ def test_a_scene_an_editor_tags_appears_and_an_unknown_tag_stops_the_build(proje
     build = run_build(project, extra_env=NO_PDFS)
     assert not build.ok
     relative = page.relative_to(project).as_posix()
-    assert re.search(rf"{re.escape(relative)}:\d+: .*unknown situation 'wuetend-kunde-xyz'", build.log)
+    assert re.search(
+        rf"{re.escape(relative)}:\d+: .*unknown situation 'wuetend-kunde-xyz'", build.log
+    )
     assert all(s["id"] in build.log for s in situations(docs)), "the known situations are listed"
     assert "Traceback" not in build.log

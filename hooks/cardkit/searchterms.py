@@ -41,7 +41,9 @@ MAX_WORD = 40  # characters per synonym
 MAX_REPEAT = 8  # times a synonym is indexed for a page
 
 
-def load_synonyms(docs_dir: Path, shown_as: str, languages: Languages) -> dict[str, list[tuple[str, ...]]]:
+def load_synonyms(
+    docs_dir: Path, shown_as: str, languages: Languages
+) -> dict[str, list[tuple[str, ...]]]:
     """The editors' synonym groups per language; raise CardError naming the file."""
     path = f"{shown_as}/{SYNONYMS_FILE}"
     file = docs_dir / SYNONYMS_FILE
@@ -52,10 +54,13 @@ def load_synonyms(docs_dir: Path, shown_as: str, languages: Languages) -> dict[s
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
-        raise CardError(path, f"cannot be read{where}; check the indentation and brackets") from None
+        raise CardError(
+            path, f"cannot be read{where}; check the indentation and brackets"
+        ) from None
     if not isinstance(data, dict) or any(key not in languages for key in data):
         raise CardError(
-            path, f"must have one list per language ({', '.join(languages)}: …), not {describe(data)}"
+            path,
+            f"must have one list per language ({', '.join(languages)}: …), not {describe(data)}",
         )
     groups: dict[str, list[tuple[str, ...]]] = {}
     for lang in languages:
@@ -65,7 +70,9 @@ def load_synonyms(docs_dir: Path, shown_as: str, languages: Languages) -> dict[s
             if (
                 not isinstance(group, list)
                 or not 2 <= len(group) <= MAX_GROUP
-                or not all(isinstance(word, str) and 0 < len(word.strip()) <= MAX_WORD for word in group)
+                or not all(
+                    isinstance(word, str) and 0 < len(word.strip()) <= MAX_WORD for word in group
+                )
             ):
                 raise CardError(
                     path,
@@ -73,7 +80,9 @@ def load_synonyms(docs_dir: Path, shown_as: str, languages: Languages) -> dict[s
                     f"at most {MAX_WORD} characters",
                 )
             if any(hidden_character(word) or "<" in word or ">" in word for word in group):
-                raise CardError(path, f"{where}: plain words only, no markup or invisible characters")
+                raise CardError(
+                    path, f"{where}: plain words only, no markup or invisible characters"
+                )
             groups[lang].append(tuple(word.strip().lower() for word in group))
     return groups
 
@@ -106,7 +115,9 @@ class Splitter:
                 current += morpheme
                 stem = stem or tag.startswith(STEM)
             parts.append(current)
-            self.seen[word] = [part for part in parts if len(part) >= MIN_PART] if len(parts) > 1 else []
+            self.seen[word] = (
+                [part for part in parts if len(part) >= MIN_PART] if len(parts) > 1 else []
+            )
         return self.seen[word]
 
 

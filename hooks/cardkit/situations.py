@@ -74,7 +74,9 @@ def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list
     for number, entry in enumerate(entries, 1):
         where = f"entry {number}"
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise CardError(path, f"{where} needs 'id:' and a name per language ({', '.join(languages)})")
+            raise CardError(
+                path, f"{where} needs 'id:' and a name per language ({', '.join(languages)})"
+            )
         ident = entry["id"]
         if not SLUG.match(ident) or ident in seen:
             raise CardError(
@@ -86,7 +88,9 @@ def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list
         unknown = sorted(str(key) for key in entry if key != "id" and key not in languages)
         if unknown:
             raise CardError(
-                path, f"{where} ({ident}): '{unknown[0][:20]}' is not a language; use {', '.join(languages)}"
+                path,
+                f"{where} ({ident}): '{unknown[0][:20]}' is not a language; "
+                f"use {', '.join(languages)}",
             )
         for lang in languages:
             name = entry.get(lang)
@@ -121,7 +125,8 @@ def find_scenes(page: Page, text: str, known: Iterable[str]) -> tuple[list[Scene
     an error per unknown tag (file and line named, the known tags listed)."""
     known = list(known)
     lines = text.splitlines()
-    scenes, errors, ids = [], [], set()
+    scenes, errors = [], []
+    ids: set[str] = set()
     fenced = False
     for number, line in enumerate(lines):
         if FENCE.match(line):
@@ -152,7 +157,9 @@ def find_scenes(page: Page, text: str, known: Iterable[str]) -> tuple[list[Scene
             continue
         teaser = _first_sentence(lines[number + 1 :])
         page_title = str(page.meta.get("title") or page.stem)
-        scenes.append(Scene(page.src_uri, page.lang, page_title, _plain(title), anchor, teaser, tags))
+        scenes.append(
+            Scene(page.src_uri, page.lang, page_title, _plain(title), anchor, teaser, tags)
+        )
     return scenes, errors
 
 

@@ -54,6 +54,8 @@ TAG = re.compile(r"<[^>]+>")
 # The hidden words weigh as much as the page's own: a synonym is repeated as often as the
 # page uses its group, so a page about complaints ranks above one that names one.
 TERMS_WEIGHT = "1"
+# Around the hidden words, so that hb-search.js never shows them as a result's excerpt
+HIDDEN_START, HIDDEN_END = "hbterms", "hbtermsend"
 
 
 def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
@@ -67,7 +69,7 @@ def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
     words = html_lib.escape(" ".join(terms))
     return (
         f'{html}\n<div class="hb-search-terms" hidden data-pagefind-weight="{TERMS_WEIGHT}">'
-        f"{words}</div>"
+        f"{HIDDEN_START} {words} {HIDDEN_END}</div>"
     )
 
 

@@ -75,15 +75,41 @@
     };
   }
 
-  function item(page, score) {
+  /* The words a page is also found by (hooks/handbook/search.py) sit hidden between these
+     two; an excerpt from them would be a list of words, so the page's own text stands in. */
+  const HIDDEN = /\bhbterms\b[\s\S]*?\bhbtermsend\b/g;
+  const plain = (html) => html.replace(/<[^>]*>/g, "").replace(/&[^;]+;/g, " ")
+    .replace(/…/g, " ").replace(/\s+/g, " ").trim();
+  const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+
+  function fromHidden(page, html) {
+    const hidden = (page.content.match(HIDDEN) || []).join(" ");
+    const text = plain(html);
+    return /\bhbterms/.test(text) || (text.length > 0 && hidden.includes(text));
+  }
+
+  /* An excerpt from the page's visible text: around the first word the query matched as
+     a whole, or its beginning. */
+  function ownExcerpt(page, wanted) {
+    const words = page.content.replace(HIDDEN, " ").split(/\s+/).filter(Boolean);
+    const at = Math.max(0, words.findIndex((word) =>
+      wanted.some((term) => whole(term, fold(word.replace(/[^\p{L}\p{N}-]+/gu, ""))))));
+    const start = Math.max(0, at - 12);
+    return words.slice(start, start + 30).map((word, n) => (start + n === at && at > 0
+      ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word))).join(" ") + " …";
+  }
+
+  function item(page, score, wanted) {
     const li = element("li", { class: "md-search-result__item" });
     const mark = marking(page);
     const title = page.meta.title || page.url;
-    const sections = [...page.sub_results]
-      .sort((a, b) => b.locations.length - a.locations.length);
+    const own = page.sub_results.filter((s) => !fromHidden(page, s.excerpt));
+    const sections = own.sort((a, b) => b.locations.length - a.locations.length);
     const best = sections.shift();
     const onPage = !best || !best.url.includes("#");
-    li.append(entry(mark(page.url), title, onPage ? page.excerpt : "", { parent: true, score }));
+    const excerpt = fromHidden(page, page.excerpt) ? ownExcerpt(page, wanted) : page.excerpt;
+    li.append(entry(mark(page.url), title, onPage ? excerpt : "", { parent: true, score }));
     const more = sections.filter((section) => section.url.includes("#"));
     if (!onPage) li.append(entry(mark(best.url), best.title, best.excerpt));
     if (more.length) {
@@ -228,7 +254,7 @@
     const count = chosen.length;
     answer(count === 0 ? messages.none.replace("{query}", query)
       : count === 1 ? say("search.result.one") : say("search.result.other", count));
-    chosen.forEach((entry, n) => list.append(item(entry.page, count - n)));
+    chosen.forEach((entry, n) => list.append(item(entry.page, count - n, terms(input.value))));
     answered(query);
   }
 
