@@ -191,3 +191,15 @@ def test_a_word_matching_only_a_fragment_finds_nothing_and_says_so(built, site, 
     meta, found = search(reused_tab, site + url_of("index", lang), query)
     assert found == [], (query, found)
     assert NO_RESULTS[lang].format(query=query) in meta
+
+
+def test_compounds_split_simple_words_stay_and_synonyms_follow_the_page():
+    from cardkit.searchterms import Splitter, extra_terms
+
+    splitter = Splitter()
+    assert set(splitter.parts("Kundenzufriedenheit")) == {"kunde", "zufriedenheit"}
+    assert splitter.parts("Beschwerde") == splitter.parts("Vorgesetzte") == []
+    groups = [("beschwerde", "reklamation"), ("vorgesetzte", "führungskraft")]
+    terms = extra_terms("Zwei Beschwerden, eine Beschwerde.", "de", groups, splitter)
+    assert terms == ["reklamation", "reklamation"]  # as often as the page names the group
+    assert extra_terms("Nichts davon.", "de", groups, splitter) == []

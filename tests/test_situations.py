@@ -149,3 +149,29 @@ def test_a_scene_an_editor_tags_appears_and_an_unknown_tag_stops_the_build(proje
     )
     assert all(s["id"] in build.log for s in situations(docs)), "the known situations are listed"
     assert "Traceback" not in build.log
+
+
+# ---- the core, without a build ---------------------------------------------------------
+
+
+def test_a_scene_anchor_is_the_one_the_toc_extension_gives_and_a_bad_tag_names_file_and_line():
+    from cardkit.situations import find_scenes
+    from cardkit.source import Page
+
+    page = Page("x.md", "docs/x.md", "de", "x", {"title": "X"})
+    text = (
+        "# X\n\n### Am Telefon\n\nErst.\n\n"
+        '### Am Telefon { data-situations="a b" }\n\nEine Kundin ruft an. Dann mehr.\n\n'
+        "```\n### Im Code { data-situations=\"zz\" }\n```\n\n"
+        '### Eigen { #mein-ort data-situations="b" }\n\nText.\n\n'
+        '### Falsch { data-situations="a q" }\n'
+    )
+    scenes, errors = find_scenes(page, text, ["a", "b"])
+    assert [(s.anchor, s.tags, s.teaser) for s in scenes] == [
+        ("am-telefon_1", ("a", "b"), "Eine Kundin ruft an."),
+        ("mein-ort", ("b",), "Text."),
+    ]
+    assert [str(error) for error in errors] == [
+        "docs/x.md:19: the scene 'Falsch' has the unknown situation 'q'; known situations "
+        "(docs/situationen.yml): a, b"
+    ]
