@@ -162,7 +162,7 @@ def test_a_scene_anchor_is_the_one_the_toc_extension_gives_and_a_bad_tag_names_f
     text = (
         "# X\n\n### Am Telefon\n\nErst.\n\n"
         '### Am Telefon { data-situations="a b" }\n\nEine Kundin ruft an. Dann mehr.\n\n'
-        "```\n### Im Code { data-situations=\"zz\" }\n```\n\n"
+        '```\n### Im Code { data-situations="zz" }\n```\n\n'
         '### Eigen { #mein-ort data-situations="b" }\n\nText.\n\n'
         '### Falsch { data-situations="a q" }\n'
     )
