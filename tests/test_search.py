@@ -82,17 +82,24 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
     return meta, links
 
 
+def indexed_article(site, lang: str, stem: str):
+    """A built page's article as the index reads it: without what it leaves out."""
+    article = soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
+    for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):
+        for element in article.select(selector):
+            element.decompose()
+    return article
+
+
 def pages_about(site, lang: str, stem_of_word: str) -> set[str]:
-    """Pages with a form of the word in a heading of their article: pages about it."""
+    """Pages with a form of the word in an indexed heading of their article: pages about it."""
     word = re.compile(rf"\b{re.escape(stem_of_word)}", re.I)
     return {
         "/" + url_of(stem, lang)
         for stem in PAGES
         if any(
             word.search(heading.get_text(" "))
-            for heading in soup(html_file(site, lang, stem)).select(
-                "article h1, article h2, article h3"
-            )
+            for heading in indexed_article(site, lang, stem).select("h1, h2, h3")
         )
     }
 
