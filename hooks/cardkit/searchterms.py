@@ -16,6 +16,9 @@ indexes (hooks/handbook/search.py).
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +31,7 @@ from .model import CardError
 from .source import BoundedLoader
 from .text import describe, hidden_character
 
+STORE = "compounds-hanta-1.2.1.json"  # in the cache folder; a new HanTa, a new file
 SYNONYMS_FILE = "synonyme.yml"  # below docs/; mkdocs.yml's exclude_docs keeps it unpublished
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_PART = 4  # letters: shorter compound parts ("vor", "an") would match too much
@@ -89,9 +93,42 @@ def load_synonyms(
 
 @dataclass
 class Splitter:
-    """German compound splitting with HanTa, loaded on first use, each word analysed once."""
+    """German compound splitting with HanTa, loaded on first use, each word analysed once.
+    With a store (a JSON file in the build's cache folder) the analyses outlive the build:
+    HanTa takes seconds to load and a few milliseconds a word, so a rebuild reads them
+    back. The store is only a cache: anything in it that is not a plain word list is
+    ignored, and one that cannot be written means a build without it."""
 
+    store: Path | None = None
     seen: dict[str, list[str]] = field(default_factory=dict)
+    stored: int = 0  # how many of seen came from the store
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            return
+        try:
+            data = json.loads(self.store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict):
+            self.seen = {
+                word: parts
+                for word, parts in data.items()
+                if isinstance(word, str)
+                and isinstance(parts, list)
+                and all(isinstance(part, str) and part.isalpha() for part in parts)
+            }
+            self.stored = len(self.seen)
+
+    def save(self) -> None:
+        if self.store is None or len(self.seen) == self.stored:
+            return
+        with contextlib.suppress(OSError):
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.store.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.seen, ensure_ascii=False, sort_keys=True), "utf-8")
+            partial.replace(self.store)  # whole or not at all, also beside a parallel build
+            self.stored = len(self.seen)
 
     @cached_property
     def tagger(self):

@@ -152,6 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.i18n and self.build
         if self.i18n.first_pass:  # the outermost pass: every language is on disk
+            self.build.context.splitter.save()
             search.index_site(config, self.build.context.languages, self.i18n.built())
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -25,7 +25,7 @@ from cardkit.brand import Brand
 from cardkit.languages import Languages
 from cardkit.model import CardError
 from cardkit.render import CardInfo
-from cardkit.searchterms import Splitter, load_synonyms
+from cardkit.searchterms import STORE, Splitter, load_synonyms
 from cardkit.translations import Stale
 
 from .i18n import I18n
@@ -85,7 +85,8 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
         synonyms = load_synonyms(docs_dir, sites[languages.default].shown_as, languages)
     except CardError as error:
         raise cards.CardProblems([error]) from None
-    return BuildContext(options, languages, brand, sites, deck, infos, synonyms, Splitter())
+    splitter = Splitter(project / options.cache_dir / STORE)
+    return BuildContext(options, languages, brand, sites, deck, infos, synonyms, splitter)
 
 
 def url_of(config: MkDocsConfig, languages: Languages) -> Callable[[str], str]:
