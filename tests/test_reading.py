@@ -90,7 +90,8 @@ def visit(browser, site):
 
 
 def tile_targets(lang: str) -> set[str]:
-    """Each chapter's first page (mkdocs.yml nav), the cards page and the trainer guide."""
+    """Each chapter's first page (mkdocs.yml nav), the situations page, the cards page and
+    the trainer guide."""
     chapters = [
         nav_entries(value)[0].removesuffix(".md")
         for item in CONFIG["nav"]
@@ -99,7 +100,10 @@ def tile_targets(lang: str) -> set[str]:
         if isinstance(value, list)
     ]
     assert len(chapters) >= 2
-    return {"/" + url_of(stem, lang) for stem in (*chapters, cards_page(), TRAINER)}
+    from test_situations import situations_page
+
+    pages = (*chapters, situations_page(), cards_page(), TRAINER)
+    return {"/" + url_of(stem, lang) for stem in pages}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
