@@ -24,6 +24,7 @@ from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
 from .render import PDF_DIR
+from .situations import SituationIndex, load_situations, scan_scenes
 from .source import scan_pages
 
 
@@ -44,6 +45,8 @@ class Deck:
     sheets: dict[str, str]  # language -> src_uri of its page with `cards_sheet: true`
     urls: dict[str, str]  # src_uri -> the page's URL, for every page (and stand-in)
     languages: Languages
+    situations: SituationIndex  # the situations and the scenes tagged with them
+    situation_sheets: dict[str, str]  # language -> src_uri of its `situations_sheet: true` page
     cases: dict[str, list[Case]] = field(default_factory=dict)  # by src_uri, pages with cards
 
     def cases_of(self, lang: str) -> list[Case]:
@@ -93,6 +96,13 @@ def load_deck(
         raise CardProblems(errors)
     errors += check_translations(pages, languages, shown_as)
     errors += check_page_meta(pages)
+    try:
+        situations = load_situations(docs_dir, shown_as, languages)
+    except CardError as error:
+        situations = []
+        errors.append(error)
+    scenes, scene_errors = scan_scenes(docs_dir, pages, situations)
+    errors += scene_errors
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     by_path = {page.path: page.src_uri for page in pages}
@@ -121,5 +131,9 @@ def load_deck(
             )
     for src in [*numbered.keys(), *sheets.values()]:
         urls.setdefault(src, url_of(src))
+    situation_sheets = {
+        page.lang: page.src_uri for page in pages if page.meta.get("situations_sheet") is True
+    }
     found = {uri: mine for uri, mine in cases.items() if mine}
-    return Deck(numbered, sheets, urls, languages, found)
+    index = SituationIndex(situations, scenes)
+    return Deck(numbered, sheets, urls, languages, index, situation_sheets, found)

@@ -22,6 +22,7 @@ KEYS = (
     "cases",
     "cards_sheet",
     "practice_sheet",
+    "situations_sheet",
     "daily_screen",
     "changes_page",
     "changes",  # what the last commit changed, for "Neu und geändert" (cardkit/changes.py)
@@ -29,7 +30,13 @@ KEYS = (
     "search",
     "translation",  # written by make translated (cardkit/translations.py)
 )
-FLAGS = ("cards_sheet", "practice_sheet", "daily_screen", "changes_page")  # true or false
+FLAGS = (
+    "cards_sheet",
+    "practice_sheet",
+    "situations_sheet",
+    "daily_screen",
+    "changes_page",
+)  # true or false
 
 
 def text_problem(key: str, value: object) -> str | None:

@@ -40,6 +40,7 @@ from . import (
     practice,
     reading,
     search,
+    situations,
     theme,
     whatsnew,
 )
@@ -134,7 +135,8 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         pages.check_policy(html, page, config)
         html = book.collect_page(html, page, pass_, build.context)  # the book: no page head
         pagehead.add_to_toc(page, pass_, build.context)
-        return pagehead.after_title(html, pagehead.head_html(page, pass_, build.context))
+        html = pagehead.after_title(html, pagehead.head_html(page, pass_, build.context))
+        return search.add_terms(html, pass_, build.context)  # for the index only, not the book
 
     # Every page is converted; MkDocs copies the static files right after on_env.
 
@@ -160,6 +162,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
         daily.add_screen(page, pass_, build.context)
         whatsnew.add_page(page, pass_, build.context, config.site_url)
         cards.add_to_page(page, pass_, build.context)
+        situations.add_index(page, pass_, build.context)
         return context
 
     def on_template_context(
@@ -176,6 +179,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.i18n and self.build
         if self.i18n.first_pass:  # the outermost pass: every language is on disk
+            self.build.context.splitter.save()
             search.index_site(config, self.build.context.languages, self.i18n.built())
             offline.write_worker(config, self.build.context.languages)
 

@@ -10,7 +10,9 @@ when every language is on disk; `mkdocs serve` runs it after each rebuild too.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -21,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from cardkit.languages import Languages
+from cardkit.searchterms import extra_terms
 
 from . import failures
+from .state import BuildContext, Pass
 
 log = get_plugin_logger("handbook")
 BUNDLE = "pagefind"
@@ -41,7 +45,33 @@ NOT_CONTENT = (
     ".hb-resolution-label",
     ".hb-lines",
     ".hb-foot",
+    # the home page's tiles: signposts whose words are found on the pages they lead to
+    ".grid.cards",
 )
+
+
+SPLIT_COMPOUNDS = ("de",)  # the languages whose compounds cardkit.searchterms splits
+TAG = re.compile(r"<[^>]+>")
+# The hidden words weigh as much as the page's own: a synonym is repeated as often as the
+# page uses its group, so a page about complaints ranks above one that names one.
+TERMS_WEIGHT = "1"
+# Around the hidden words, so that hb-search.js never shows them as a result's excerpt
+HIDDEN_START, HIDDEN_END = "hbterms", "hbtermsend"
+
+
+def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
+    """A hidden element with the words the page should also be found by: its compounds'
+    parts and the synonyms of its words (cardkit.searchterms). Readers never see it."""
+    text = html_lib.unescape(TAG.sub(" ", html))
+    splitter = context.splitter if pass_.lang in SPLIT_COMPOUNDS else None
+    terms = extra_terms(text, pass_.lang, context.synonyms[pass_.lang], splitter)
+    if not terms:
+        return html
+    words = html_lib.escape(" ".join(terms))
+    return (
+        f'{html}\n<div class="hb-search-terms" hidden data-pagefind-weight="{TERMS_WEIGHT}">'
+        f"{HIDDEN_START} {words} {HIDDEN_END}</div>"
+    )
 
 
 def _index(site_dir: Path) -> None:

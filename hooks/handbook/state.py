@@ -28,7 +28,9 @@ from cardkit.brand import Brand
 from cardkit.changes import Change
 from cardkit.deck import nav_entries
 from cardkit.languages import Languages
+from cardkit.model import CardError
 from cardkit.render import CardInfo
+from cardkit.searchterms import STORE, Splitter, load_synonyms
 from cardkit.translations import Finding
 
 from .i18n import I18n
@@ -52,6 +54,8 @@ class BuildContext:
     deck: cards.Deck
     infos: dict[str, dict[str, CardInfo]]  # per language, per card id
     addresses: Addresses  # the cards' short addresses and the pages that moved
+    synonyms: dict[str, list[tuple[str, ...]]]  # per language: the editors' synonym groups
+    splitter: Splitter  # German compounds, for the search index
 
     def cards(self, lang: str) -> list[Card]:
         """One language's cards in deck order."""
@@ -105,7 +109,14 @@ def make_context(config: MkDocsConfig, i18n: I18n, options: HandbookOptions) -> 
         url_of=url_of(config, languages),
     )
     infos = {lang: site.card_infos(deck.of(lang), addresses.short) for lang, site in sites.items()}
-    return BuildContext(options, languages, brand, sites, deck, infos, addresses)
+    try:
+        synonyms = load_synonyms(docs_dir, sites[languages.default].shown_as, languages)
+    except CardError as error:
+        raise cards.CardProblems([error]) from None
+    splitter = Splitter(project / options.cache_dir / STORE)
+    return BuildContext(
+        options, languages, brand, sites, deck, infos, addresses, synonyms, splitter
+    )
 
 
 def url_of(config: MkDocsConfig, languages: Languages) -> Callable[[str], str]:

@@ -15,12 +15,10 @@
   const meta = document.querySelector(".md-search-result__meta");
   const result = document.querySelector(".md-search-result");
   const list = result.querySelector(".md-search-result__list");
-  const scrollwrap = document.querySelector(".md-search__scrollwrap");
   const theme = JSON.parse(document.getElementById("__config").textContent);
   const messages = JSON.parse(document.getElementById("hb-search-config").textContent);
   const root = new URL(theme.base.replace(/\/?$/, "/"), location.href);  // the site root
   const HIGHLIGHT = "h";   // the query parameter that marks the words on the result page
-  const PAGE = 10;         // results loaded at a time; more as the list is scrolled
 
   const say = (key, count) => theme.translations[key].replace("#", count);
 
@@ -77,17 +75,43 @@
     };
   }
 
-  function item(page, score) {
+  /* The words a page is also found by (hooks/handbook/search.py) sit hidden between these
+     two; an excerpt from them would be a list of words, so the page's own text stands in. */
+  const HIDDEN = /\bhbterms\b[\s\S]*?\bhbtermsend\b/g;
+  const plain = (html) => html.replace(/<[^>]*>/g, "").replace(/&[^;]+;/g, " ")
+    .replace(/…/g, " ").replace(/\s+/g, " ").trim();
+  const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+
+  function fromHidden(page, html) {
+    const hidden = (page.content.match(HIDDEN) || []).join(" ");
+    const text = plain(html);
+    return /\bhbterms/.test(text) || (text.length > 0 && hidden.includes(text));
+  }
+
+  /* An excerpt from the page's visible text: around the first word the query matched as
+     a whole, or its beginning. */
+  function ownExcerpt(page, wanted) {
+    const words = page.content.replace(HIDDEN, " ").split(/\s+/).filter(Boolean);
+    const at = Math.max(0, words.findIndex((word) =>
+      wanted.some((term) => whole(term, fold(word.replace(/[^\p{L}\p{N}-]+/gu, ""))))));
+    const start = Math.max(0, at - 12);
+    return words.slice(start, start + 30).map((word, n) => (start + n === at && at > 0
+      ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word))).join(" ") + " …";
+  }
+
+  function item(page, score, wanted) {
     const li = element("li", { class: "md-search-result__item" });
     const mark = marking(page);
     const title = page.meta.title || page.url;
-    const sections = [...page.sub_results]
-      .sort((a, b) => b.locations.length - a.locations.length);
+    const own = page.sub_results.filter((s) => !fromHidden(page, s.excerpt));
+    const sections = own.sort((a, b) => b.locations.length - a.locations.length);
     const best = sections.shift();
     const onPage = !best || !best.url.includes("#");
     // a hit in a page's checklist card opens the page at its card (the thing to act on)
     const atCard = !onPage && best.url.endsWith("#hb-card-heading");
-    li.append(entry(mark(atCard ? best.url : page.url), title, onPage ? page.excerpt : "",
+    const excerpt = fromHidden(page, page.excerpt) ? ownExcerpt(page, wanted) : page.excerpt;
+    li.append(entry(mark(atCard ? best.url : page.url), title, onPage ? excerpt : "",
       { parent: true, score }));
     const more = sections.filter((section) => section.url.includes("#"));
     if (!onPage) li.append(entry(mark(best.url), best.title, best.excerpt));
@@ -102,29 +126,74 @@
     return li;
   }
 
-  let ticket = 0;           // the newest query; answers to older ones are dropped
-  let observer = null;
+  /* Which results to show. Pagefind falls back to the longest start of a word it knows when
+     a query word is not in the index ("vor" for "Vorgesetzte", "Kunden" for
+     "Kundenzufriedenheit"): a page counts only where a query word matched a whole word on
+     it (or a form of it: Beschwerden, Beschwerde), never a short fragment. Pages matching
+     the most query words are kept, and of those the ones scoring at least CUT of the best. */
+  const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+  const MIN_TERM = 3;      // shorter words (an, by, per) decide nothing
+  const WHOLE = 0.6;       // share of a query word a matched word must begin with
+  const CUT = 0.35;        // of the best score
+  const ENDING = 2;        // letters of an ending two forms of a word may differ in
+  // Pagefind folds ö to o and reads oe as ö: compare the same way
+  const fold = (word) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/ß/g, "ss").replace(/([aou])e/g, "$1");
+  const terms = (query) => (query.match(WORD) || []).map(fold).filter((t) => t.length >= MIN_TERM);
+  const marked = (page) => [page.excerpt, ...page.sub_results.map((s) => s.excerpt)]
+    .flatMap((html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1])));
 
-  const loadData = (results, from) =>
-    Promise.all(results.slice(from, from + PAGE).map((result) => result.data()));
-
-  /* Append one batch of result pages; a last, empty item loads the next batch when it
-     is scrolled into view. */
-  function append(results, from, pages, mine) {
-    pages.forEach((page, n) => list.append(item(page, results.length - from - n)));
-    if (from + PAGE >= results.length) return;
-    const rest = element("li", { class: "hb-search-more", "aria-hidden": "true" });
-    list.append(rest);
-    observer = new IntersectionObserver(async (seen) => {
-      if (!seen.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
-      const next = await loadData(results, from + PAGE);
-      if (mine !== ticket) return;
-      rest.remove();
-      append(results, from + PAGE, next, mine);
-    }, { root: scrollwrap, rootMargin: "0px 0px 300px 0px" });   // a little ahead
-    observer.observe(rest);
+  function common(a, b) {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+    return n;
   }
+  /* Did the query word match this word of the page as a whole: the page's word goes on
+     from it (Beschwerde: Beschwerden), it is the query word's stem (listening: listen), or
+     the two differ only in their endings (zuhören: zuhört)? */
+  function whole(term, word) {
+    if (word.startsWith(term)) return true;
+    if (term.startsWith(word)) return word.length >= WHOLE * term.length;
+    const same = common(term, word);
+    return same >= 4 && same >= term.length - ENDING && word.length - same <= ENDING + 1;
+  }
+
+  /* The results to show, and how many query words the best of them matched. */
+  function choose(query, results, pages) {
+    const wanted = terms(query);
+    const hits = pages.map((page) => {
+      const words = marked(page);
+      return wanted.filter((term) => words.some((word) => whole(term, word))).length;
+    });
+    const most = Math.max(0, ...hits);
+    if (!most) return { most, chosen: [] };
+    const kept = results.map((result, n) => ({ result, page: pages[n], hits: hits[n] }))
+      .filter((entry) => entry.hits === most);
+    const best = Math.max(...kept.map((entry) => entry.result.score));
+    return { most, chosen: kept.filter((entry) => entry.result.score >= CUT * best) };
+  }
+
+  /* A German compound the index does not hold ("Kundenzufriedenheit"), asked again as its
+     parts: the start Pagefind matched ("kunden") and the rest ("zufriedenheit"). */
+  const LINKING_S = /(ung|heit|keit|schaft|ion|tät|tat)$/;
+  function split(query, pages) {
+    const words = [...new Set(pages.flatMap(marked))];
+    const parts = (query.match(WORD) || []).map((original) => {
+      const term = fold(original);
+      if (words.some((word) => whole(term, word))) return original;
+      const head = words.filter((word) => term.startsWith(word) && word.length >= 4
+        && term.length - word.length >= 4).sort((a, b) => b.length - a.length)[0];
+      if (!head) return original;
+      let rest = term.slice(head.length);
+      if (LINKING_S.test(head) && rest.startsWith("s")) rest = rest.slice(1);
+      return `${head} ${rest}`;
+    });
+    return parts.join(" ");
+  }
+
+  let ticket = 0;           // the newest query; answers to older ones are dropped
+
+  const loadData = (results) => Promise.all(results.map((result) => result.data()));
 
   function answer(text) {
     list.replaceChildren();
@@ -135,18 +204,48 @@
     result.dataset.query = query;   // the query the list now answers (read by the tests)
   }
 
+  /* The query words that decide. A word found on nearly every page ("Kunde", "customer")
+     decides nothing, nor does a word no page holds as a whole (only as a fragment): with
+     other words beside them, the search ranks by those alone. */
+  const COMMON = 0.7;      // share of all pages
+  async function informative(api, query, pages) {
+    const words = query.match(WORD) || [];
+    if (words.length < 2) return query;
+    const seen = [...new Set(pages.flatMap(marked))];
+    const all = (await api.search(null)).results.length;
+    const counts = await Promise.all(words.map(async (word) =>
+      word.length < MIN_TERM ? all : (await api.search(word)).results.length));
+    const kept = words.filter((word, n) => counts[n] < COMMON * all
+      && seen.some((seenWord) => whole(fold(word), seenWord)));
+    return kept.length ? kept.join(" ") : query;
+  }
+
+  async function find(api, query) {
+    const found = await api.search(query);
+    const pages = await loadData(found.results);
+    return { pages, ...choose(query, found.results, pages) };
+  }
+
   async function search() {
     const mine = ++ticket;
     const query = input.value.trim();
-    if (observer) observer.disconnect();
     if (!query) {
       answer(say("search.result.placeholder"));
       answered(query);
       return;
     }
-    let found;
+    let chosen;
     try {
-      found = await (await load()).debouncedSearch(query, {}, 120);
+      const api = await load();
+      await new Promise((resolve) => { setTimeout(resolve, 120); });   // typing goes on
+      if (mine !== ticket) return;   // a newer query is on its way
+      const first = await find(api, query);
+      // compounds the index does not hold, as parts; then only the words that decide
+      const parts = split(query, first.pages);
+      const second = parts === query ? first : await find(api, parts);
+      const asked = await informative(api, parts, second.pages);
+      const final = asked === parts ? second : await find(api, asked);
+      chosen = final.most ? final.chosen : first.chosen;
     } catch (error) {
       if (mine === ticket) {
         answer(messages.unavailable);
@@ -154,13 +253,11 @@
       }
       return;
     }
-    if (found === null || mine !== ticket) return;   // a newer query is on its way
-    const pages = await loadData(found.results, 0);
     if (mine !== ticket) return;
-    const count = found.results.length;
+    const count = chosen.length;
     answer(count === 0 ? messages.none.replace("{query}", query)
       : count === 1 ? say("search.result.one") : say("search.result.other", count));
-    append(found.results, 0, pages, mine);
+    chosen.forEach((entry, n) => list.append(item(entry.page, count - n, terms(input.value))));
     answered(query);
   }
 

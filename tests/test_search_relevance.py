@@ -1,0 +1,205 @@
+"""Everyday staff queries, judged: does the header search (real Chromium, the built site
+through nginx) put the page a reader needs among the first three results, and are at least
+80 % of the results it shows relevant?
+
+The queries are held out: written down before the search was tuned, and not used to write
+the synonym list (docs/synonyme.yml). Relevance is a reader's judgement ("does this page
+help with what the query asks?"), written down per query as page stems; where the answer is
+"every page with a scene tagged with situation X", the pages are read from docs/.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import url_of
+from conftest import LANGUAGES
+from content import CARDS
+from test_search import NO_RESULTS, PAGES, indexed_text, search
+from test_situations import situations_page, tagged_scenes
+
+GOAL_PRECISION = 0.8  # of all results shown, per language
+TOP = 3  # the page a reader needs is among the first TOP results
+
+
+def tagged(lang: str, *situation_ids: str) -> set[str]:
+    """The pages with a scene tagged with any of these situations, and the situations page."""
+    scenes = tagged_scenes(lang)
+    pages = {stem for sid in situation_ids for stem, _ in scenes.get(sid, set())}
+    return pages | {situations_page()}
+
+
+COMPLAINT = ("wuetend-telefon", "beschwerde-schalter", "beschwerde-email")
+ANGRY = ("wuetend-telefon", "beschwerde-schalter")  # scenes with someone angry in front of you
+
+
+def complaint_pages(lang: str) -> set[str]:
+    """Every attitude and tip page tells a scene with a complaint (its card's page), and the
+    situations page collects them."""
+    return {stem for stem, _ in CARDS[lang].values()} | tagged(lang, *COMPLAINT)
+
+
+LISTENING = {
+    "tipps/kontakt",
+    "tipps/verstehen",
+    "haltungen/unaufdringlichkeit",
+    "haltungen/augenhoehe",
+    "haltungen/aufrichtigkeit",
+}
+
+# query -> (needed: one of these among the first three, relevant: every page that helps)
+QUERIES = {
+    "de": {
+        "Reklamation": (
+            lambda: {situations_page(), "haltungen/aufrichtigkeit"},
+            lambda: complaint_pages("de"),
+        ),
+        "Vorgesetzte": (lambda: {"haltungen/flexibilitaet"}, lambda: {"haltungen/flexibilitaet"}),
+        "Kundenzufriedenheit messen": (
+            lambda: {"tipps/zufriedenheit"},
+            lambda: {"tipps/zufriedenheit"},
+        ),
+        "zuhören": (lambda: LISTENING, lambda: LISTENING),
+        "wütender Kunde": (lambda: tagged("de", *ANGRY), lambda: complaint_pages("de")),
+        "Beschwerde per E-Mail": (lambda: {situations_page()}, lambda: complaint_pages("de")),
+        "Ausnahme machen": (lambda: {"haltungen/flexibilitaet"}, lambda: tagged("de", "ausnahme")),
+        "eigenen Fehler zugeben": (
+            lambda: {"haltungen/aufrichtigkeit"},
+            lambda: tagged("de", "eigener-fehler"),
+        ),
+    },
+    "en": {
+        "angry customer": (lambda: tagged("en", *ANGRY), lambda: complaint_pages("en")),
+        "complaint by email": (lambda: {situations_page()}, lambda: complaint_pages("en")),
+        "manager": (lambda: {"haltungen/flexibilitaet"}, lambda: {"haltungen/flexibilitaet"}),
+        "listening": (lambda: LISTENING, lambda: LISTENING),
+        "refund": (lambda: {"haltungen/klarheit"}, lambda: tagged("en", "nein-sagen", "ausnahme")),
+        "upset caller": (lambda: tagged("en", "wuetend-telefon"), lambda: complaint_pages("en")),
+        "make an exception": (
+            lambda: {"haltungen/flexibilitaet"},
+            lambda: tagged("en", "ausnahme"),
+        ),
+        "measure customer satisfaction": (
+            lambda: {"tipps/zufriedenheit"},
+            lambda: {"tipps/zufriedenheit"},
+        ),
+    },
+}
+
+
+def judge(tab, base: str, lang: str) -> list[dict]:
+    """Run every query of a language; per query the results and their judgement."""
+    rows = []
+    for query, (needed, relevant) in QUERIES[lang].items():
+        _, found = search(tab, base + url_of("index", lang), query)
+        needed_paths = {"/" + url_of(stem, lang) for stem in needed()}
+        relevant_paths = {"/" + url_of(stem, lang) for stem in relevant() | needed()}
+        rows.append(
+            {
+                "query": query,
+                "found": found,
+                "relevant": sum(path in relevant_paths for path in found),
+                "top": bool(needed_paths & set(found[:TOP])),
+            }
+        )
+    return rows
+
+
+def summary(rows: list[dict]) -> tuple[float, float]:
+    shown = sum(len(row["found"]) for row in rows)
+    precision = sum(row["relevant"] for row in rows) / shown if shown else 0.0
+    return precision, sum(row["top"] for row in rows) / len(rows)
+
+
+@pytest.fixture(scope="module")
+def judged(site, reused_tab) -> dict[str, list[dict]]:
+    """Every query of both languages, run once for the tests below."""
+    rows = {lang: judge(reused_tab, site, lang) for lang in LANGUAGES}
+    for lang, mine in rows.items():
+        precision, top = summary(mine)
+        print(f"\n{lang}: precision {precision:.0%}, needed page in top {TOP}: {top:.0%}")
+        for row in mine:
+            print(f"  {row['query']}: {row['relevant']}/{len(row['found'])}, top: {row['top']}")
+    return rows
+
+
+def report(rows: list[dict]) -> str:
+    return "\n".join(
+        f"{row['query']}: {row['relevant']}/{len(row['found'])} relevant, "
+        f"needed page in the first {TOP}: {row['top']}, {row['found'][:5]}"
+        for row in rows
+    )
+
+
+# Measured on 2026-12-06 (ARCHITECTURE.md, "Search"): the goal is not reached everywhere.
+# strict: a fix makes these pass, and then the mark must go.
+GAPS = {
+    ("top", "en"): "'manager' matches manage/management on many pages (English stemming)",
+    ("precision", "de"): "'Reklamation' also finds pages that name a complaint in passing",
+    ("precision", "en"): "'manager' and 'listening' also find pages that use the words in passing",
+}
+
+
+def gap(goal: str, lang: str):
+    reason = GAPS.get((goal, lang))
+    return (
+        pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else lang
+    )
+
+
+@pytest.mark.parametrize("lang", [gap("top", lang) for lang in LANGUAGES])
+def test_every_everyday_query_puts_the_needed_page_among_the_first_three(judged, lang):
+    rows = judged[lang]
+    assert all(row["top"] for row in rows), report(rows)
+
+
+@pytest.mark.parametrize("lang", [gap("precision", lang) for lang in LANGUAGES])
+def test_at_least_80_percent_of_the_results_shown_are_relevant(judged, lang):
+    precision, _ = summary(judged[lang])
+    assert precision >= GOAL_PRECISION, report(judged[lang])
+
+
+CANDIDATES = {
+    "de": ("Vorstandssitzung", "Verwaltungsrat", "Bestellnummer", "Kundenzeitschrift"),
+    "en": ("beforehand", "compensation", "supervisory", "customisation"),
+}
+
+
+def fragment_only(built, lang: str) -> str:
+    """A word no page holds (nor 60 % of its start) whose first three letters start words
+    on many pages: Pagefind alone would answer it with those pages."""
+    words = {
+        word.lower()
+        for stem in PAGES
+        for word in re.findall(r"\w+", indexed_text(built.site, lang, stem))
+    }
+    for candidate in CANDIDATES[lang]:
+        start = candidate.lower()[: -(-len(candidate) * 6 // 10)]
+        if (
+            not any(w.startswith(start) for w in words)
+            and sum(w.startswith(candidate.lower()[:3]) for w in words) >= 3
+        ):
+            return candidate
+    raise AssertionError("no candidate word fits; add one")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_word_matching_only_a_fragment_finds_nothing_and_says_so(built, site, reused_tab, lang):
+    query = fragment_only(built, lang)
+    meta, found = search(reused_tab, site + url_of("index", lang), query)
+    assert found == [], (query, found)
+    assert NO_RESULTS[lang].format(query=query) in meta
+
+
+def test_compounds_split_simple_words_stay_and_synonyms_follow_the_page():
+    from cardkit.searchterms import Splitter, extra_terms
+
+    splitter = Splitter()
+    assert set(splitter.parts("Kundenzufriedenheit")) == {"kunde", "zufriedenheit"}
+    assert splitter.parts("Beschwerde") == splitter.parts("Vorgesetzte") == []
+    groups = [("beschwerde", "reklamation"), ("vorgesetzte", "führungskraft")]
+    terms = extra_terms("Zwei Beschwerden, eine Beschwerde.", "de", groups, splitter)
+    assert terms == ["reklamation", "reklamation"]  # as often as the page names the group
+    assert extra_terms("Nichts davon.", "de", groups, splitter) == []
