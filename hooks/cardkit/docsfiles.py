@@ -15,6 +15,11 @@ from .languages import Languages
 
 PAGE = ".md"
 IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+# The editors' lists the build reads, at the top of docs/ (never published: mkdocs.yml's
+# exclude_docs names them): the situations (situations.py) and the synonyms (searchterms.py).
+SITUATIONS_FILE = "situationen.yml"
+SYNONYMS_FILE = "synonyme.yml"
+DATA = (SITUATIONS_FILE, SYNONYMS_FILE)
 # Top-level names the build writes itself (or the theme ships): a page or folder there would
 # replace, or be deleted with, the build's own output.
 RESERVED = {
@@ -45,6 +50,8 @@ def refused(src_uri: str, languages: Languages) -> str | None:
         )
     if src_uri.endswith(PAGE) or suffix in IMAGES:
         return _reserved(src_uri, languages)
+    if src_uri in DATA:
+        return None
     kind = f"a {suffix} file" if suffix else "a file without an ending"
     return (
         f"is {kind}; docs/ holds only pages ({PAGE}) and images "

@@ -26,13 +26,13 @@ from pathlib import Path
 
 import yaml
 
+from .docsfiles import SYNONYMS_FILE
 from .languages import Languages
 from .model import CardError
 from .source import BoundedLoader
 from .text import describe, hidden_character
 
 STORE = "compounds-hanta-1.2.1.json"  # in the cache folder; a new HanTa, a new file
-SYNONYMS_FILE = "synonyme.yml"  # below docs/; mkdocs.yml's exclude_docs keeps it unpublished
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_PART = 4  # letters: shorter compound parts ("vor", "an") would match too much
 MIN_COMPOUND = 8  # letters: shorter words are hardly ever compounds worth splitting

@@ -21,12 +21,12 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify, unique
 
+from .docsfiles import SITUATIONS_FILE
 from .languages import Languages
 from .model import SLUG, CardError
 from .source import BoundedLoader, Page
 from .text import describe, hidden_character
 
-SITUATIONS_FILE = "situationen.yml"  # below docs/; mkdocs.yml's exclude_docs keeps it unpublished
 ATTRIBUTE = "data-situations"
 MAX_NAME = 100  # characters of a situation's name
 # An ATX heading, with an attr_list block at its end: "### Title { … }".
