@@ -19,11 +19,10 @@ from pathlib import Path
 from . import cache, pdf
 from .labels import LABELS
 from .model import Card, CardError
-from .render import CardInfo, Identity, PdfPaths, Renderer
+from .render import CARD_USES, CardInfo, Identity, PdfPaths, Renderer
 
 CARD_FILE, SHEETS_FILE = "card.pdf", "sheets.pdf"
-SHOP_FILE, OFFICE_FILE = "shop.pdf", "office.pdf"  # the card's own files, cached with it
-ENTRY = (CARD_FILE, SHOP_FILE, OFFICE_FILE)
+ENTRY = (CARD_FILE, *CARD_USES)  # the card's pages and its own files, cached with them
 log = logging.getLogger("cardkit")
 # Cards laid out per WeasyPrint document. A document holds all its pages until it is
 # written: one for a deck of 300 cards grew a worker to about 700 MiB, a batch of 20 to
@@ -45,6 +44,7 @@ class Job:
     faces_dir: Path  # the cache of laid-out pages
     paths: PdfPaths
     titles: dict[str, str]  # each file's title, by path
+    date: str = "2000-01-01T00:00:00Z"  # the print shop's files' date (the edition's)
 
 
 @dataclass
@@ -56,9 +56,12 @@ class Result:
 
 
 def card_key(job: Job, card: Card) -> str:
-    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
     return cache.content_key(
-        job.inputs, repr(card), repr(job.infos[card.id]), job.titles[shop], job.titles[office]
+        job.inputs,
+        repr(card),
+        repr(job.infos[card.id]),
+        job.date,
+        *(job.titles[path] for path in job.paths.cards[card.id].values()),
     )
 
 
@@ -135,11 +138,14 @@ def _card_entry(job: Job, card: Card, pages: bytes) -> dict[str, bytes]:
     """A card's pages and its two files, imposed from them (cardkit/impose.py)."""
     from . import impose  # pypdf: imported only where PDFs are made
 
-    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
-    shop_file, office_file = impose.card_files(
-        impose.read(pages), job.lang, (job.titles[shop], job.titles[office])
+    paths = job.paths.cards[card.id]
+    files = impose.card_files(
+        impose.read(pages),
+        job.lang,
+        {use: job.titles[path] for use, path in paths.items()},
+        impose.PrintFile("", job.date, f"{job.lang}\0{card.id}\0{card_key(job, card)}"),
     )
-    return {CARD_FILE: pages, SHOP_FILE: shop_file, OFFICE_FILE: office_file}
+    return {CARD_FILE: pages, **files}
 
 
 def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes] | list:
@@ -176,9 +182,13 @@ def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> di
     readers = [impose.read(entries[card.id][CARD_FILE]) for card in job.cards]
     files = {}
     for card in job.cards:
-        shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
-        files[shop], files[office] = entries[card.id][SHOP_FILE], entries[card.id][OFFICE_FILE]
-    a6, a4 = job.paths.collections["a6"], job.paths.collections["a4"]
-    files[a6] = impose.all_a6(readers, job.lang, job.titles[a6])
+        for use, path in job.paths.cards[card.id].items():
+            files[path] = entries[card.id][use]
+    deck = sheets_key(job)
+    for use, marks in (("a6", True), ("a6-online", False)):
+        path = job.paths.collections[use]
+        shop = impose.PrintFile(job.titles[path], job.date, f"{job.lang}\0{use}\0{deck}")
+        files[path] = impose.all_a6(readers, job.lang, shop, marks=marks)
+    a4 = job.paths.collections["a4"]
     files[a4] = impose.a4_sheets(impose.read(sheets), readers, job.lang, job.titles[a4])
     return files
