@@ -25,9 +25,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from .layout import CARDS_PER_SHEET, SHEET_COLUMNS
-
-from .layout import MM, SHEET_CARD_INSET, SHEET_SCALE, sheet_origin
+from . import tagging
+from .layout import CARDS_PER_SHEET, MM, SHEET_CARD_INSET, SHEET_COLUMNS, SHEET_SCALE, sheet_origin
 
 FACE_W, FACE_H = 105 * MM, 148 * MM  # an A6 face, its trim box at the page's origin
 BLEED = 3 * MM  # how far the print shop's file shows the artwork past the trim
@@ -78,8 +77,9 @@ def _contents(page) -> bytes:
 class Imposer:
     """Writes one PDF file: pages copied whole, or frames with faces set in."""
 
-    def __init__(self, lang: str, metadata: dict, title: str | None):
+    def __init__(self, lang: str, metadata: dict, title: str | None, *, tagged: bool = False):
         self.writer = PdfWriter()
+        self.tags = tagging.Tags(self.writer) if tagged else None
         self.writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
         info = {key: value for key, value in metadata.items() if key != "/Title"}
         if title:
@@ -88,28 +88,68 @@ class Imposer:
         self.forms: dict[tuple[int, tuple[float, ...]], object] = {}
 
     def copy(self, page) -> None:
-        self.writer.add_page(page)
+        if self.tags is None:
+            self.writer.add_page(page)
+        else:
+            self.frame(page, [])
 
-    def frame(self, page, faces: list[tuple[object, Place]]) -> None:
-        """page with each (face page, place) drawn into it, under the page's own marks."""
+    def frame(self, page, faces: list[tuple[object, Place, str]]) -> None:
+        """page with each (face page, place, its text) drawn into it, under the page's own
+        marks. Tagged: each face a Figure with its text as alternative text."""
         target = self.writer.add_page(page)
+        tags = self.tags
+        if tags:
+            tags.begin_page(target)
         resources = target["/Resources"].get_object()
         assert isinstance(resources, DictionaryObject)  # every page WeasyPrint writes has one
         xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
         drawn = []
-        for face, place in faces:
+        for face, place, alt in faces:
             name = NameObject(f"/hbFace{len(xobjects)}")
             xobjects[name] = self._form(face, place.bleed)
             scale = place.scale
-            drawn.append(
-                f"q {scale:g} 0 0 {scale:g} {place.x:.4f} {place.y:.4f} cm {name} Do Q\n".encode()
-            )
+            draw = f"q {scale:g} 0 0 {scale:g} {place.x:.4f} {place.y:.4f} cm {name} Do Q".encode()
+            drawn.append((tags.wrap("Figure", draw, alt) if tags else draw) + b"\n")
+            self._links(target, face, place)
         # the frame last: its cut lines and crop marks lie over the faces' edges, as on the
         # pages laid out whole, where they follow the faces
-        drawn += [b"q\n", _contents(target), b"\nQ\n"]
+        own = b"q\n" + _contents(target) + b"\nQ\n"
+        drawn.append(tags.wrap("P", own) if tags else own)
         stream = DecodedStreamObject()
         stream.set_data(b"".join(drawn))
         target[NameObject("/Contents")] = self.writer._add_object(stream.flate_encode())
+
+    def _links(self, target, face, place: Place) -> None:
+        """The face's links (its QR code and address), moved to where the face is placed."""
+        for reference in face.get("/Annots", []):
+            annot = reference.get_object()
+            action = annot.get("/A")
+            if annot.get("/Subtype") != "/Link" or not action or "/URI" not in action:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+            left, right = (place.x + place.scale * v for v in (x0, x1))
+            bottom, top = (place.y + place.scale * v for v in (y0, y1))
+            link = DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Link"),
+                    NameObject("/Rect"): ArrayObject(
+                        FloatObject(round(v, 3)) for v in (left, bottom, right, top)
+                    ),
+                    NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                    NameObject("/A"): DictionaryObject(
+                        {
+                            NameObject("/S"): NameObject("/URI"),
+                            NameObject("/URI"): TextStringObject(str(action["/URI"])),
+                        }
+                    ),
+                }
+            )
+            annots = target.setdefault(NameObject("/Annots"), ArrayObject())
+            reference = self.writer._add_object(link)
+            annots.get_object().append(reference)
+            if self.tags:
+                self.tags.link(reference, str(action["/URI"]))
 
     def trimmed(self, face, *, marks: bool) -> None:
         """face alone on a page of its trim and 3 mm bleed: with marks, on a larger page
@@ -119,7 +159,11 @@ class Imposer:
         width, height = FACE_W + 2 * slug, FACE_H + 2 * slug
         page = self.writer.add_blank_page(width, height)
         page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/XObject"): DictionaryObject({NameObject("/hbFace0"): self._form(face, (BLEED,) * 4)})}
+            {
+                NameObject("/XObject"): DictionaryObject(
+                    {NameObject("/hbFace0"): self._form(face, (BLEED,) * 4)}
+                )
+            }
         )
         drawn = [f"q 1 0 0 1 {slug:.4f} {slug:.4f} cm /hbFace0 Do Q\n".encode()]
         if marks:
@@ -176,6 +220,8 @@ class Imposer:
         return self.forms[key]
 
     def bytes(self) -> bytes:
+        if self.tags:
+            self.tags.finish()
         out = BytesIO()
         self.writer.write(out)
         return out.getvalue()
@@ -216,28 +262,39 @@ def _print_shop(writer_of: Imposer, lang: str, shop: PrintFile) -> bytes:
     return writer_of.bytes()
 
 
-def card_files(card: PdfReader, lang: str, titles: dict[str, str], shop: PrintFile) -> dict[str, bytes]:
+def card_files(
+    card: PdfReader, lang: str, titles: dict[str, str], shop: PrintFile, alts: tuple[str, str]
+) -> dict[str, bytes]:
     """A card's files by use: "a6" for a print shop (PDF/X-4, crop marks), "a6-online"
     (PDF/X-4, page = bleed box), "a4" (its faces set into its office page, to cut and
-    fold), "a4-4up" (four of it on an A4 sheet, fronts then backs). titles: by use."""
+    fold), "a4-4up" (four of it on an A4 sheet, fronts then backs), the office files
+    tagged. titles: by use; alts: the text of its front and of its back."""
     meta = dict(card.metadata or {})
     files = {}
     for use, marks in (("a6", True), ("a6-online", False)):
         shop_file = Imposer(lang, meta, titles[use])
         shop_file.trimmed(card.pages[FRONT], marks=marks)
         shop_file.trimmed(card.pages[BACK], marks=marks)
-        files[use] = _print_shop(shop_file, lang, PrintFile(titles[use], shop.date, shop.seed + use))
-    office = Imposer(lang, meta, titles["a4"])
+        files[use] = _print_shop(
+            shop_file, lang, PrintFile(titles[use], shop.date, shop.seed + use)
+        )
+    office = Imposer(lang, meta, titles["a4"], tagged=True)
     office.frame(
         card.pages[OFFICE],
-        [(card.pages[FRONT], OFFICE_PLACES[0]), (card.pages[BACK], OFFICE_PLACES[1])],
+        [
+            (card.pages[FRONT], OFFICE_PLACES[0], alts[0]),
+            (card.pages[BACK], OFFICE_PLACES[1], alts[1]),
+        ],
     )
     files["a4"] = office.bytes()
-    four = Imposer(lang, meta, titles["a4-4up"])
+    four = Imposer(lang, meta, titles["a4-4up"], tagged=True)
     for side, frame in ((FRONT, FOUR_FRONT), (BACK, FOUR_BACK)):
         four.frame(
             card.pages[frame],
-            [(card.pages[side], sheet_place(n, back=side == BACK)) for n in range(CARDS_PER_SHEET)],
+            [
+                (card.pages[side], sheet_place(n, back=side == BACK), alts[side])
+                for n in range(CARDS_PER_SHEET)
+            ],
         )
     files["a4-4up"] = four.bytes()
     return files
@@ -253,9 +310,12 @@ def all_a6(cards: list[PdfReader], lang: str, shop: PrintFile, *, marks: bool) -
     return _print_shop(writer, lang, shop)
 
 
-def a4_sheets(sheets: PdfReader, cards: list[PdfReader], lang: str, title: str) -> bytes:
-    """The cover pages, then per four cards a sheet of fronts and a sheet of backs."""
-    office = Imposer(lang, dict(sheets.metadata or {}), title)
+def a4_sheets(
+    sheets: PdfReader, cards: list[PdfReader], lang: str, title: str, alts: list[tuple[str, str]]
+) -> bytes:
+    """The cover pages, then per four cards a sheet of fronts and a sheet of backs, tagged.
+    alts: each card's front and back text."""
+    office = Imposer(lang, dict(sheets.metadata or {}), title, tagged=True)
     for page in sheets.pages[:COVER_PAGES]:
         office.copy(page)
     for start in range(0, len(cards), CARDS_PER_SHEET):
@@ -266,7 +326,7 @@ def a4_sheets(sheets: PdfReader, cards: list[PdfReader], lang: str, title: str) 
             office.frame(
                 frame,
                 [
-                    (card.pages[side], sheet_place(n, back=side == BACK))
+                    (card.pages[side], sheet_place(n, back=side == BACK), alts[start + n][side])
                     for n, card in enumerate(batch)
                 ],
             )

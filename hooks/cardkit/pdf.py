@@ -71,9 +71,7 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
             if page != start:
                 overflows.append(Overflow(card, face, field, 148.0))
             elif bottom > height - FACE_BOTTOM + TOLERANCE:
-                overflows.append(
-                    Overflow(card, face, field, (bottom - height + FACE_BOTTOM) / MM)
-                )
+                overflows.append(Overflow(card, face, field, (bottom - height + FACE_BOTTOM) / MM))
     return overflows
 
 

@@ -144,6 +144,7 @@ def _card_entry(job: Job, card: Card, pages: bytes) -> dict[str, bytes]:
         job.lang,
         {use: job.titles[path] for use, path in paths.items()},
         impose.PrintFile("", job.date, f"{job.lang}\0{card.id}\0{card_key(job, card)}"),
+        alt_texts(job, card),
     )
     return {CARD_FILE: pages, **files}
 
@@ -175,6 +176,19 @@ def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes]
     return laid
 
 
+def alt_texts(job: Job, card: Card) -> tuple[str, str]:
+    """What a screen reader says for the card's front and back in the tagged office files."""
+    labels, info = LABELS[job.lang], job.infos[card.id]
+    front = (
+        f"{info.number}: {card.title}. {card.principle} "
+        f"{labels['checklist']}: {'; '.join(card.checklist)}."
+    )
+    back = f"{info.number}: {card.title}. {labels['question']}: {card.question}"
+    if info.address:
+        back += f" {labels['qr']}: {info.address}"
+    return front, back
+
+
 def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> dict[str, bytes]:
     """Every file: each card's two from its entry, the collections imposed now."""
     from . import impose  # pypdf: imported only where PDFs are made
@@ -190,5 +204,11 @@ def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> di
         shop = impose.PrintFile(job.titles[path], job.date, f"{job.lang}\0{use}\0{deck}")
         files[path] = impose.all_a6(readers, job.lang, shop, marks=marks)
     a4 = job.paths.collections["a4"]
-    files[a4] = impose.a4_sheets(impose.read(sheets), readers, job.lang, job.titles[a4])
+    files[a4] = impose.a4_sheets(
+        impose.read(sheets),
+        readers,
+        job.lang,
+        job.titles[a4],
+        [alt_texts(job, c) for c in job.cards],
+    )
     return files

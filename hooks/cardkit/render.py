@@ -10,9 +10,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import cache, qr
+from . import cache, layout, qr
 from .labels import LABELS, kind_heading
-from . import layout
 from .layout import CARDS_PER_SHEET, SHEET_COLUMNS
 from .model import Card
 
