@@ -92,8 +92,7 @@ def _streams(reader: pypdf.PdfReader):
 
     for page in reader.pages:
         yield page.get_contents()
-        for form in forms(page["/Resources"].get_object()):
-            yield form
+        yield from forms(page["/Resources"].get_object())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
