@@ -22,7 +22,8 @@ from .model import Card, CardError
 from .render import CARD_USES, CardInfo, Identity, PdfPaths, Renderer
 
 CARD_FILE, SHEETS_FILE = "card.pdf", "sheets.pdf"
-ENTRY = (CARD_FILE, *CARD_USES)  # the card's pages and its own files, cached with them
+# the card's pages and its own files (by use), cached with them under plain PDF names
+ENTRY = (CARD_FILE, *(f"{use}.pdf" for use in CARD_USES))
 log = logging.getLogger("cardkit")
 # Cards laid out per WeasyPrint document. A document holds all its pages until it is
 # written: one for a deck of 300 cards grew a worker to about 700 MiB, a batch of 20 to
@@ -146,7 +147,7 @@ def _card_entry(job: Job, card: Card, pages: bytes) -> dict[str, bytes]:
         impose.PrintFile("", job.date, f"{job.lang}\0{card.id}\0{card_key(job, card)}"),
         alt_texts(job, card),
     )
-    return {CARD_FILE: pages, **files}
+    return {CARD_FILE: pages, **{f"{use}.pdf": data for use, data in files.items()}}
 
 
 def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes] | list:
@@ -197,7 +198,7 @@ def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> di
     files = {}
     for card in job.cards:
         for use, path in job.paths.cards[card.id].items():
-            files[path] = entries[card.id][use]
+            files[path] = entries[card.id][f"{use}.pdf"]
     deck = sheets_key(job)
     for use, marks in (("a6", True), ("a6-online", False)):
         path = job.paths.collections[use]
