@@ -70,8 +70,8 @@ class Tags:
         """content as marked content of a new element of kind (Figure, P)."""
         assert self.marked is not None
         mcid = len(self.marked)
-        self.marked.append(self._element(kind, NumberObject(mcid), alt))
-        return f"/{kind.lstrip('/')} <</MCID {mcid}>> BDC\n".encode() + content + b"\nEMC\n"
+        self.marked.append(self._element(f"/{kind}", NumberObject(mcid), alt))
+        return f"/{kind} <</MCID {mcid}>> BDC\n".encode() + content + b"\nEMC\n"
 
     @staticmethod
     def artifact(content: bytes) -> bytes:
