@@ -275,3 +275,38 @@ def test_the_job_ticket_is_on_the_cards_page_and_with_the_kit(built, lang):
         text = squash(ticket.get_text(" "))
         for line in (labels["job_title"], *labels["job_ticket"]):
             assert squash(line) in text, (stem, line)
+
+
+def _elements(reader: pypdf.PdfReader) -> list:
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    (document,) = (kid.get_object() for kid in root["/K"])
+    assert document["/S"] == "/Document"
+    return [kid.get_object() for kid in document["/K"]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_office_files_are_tagged_and_their_qr_codes_are_links(built, lang):
+    """Language, title, a structure tree with each card face a Figure whose alternative
+    text holds the card's words, and a link over each QR code and printed address."""
+    for card_id, (stem, card) in CARDS[lang].items():
+        address = SITE_URL + ROOTS[lang] + page_url(stem)
+        for use in ("a4", "a4-4up"):
+            reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card_id, use))
+            root = reader.trailer["/Root"]
+            assert root["/Lang"] == lang and root["/MarkInfo"]["/Marked"]
+            assert squash(card["title"]) in squash(reader.metadata.title)
+            figures = [e["/Alt"] for e in _elements(reader) if e["/S"] == "/Figure"]
+            assert figures and all(squash(card["title"]) in squash(alt) for alt in figures)
+            assert any(squash(card["question"]) in squash(alt) for alt in figures)
+            assert any(address in alt for alt in figures)  # the QR code, said in words
+            links = [
+                annot.get_object() for page in reader.pages for annot in page.get("/Annots", [])
+            ]
+            assert links and all(link["/A"]["/URI"] == address for link in links)
+            widths = sorted(abs(float(l["/Rect"][2]) - float(l["/Rect"][0])) for l in links)
+            assert widths[-1] > 20 * MM * layout.SHEET_SCALE  # the QR code's link, or wider
+            faces = {"a4": 1, "a4-4up": layout.CARDS_PER_SHEET}[use]
+            assert len(links) == 2 * faces, [l["/Rect"] for l in links]  # QR code, address
+    sheets = pypdf.PdfReader(collection(built.site, lang, "a4"))
+    figures = [e for e in _elements(sheets) if e["/S"] == "/Figure"]
+    assert len(figures) == 2 * len(CARDS[lang])

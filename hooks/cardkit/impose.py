@@ -120,13 +120,10 @@ class Imposer:
         target[NameObject("/Contents")] = self.writer._add_object(stream.flate_encode())
 
     def _links(self, target, face, place: Place) -> None:
-        """The face's links (its QR code and address), moved to where the face is placed."""
-        for reference in face.get("/Annots", []):
-            annot = reference.get_object()
-            action = annot.get("/A")
-            if annot.get("/Subtype") != "/Link" or not action or "/URI" not in action:
-                continue
-            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+        """The face's links (its QR code and address), moved to where the face is placed.
+        WeasyPrint writes one per box of a link (each module of a QR code, each part of a
+        wrapped address): the touching ones become one."""
+        for uri, (x0, y0, x1, y1) in _merged_links(face):
             left, right = (place.x + place.scale * v for v in (x0, x1))
             bottom, top = (place.y + place.scale * v for v in (y0, y1))
             link = DictionaryObject(
@@ -140,7 +137,7 @@ class Imposer:
                     NameObject("/A"): DictionaryObject(
                         {
                             NameObject("/S"): NameObject("/URI"),
-                            NameObject("/URI"): TextStringObject(str(action["/URI"])),
+                            NameObject("/URI"): TextStringObject(uri),
                         }
                     ),
                 }
@@ -149,7 +146,7 @@ class Imposer:
             reference = self.writer._add_object(link)
             annots.get_object().append(reference)
             if self.tags:
-                self.tags.link(reference, str(action["/URI"]))
+                self.tags.link(reference, uri)
 
     def trimmed(self, face, *, marks: bool) -> None:
         """face alone on a page of its trim and 3 mm bleed: with marks, on a larger page
@@ -225,6 +222,42 @@ class Imposer:
         out = BytesIO()
         self.writer.write(out)
         return out.getvalue()
+
+
+def _merged_links(face, gap: float = 2.0) -> list[tuple[str, tuple[float, ...]]]:
+    """The face's URI links, rectangles that touch (within gap) joined into one."""
+    found: list[tuple[str, list[float]]] = []
+    for reference in face.get("/Annots", []):
+        annot = reference.get_object()
+        action = annot.get("/A")
+        if annot.get("/Subtype") != "/Link" or not action or "/URI" not in action:
+            continue
+        (x0, x1), (y0, y1) = (sorted(float(v) for v in annot["/Rect"][n::2]) for n in (0, 1))
+        rect = [x0, y0, x1, y1]
+        uri = str(action["/URI"])
+        merged = True
+        while merged:
+            merged = False
+            for other in found:
+                near = (
+                    other[0] == uri
+                    and rect[0] <= other[1][2] + gap
+                    and other[1][0] <= rect[2] + gap
+                    and rect[1] <= other[1][3] + gap
+                    and other[1][1] <= rect[3] + gap
+                )
+                if near:
+                    found.remove(other)
+                    rect = [
+                        min(rect[0], other[1][0]),
+                        min(rect[1], other[1][1]),
+                        max(rect[2], other[1][2]),
+                        max(rect[3], other[1][3]),
+                    ]
+                    merged = True
+                    break
+        found.append((uri, rect))
+    return [(uri, tuple(rect)) for uri, rect in found]
 
 
 def _crop_marks(slug: float) -> bytes:
