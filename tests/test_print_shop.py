@@ -303,10 +303,10 @@ def test_office_files_are_tagged_and_their_qr_codes_are_links(built, lang):
                 annot.get_object() for page in reader.pages for annot in page.get("/Annots", [])
             ]
             assert links and all(link["/A"]["/URI"] == address for link in links)
-            widths = sorted(abs(float(l["/Rect"][2]) - float(l["/Rect"][0])) for l in links)
+            widths = sorted(abs(float(a["/Rect"][2]) - float(a["/Rect"][0])) for a in links)
             assert widths[-1] > 20 * MM * layout.SHEET_SCALE  # the QR code's link, or wider
             faces = {"a4": 1, "a4-4up": layout.CARDS_PER_SHEET}[use]
-            assert len(links) == 2 * faces, [l["/Rect"] for l in links]  # QR code, address
+            assert len(links) == 2 * faces, [a["/Rect"] for a in links]  # QR code, address
     sheets = pypdf.PdfReader(collection(built.site, lang, "a4"))
     figures = [e for e in _elements(sheets) if e["/S"] == "/Figure"]
     assert len(figures) == 2 * len(CARDS[lang])
