@@ -58,7 +58,7 @@ def sheet_place(index: int, back: bool) -> Place:
     if back:
         column = SHEET_COLUMNS - 1 - column
     x, y = sheet_origin(column, row)
-    inset = -SHEET_CARD_INSET / SHEET_SCALE  # in the face's own units
+    inset = -SHEET_CARD_INSET * MM / SHEET_SCALE  # in the face's own units (pt)
     return Place(x * MM, y * MM, (inset,) * 4, SHEET_SCALE)
 
 

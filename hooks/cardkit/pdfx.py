@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from pypdf.generic import (
     ByteStringObject,
     DecodedStreamObject,
     DictionaryObject,
+    EncodedStreamObject,
     FloatObject,
     NameObject,
     NumberObject,
@@ -56,6 +58,12 @@ def _profile_bytes() -> bytes:
             "package scribus-data (tools/system-packages site lists it)"
         )
     return PROFILE.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _profile_compressed() -> bytes:
+    """The profile, deflated: 1 MB that every print-shop file embeds."""
+    return zlib.compress(_profile_bytes(), 6)
 
 
 @lru_cache(maxsize=1)
@@ -151,8 +159,9 @@ def _as_stream(data: bytes) -> StreamObject:
 def identify(writer: PdfWriter, *, title: str, lang: str, date: str, seed: bytes) -> None:
     """Make writer a PDF/X-4 file: output intent, identification, dates, identifier.
     date: ISO 8601 (2026-12-01T00:00:00Z); seed: what the file is made from (its id)."""
-    profile = DecodedStreamObject()
-    profile.set_data(_profile_bytes())
+    profile = EncodedStreamObject()
+    profile._data = _profile_compressed()  # compressed once per process, not per file
+    profile[NameObject("/Filter")] = NameObject("/FlateDecode")
     profile[NameObject("/N")] = NumberObject(4)
     intent = DictionaryObject(
         {
@@ -162,7 +171,7 @@ def identify(writer: PdfWriter, *, title: str, lang: str, date: str, seed: bytes
             NameObject("/OutputCondition"): TextStringObject(CONDITION_TEXT),
             NameObject("/RegistryName"): TextStringObject("http://www.color.org"),
             NameObject("/Info"): TextStringObject(PROFILE_NAME),
-            NameObject("/DestOutputProfile"): writer._add_object(profile.flate_encode()),
+            NameObject("/DestOutputProfile"): writer._add_object(profile),
         }
     )
     writer.root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
