@@ -6,6 +6,7 @@ on a sheet. Read from the real PDFs of the shared build; expected values from do
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pypdfium2
@@ -279,7 +280,8 @@ def test_the_job_ticket_is_on_the_cards_page_and_with_the_kit(built, lang):
 
 
 def _elements(reader: pypdf.PdfReader) -> list:
-    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    catalog: Any = reader.trailer["/Root"]
+    root = catalog["/StructTreeRoot"].get_object()
     (document,) = (kid.get_object() for kid in root["/K"])
     assert document["/S"] == "/Document"
     return [kid.get_object() for kid in document["/K"]]

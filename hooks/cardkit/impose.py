@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -85,7 +86,7 @@ class Imposer:
         if title:
             info["/Title"] = title
         self.writer.add_metadata(info)
-        self.forms: dict[tuple[int, tuple[float, ...]], object] = {}
+        self.forms: dict[Any, object] = {}
 
     def copy(self, page) -> None:
         if self.tags is None:
@@ -164,7 +165,8 @@ class Imposer:
         )
         drawn = [f"q 1 0 0 1 {slug:.4f} {slug:.4f} cm /hbFace0 Do Q\n".encode()]
         if marks:
-            page["/Resources"][NameObject("/ColorSpace")] = DictionaryObject(
+            resources: Any = page["/Resources"]
+            resources[NameObject("/ColorSpace")] = DictionaryObject(
                 {NameObject(REGISTRATION): self._registration()}
             )
             drawn.append(_crop_marks(slug))
@@ -192,8 +194,8 @@ class Imposer:
             space = ArrayObject(
                 [NameObject("/Separation"), NameObject("/All"), NameObject("/DeviceCMYK"), tint]
             )
-            self.forms["registration"] = self.writer._add_object(space)  # type: ignore[index]
-        return self.forms["registration"]  # type: ignore[index]
+            self.forms["registration"] = self.writer._add_object(space)
+        return self.forms["registration"]
 
     def _form(self, face, bleed: tuple[float, float, float, float]):
         key = (id(face), bleed)

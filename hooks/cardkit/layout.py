@@ -57,16 +57,16 @@ def mirrored(place: int) -> int:
 def cut_marks() -> list[tuple[float, float, float, float]]:
     """(left, top, width, height) of every cut mark: at each corner of each card, a short
     line along each edge, pointing away from the card, in the margin or the gutter."""
-    marks = []
+    marks: list[tuple[float, float, float, float]] = []
     for row in range(SHEET_ROWS):
         for column in range(SHEET_COLUMNS):
             left, top, width, height = card_box(column, row)
             for x in (left, left + width):
-                marks.append((x, top - MARK_GAP - MARK_LENGTH, 0, MARK_LENGTH))
-                marks.append((x, top + height + MARK_GAP, 0, MARK_LENGTH))
+                marks.append((x, top - MARK_GAP - MARK_LENGTH, 0.0, MARK_LENGTH))
+                marks.append((x, top + height + MARK_GAP, 0.0, MARK_LENGTH))
             for y in (top, top + height):
-                marks.append((left - MARK_GAP - MARK_LENGTH, y, MARK_LENGTH, 0))
-                marks.append((left + width + MARK_GAP, y, MARK_LENGTH, 0))
+                marks.append((left - MARK_GAP - MARK_LENGTH, y, MARK_LENGTH, 0.0))
+                marks.append((left + width + MARK_GAP, y, MARK_LENGTH, 0.0))
     return marks
 
 

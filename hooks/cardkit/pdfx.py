@@ -23,6 +23,7 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -90,8 +91,9 @@ def cmyk(red: float, green: float, blue: float) -> tuple[float, float, float, fl
     from PIL import Image, ImageCms
 
     pixel = Image.new("RGB", (1, 1), tuple(round(v * 255) for v in (red, green, blue)))
-    values = ImageCms.applyTransform(pixel, _transform()).getpixel((0, 0))
-    return tuple(round(v / 255, 4) for v in values)  # type: ignore[return-value]
+    converted: Any = ImageCms.applyTransform(pixel, _transform())
+    c, m, y, k = converted.getpixel((0, 0))
+    return (round(c / 255, 4), round(m / 255, 4), round(y / 255, 4), round(k / 255, 4))
 
 
 def _convert_operators(data: bytes) -> bytes:
@@ -103,7 +105,7 @@ def _convert_operators(data: bytes) -> bytes:
     return _RGB.sub(swap, data)
 
 
-def _convert_function(function: DictionaryObject) -> None:
+def _convert_function(function: Any) -> None:
     for key in ("/C0", "/C1"):
         if key in function and len(function[key]) == 3:
             function[NameObject(key)] = ArrayObject(
@@ -144,7 +146,8 @@ def to_cmyk(writer: PdfWriter) -> None:
     for page in writer.pages:
         contents = page.get_contents()
         if contents is not None:
-            page.replace_contents(_as_stream(_convert_operators(contents.get_data())))
+            stream: Any = _as_stream(_convert_operators(contents.get_data()))
+            page.replace_contents(stream)
         visit(page["/Resources"])
         if "/Group" in page:
             visit(page["/Group"])

@@ -10,6 +10,8 @@ link(annotation); end_page(); finally finish().
 
 from __future__ import annotations
 
+from typing import Any
+
 from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -40,7 +42,7 @@ class Tags:
         )
         self.document_ref = writer._add_object(self.document)
         self.parents: list[ArrayObject | object] = []  # the parent tree, by StructParents key
-        self.page = None
+        self.page: Any = None
         self.marked: ArrayObject | None = None
 
     def begin_page(self, page) -> None:
@@ -56,14 +58,15 @@ class Tags:
                 _name("/Type"): _name("/StructElem"),
                 _name("/S"): _name(kind),
                 _name("/P"): self.document_ref,
-                _name("/Pg"): self.page.indirect_reference,  # type: ignore[union-attr]
+                _name("/Pg"): self.page.indirect_reference,
                 _name("/K"): kids,
             }
         )
         if alt:
             element[_name("/Alt")] = TextStringObject(alt)
         reference = self.writer._add_object(element)
-        self.document["/K"].append(reference)
+        document_kids: Any = self.document["/K"]
+        document_kids.append(reference)
         return reference
 
     def wrap(self, kind: str, content: bytes, alt: str | None = None) -> bytes:
@@ -88,7 +91,7 @@ class Tags:
                 {
                     _name("/Type"): _name("/OBJR"),
                     _name("/Obj"): annotation_ref,
-                    _name("/Pg"): self.page.indirect_reference,  # type: ignore[union-attr]
+                    _name("/Pg"): self.page.indirect_reference,
                 }
             ),
             alt=text,
