@@ -443,6 +443,7 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
     the same for a reader (text, boxes, drawing, images, looks), whichever library
     subsets the fonts."""
     from cardkit.build import start_pdfs
+    from cardkit.pdf import PAGES_PER_CARD
     from cardkit.printing import _lay_out
 
     site = core_site(tmp_path / ".cache", lang="en", site_url=PDF_URL, pdfs=True)
@@ -468,7 +469,7 @@ def test_a_card_laid_out_with_others_gives_the_same_pdf_as_laid_out_alone(tmp_pa
         _as_read(alone[job.cards[1].id]),
         _as_read(together[job.cards[1].id]),
     )
-    assert title == title_together and len(pages) == len(pages_together) == 3
+    assert title == title_together and len(pages) == len(pages_together) == PAGES_PER_CARD
     for number, (page, page_together) in enumerate(zip(pages, pages_together, strict=True), 1):
         for what in page:
             assert page[what] == page_together[what], f"page {number}: its {what} differ"

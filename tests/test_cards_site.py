@@ -83,7 +83,7 @@ def test_cards_page_lists_exactly_the_cards_of_its_language(built, lang):
     sheets = page.select(".hb-print-only .hb-sheet:not(.hb-cover)")  # after the instructions
     assert len(sheets) == 2 * math.ceil(len(CARDS[lang]) / CARDS_PER_SHEET)
     assert all(
-        len(sheet.select(".hb-cell")) <= CARDS_PER_SHEET and sheet.select(".hb-cut-v")
+        len(sheet.select(".hb-cell")) <= CARDS_PER_SHEET and sheet.select(".hb-cut")
         for sheet in sheets
     )
 
@@ -103,8 +103,8 @@ def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
         assert len(reader.pages) == 2  # front and back
         for page in reader.pages:
             assert _size(page.trimbox) == pytest.approx(A6, abs=0.5)
-            bleed = _size(page.bleedbox)  # WeasyPrint: 10 pt past the trim
-            assert bleed == pytest.approx((A6[0] + 20, A6[1] + 20), abs=0.5)
+            bleed = _size(page.bleedbox)  # exactly 3 mm past the trim
+            assert bleed == pytest.approx((A6[0] + 6 * MM, A6[1] + 6 * MM), abs=0.05)
         assert _crop_marks_drawn(single_card_pdf(built.site, lang, card_id))
         front, back = (squash(page.extract_text()) for page in reader.pages)
         for text in (card["title"], card["principle"], *card["checklist"]):
@@ -113,7 +113,8 @@ def test_single_card_pdfs_are_a6_with_bleed_and_crop_marks(built, lang):
 
 
 def _crop_marks_drawn(path: Path) -> bool:
-    """WeasyPrint draws crop marks outside the bleed: ink in each corner outside the trim box."""
+    """The print shop's file has crop marks outside the bleed: ink in each corner outside
+    the trim box."""
     image = pypdfium2.PdfDocument(str(path))[0].render(scale=4).to_pil().convert("L")
     bleed = int(9 * MM * 4)  # pixels at scale 4; the marks run along the trim lines
     width, height = image.size
@@ -147,7 +148,10 @@ def test_pdfs_embed_their_fonts_and_declare_the_language(built, lang):
         reader = pypdf.PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == lang, path.name
         for page in reader.pages:
-            for font in page["/Resources"]["/Font"].values():
+            resources = page["/Resources"]
+            if "/Font" not in resources:  # a print shop's page: its face is a Form
+                resources = next(iter(resources["/XObject"].values())).get_object()["/Resources"]
+            for font in resources["/Font"].values():
                 font = font.get_object()
                 descriptor = (
                     font.get("/FontDescriptor")

@@ -519,6 +519,8 @@ def fill_markers(site: Site, text: str, page_url: str) -> str:
         return template.render(
             links=downloads(site, match.group(1), page_url) if site.pdfs else None,
             notice=None if site.pdfs else site.labels["no_pdf"],
+            kit=match.group(1) == "kit",  # the kit's links come with the print job ticket
+            labels=site.labels,
         )
 
     return MARKER.sub(links, text)

@@ -174,7 +174,9 @@ def card_section(
             )
             for path, label in (
                 (paths.cards[card.id]["a4"], "office_card"),
+                (paths.cards[card.id]["a4-4up"], "four_up_card"),
                 (paths.cards[card.id]["a6"], "shop_card"),
+                (paths.cards[card.id]["a6-online"], "online_card"),
                 (paths.collections["a4"], "all_a4"),
             )
         ]
@@ -211,10 +213,13 @@ def cards_sheet(
         pdf_links = {
             "a4": link(paths.collections["a4"], "all_a4"),
             "a6": link(paths.collections["a6"], "all_a6"),
+            "a6-online": link(paths.collections["a6-online"], "all_a6_online"),
             "cards": {
                 card.id: [
                     link(paths.cards[card.id]["a4"], "office_card"),
+                    link(paths.cards[card.id]["a4-4up"], "four_up_card"),
                     link(paths.cards[card.id]["a6"], "shop_card"),
+                    link(paths.cards[card.id]["a6-online"], "online_card"),
                 ]
                 for card in cards
             },
@@ -276,12 +281,23 @@ def pdf_titles(site: Site, cards: list[Card], infos: dict, paths) -> dict[str, s
     titles = {
         paths.collections["a4"]: f"{labels['all_a4']} · {site.name}",
         paths.collections["a6"]: f"{labels['all_a6']} · {site.name}",
+        paths.collections["a6-online"]: f"{labels['all_a6_online']} · {site.name}",
     }
     for card in cards:
         name = f"{infos[card.id].number} · {card.title} · {site.name}"
-        titles[paths.cards[card.id]["a6"]] = f"{name} ({labels['pdf_shop']})"
-        titles[paths.cards[card.id]["a4"]] = f"{name} ({labels['pdf_office']})"
+        for use, path in paths.cards[card.id].items():
+            titles[path] = f"{name} ({labels['pdf_use'][use]})"
     return titles
+
+
+def print_date(site: Site) -> str:
+    """The print shop's files' date (PDF/X asks for one): the build's fixed date where
+    SOURCE_DATE_EPOCH sets it, else the edition's day, so the same input gives the same bytes."""
+    fixed = created_date(site.source_date_epoch)
+    if fixed:
+        return fixed
+    day = edition_date(site.docs_dir, site.source_date_epoch)
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 FACES_DIR = "faces"  # below the cache folder: each card's laid-out pages
@@ -351,6 +367,7 @@ def start_pdfs(
         faces_dir=site.cache_dir / FACES_DIR,
         paths=paths,
         titles=pdf_titles(site, cards, infos, paths),
+        date=print_date(site),
     )
     future = worker.submit(printing.make, job) if in_worker else None
     return PendingPdfs(site, key, job=job, future=future)

@@ -1,7 +1,75 @@
-"""The A4 office sheet: cards in a grid of two columns and two rows. The templates get
-these as Jinja globals (render.environment), the tests import them; the CSS grid
-(overrides/assets/hb-cards.css, .hb-grid) draws the same 2 x 2."""
+"""The A4 office sheet: cards in a grid of two columns and two rows, sized for an office
+printer. The templates get these as Jinja globals (render.environment), impose.py places
+the faces by them, the tests import them: one geometry for the sheet's frame, its marks
+and its cards.
+
+An office printer leaves the outer 4-5 mm of the paper blank, and a duplex print or a
+cut is often a millimetre or two off. So the cards are scaled down to leave a margin of
+at least MIN_MARGIN mm and a gutter of SHEET_GUTTER mm between them, where the cut marks
+stand; each card's colour stops SHEET_CARD_INSET mm inside its trim, so neither a cut a
+little off nor the neighbour's colour ever shows on a card. All lengths in mm; the
+origin is the sheet's top left corner unless said otherwise."""
 
 SHEET_COLUMNS = 2  # a duplex back mirrors each row of this many cards
 SHEET_ROWS = 2
 CARDS_PER_SHEET = SHEET_COLUMNS * SHEET_ROWS
+
+MM = 72 / 25.4  # PDF units per mm
+SHEET_W, SHEET_H = 210.0, 297.0
+FACE_W, FACE_H = 105.0, 148.0  # an A6 card
+SHEET_SCALE = 0.88
+SHEET_GUTTER = 6.0
+SHEET_CARD_INSET = 2.0  # the white frame inside each card's trim on the sheet
+MIN_MARGIN = 5.0  # no ink nearer the paper's edge than this
+MARK_GAP, MARK_LENGTH = 1.0, 3.0  # cut marks: how far from the card, how long
+
+CARD_W, CARD_H = FACE_W * SHEET_SCALE, FACE_H * SHEET_SCALE
+MARGIN_X = (SHEET_W - SHEET_COLUMNS * CARD_W - (SHEET_COLUMNS - 1) * SHEET_GUTTER) / 2
+MARGIN_Y = (SHEET_H - SHEET_ROWS * CARD_H - (SHEET_ROWS - 1) * SHEET_GUTTER) / 2
+
+
+def card_box(column: int, row: int) -> tuple[float, float, float, float]:
+    """(left, top, width, height) of the card's trim on the sheet, from the top left."""
+    return (
+        MARGIN_X + column * (CARD_W + SHEET_GUTTER),
+        MARGIN_Y + row * (CARD_H + SHEET_GUTTER),
+        CARD_W,
+        CARD_H,
+    )
+
+
+def sheet_origin(column: int, row: int) -> tuple[float, float]:
+    """The card's trim's bottom left corner in PDF terms (from the sheet's bottom left)."""
+    left, top, _, height = card_box(column, row)
+    return left, SHEET_H - top - height
+
+
+LABEL_BOTTOM = MIN_MARGIN + 1  # the sheet's label: in the bottom margin, cut away
+
+
+def mirrored(place: int) -> int:
+    """The place on a sheet of backs behind place on its sheet of fronts: long-edge duplex
+    mirrors left and right within each row."""
+    column, row = place % SHEET_COLUMNS, place // SHEET_COLUMNS
+    return row * SHEET_COLUMNS + SHEET_COLUMNS - 1 - column
+
+
+def cut_marks() -> list[tuple[float, float, float, float]]:
+    """(left, top, width, height) of every cut mark: at each corner of each card, a short
+    line along each edge, pointing away from the card, in the margin or the gutter."""
+    marks: list[tuple[float, float, float, float]] = []
+    for row in range(SHEET_ROWS):
+        for column in range(SHEET_COLUMNS):
+            left, top, width, height = card_box(column, row)
+            for x in (left, left + width):
+                marks.append((x, top - MARK_GAP - MARK_LENGTH, 0.0, MARK_LENGTH))
+                marks.append((x, top + height + MARK_GAP, 0.0, MARK_LENGTH))
+            for y in (top, top + height):
+                marks.append((left - MARK_GAP - MARK_LENGTH, y, MARK_LENGTH, 0.0))
+                marks.append((left + width + MARK_GAP, y, MARK_LENGTH, 0.0))
+    return marks
+
+
+assert MARGIN_X - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
+assert MARGIN_Y - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
+assert SHEET_GUTTER >= 4, "at least 4 mm between cards"

@@ -11,6 +11,7 @@ stamps each font subset with the current time otherwise.)
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,23 +19,32 @@ from urllib.parse import unquote, urlsplit
 
 from .model import Card, CardError
 
-PAGES_PER_CARD = 3  # A6 front, A6 back, office page
+PAGES_PER_CARD = 5  # A6 front, A6 back, office page, the 4-up sheet's two frames
+
+
+MM = 96 / 25.4  # WeasyPrint's layout unit (CSS px) per mm
+# Where a face's text must end: its bottom padding (hb-cards.css, 7 mm), which keeps the
+# footer at a fixed place and every line at least 5 mm inside the trim.
+FACE_BOTTOM = 7 * MM
+TOLERANCE = 0.5  # px: rounding
+# How an overflow is told in text to cut, per front-matter field: its line height in mm
+# and about how many characters a line of it holds (hb-cards.css, the print sizes).
+LINES = {"title": (6.1, 21), "checklist": (5.6, 38), "question": (6.2, 34)}
 
 
 @dataclass(frozen=True)
 class Overflow:
     card: Card
-    face: str
-    share: float = 0.0  # how much of the face's text runs over: 0.1 = a tenth
+    face: str  # front or back
+    field: str  # the front-matter field to shorten
+    millimetres: float
 
-    def to_cut(self) -> int:
-        """About how many characters to cut, in tens (the layout is not linear in text)."""
-        texts = (
-            (self.card.title, self.card.principle, *self.card.checklist)
-            if self.face == "front"
-            else (self.card.question,)
-        )
-        return max(10, -(-int(sum(map(len, texts)) * self.share) // 10) * 10)
+    @property
+    def cut(self) -> tuple[int, int]:
+        """(lines, characters) to cut, about."""
+        height, per_line = LINES[self.field]
+        lines = max(1, math.ceil(self.millimetres / height - 0.05))
+        return lines, lines * per_line
 
 
 class Refused(Exception):
@@ -97,35 +107,50 @@ def render_document(html: str, base_url: str, roots: tuple[str, ...] = ()):
 
 
 def find_overflow(document, cards: list[Card]) -> list[Overflow]:
-    """Faces whose text runs past the end of their A6 page. Each face has a fixed height,
-    so the anchor after its last line (hb-end-...) shows it: on a later page, or below
-    the page's bottom edge."""
-    where: dict[str, tuple[int, float, float, float]] = {}  # page, top, bottom, page height
+    """Faces whose text does not fit its fixed grid. A title past its band's room (the
+    anchor after the title below the band's limit mark), or the text past the face's bottom
+    padding (the anchor after the face's last line, hb-end-...): on a later page, or lower
+    than FACE_BOTTOM above the page's bottom edge, which would push the footer."""
+    where: dict[str, tuple[int, float, float, float]] = {}
     for number, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
             where.setdefault(anchor, (number, box[1], box[3], page.height))
     overflows = []
     for card in cards:
-        for face in ("front", "back"):
-            start, top, _, _ = where[f"hb-a6-{face}-{card.id}"]
-            end, _, bottom, height = where[f"hb-end-{face}-{card.id}"]
-            if end != start or bottom > height + 0.5:
-                over = (end - start) * height + bottom - height  # below the face's edge
-                used = over + height - top
-                overflows.append(Overflow(card, face, over / used if used > 0 else 0.0))
+        for face, field in (("front", "checklist"), ("back", "question")):
+            start = where[f"hb-a6-{face}-{card.id}"][0]
+            end = f"hb-end-{face}-{card.id}"
+            title, limit = where[end + "-title"], where[end + "-band"]
+            if title[2] > limit[1] + TOLERANCE:
+                overflows.append(Overflow(card, face, "title", (title[2] - limit[1]) / MM))
+            page, _, bottom, height = where[end]
+            if page != start:
+                overflows.append(Overflow(card, face, field, 148.0))
+            elif bottom > height - FACE_BOTTOM + TOLERANCE:
+                overflows.append(Overflow(card, face, field, (bottom - height + FACE_BOTTOM) / MM))
     return overflows
 
 
 def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -> list[CardError]:
-    return [
-        CardError(
-            o.card.path,
-            f"the card '{o.card.id}' does not fit on one A6 "
-            f"{o.face} ({labels_by_face[o.face]}); shorten it by about {o.to_cut()} "
-            "characters (in its items, or the principle), text is never shrunk to fit",
+    errors = []
+    for o in overflows:
+        lines, characters = o.cut
+        where = (
+            "its title does not fit the coloured band"
+            if o.field == "title"
+            else f"its text runs {o.millimetres:.1f} mm into the card's margin"
         )
-        for o in overflows
-    ]
+        errors.append(
+            CardError(
+                o.card.path,
+                f"the card '{o.card.id}' does not fit on one A6 {o.face} "
+                f"({labels_by_face[o.face]}): {where}; shorten '{o.field}' by about "
+                f"{lines} line{'s' if lines > 1 else ''} (some {characters} characters)"
+                + (", or the motto ('principle') above it" if o.field == "checklist" else "")
+                + "; text is never shrunk to fit",
+            )
+        )
+    return errors
 
 
 def card_pages(document, number: int):

@@ -19,11 +19,11 @@ from pathlib import Path
 from . import cache, pdf
 from .labels import LABELS
 from .model import Card, CardError
-from .render import CardInfo, Identity, PdfPaths, Renderer
+from .render import CARD_USES, CardInfo, Identity, PdfPaths, Renderer
 
 CARD_FILE, SHEETS_FILE = "card.pdf", "sheets.pdf"
-SHOP_FILE, OFFICE_FILE = "shop.pdf", "office.pdf"  # the card's own files, cached with it
-ENTRY = (CARD_FILE, SHOP_FILE, OFFICE_FILE)
+# the card's pages and its own files (by use), cached with them under plain PDF names
+ENTRY = (CARD_FILE, *(f"{use}.pdf" for use in CARD_USES))
 log = logging.getLogger("cardkit")
 # Cards laid out per WeasyPrint document. A document holds all its pages until it is
 # written: one for a deck of 300 cards grew a worker to about 700 MiB, a batch of 20 to
@@ -45,6 +45,7 @@ class Job:
     faces_dir: Path  # the cache of laid-out pages
     paths: PdfPaths
     titles: dict[str, str]  # each file's title, by path
+    date: str = "2000-01-01T00:00:00Z"  # the print shop's files' date (the edition's)
 
 
 @dataclass
@@ -56,9 +57,12 @@ class Result:
 
 
 def card_key(job: Job, card: Card) -> str:
-    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
     return cache.content_key(
-        job.inputs, repr(card), repr(job.infos[card.id]), job.titles[shop], job.titles[office]
+        job.inputs,
+        repr(card),
+        repr(job.infos[card.id]),
+        job.date,
+        *(job.titles[path] for path in job.paths.cards[card.id].values()),
     )
 
 
@@ -135,11 +139,15 @@ def _card_entry(job: Job, card: Card, pages: bytes) -> dict[str, bytes]:
     """A card's pages and its two files, imposed from them (cardkit/impose.py)."""
     from . import impose  # pypdf: imported only where PDFs are made
 
-    shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
-    shop_file, office_file = impose.card_files(
-        impose.read(pages), job.lang, (job.titles[shop], job.titles[office])
+    paths = job.paths.cards[card.id]
+    files = impose.card_files(
+        impose.read(pages),
+        job.lang,
+        {use: job.titles[path] for use, path in paths.items()},
+        impose.PrintFile("", job.date, f"{job.lang}\0{card.id}\0{card_key(job, card)}"),
+        alt_texts(job, card),
     )
-    return {CARD_FILE: pages, SHOP_FILE: shop_file, OFFICE_FILE: office_file}
+    return {CARD_FILE: pages, **{f"{use}.pdf": data for use, data in files.items()}}
 
 
 def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes] | list:
@@ -169,6 +177,19 @@ def _lay_out(job: Job, cards: list[Card], with_sheets: bool) -> dict[str, bytes]
     return laid
 
 
+def alt_texts(job: Job, card: Card) -> tuple[str, str]:
+    """What a screen reader says for the card's front and back in the tagged office files."""
+    labels, info = LABELS[job.lang], job.infos[card.id]
+    front = (
+        f"{info.number}: {card.title}. {card.principle} "
+        f"{labels['checklist']}: {'; '.join(card.checklist)}."
+    )
+    back = f"{info.number}: {card.title}. {labels['question']}: {card.question}"
+    if info.address:
+        back += f" {labels['qr']}: {info.address}"
+    return front, back
+
+
 def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> dict[str, bytes]:
     """Every file: each card's two from its entry, the collections imposed now."""
     from . import impose  # pypdf: imported only where PDFs are made
@@ -176,9 +197,19 @@ def _impose(job: Job, entries: dict[str, dict[str, bytes]], sheets: bytes) -> di
     readers = [impose.read(entries[card.id][CARD_FILE]) for card in job.cards]
     files = {}
     for card in job.cards:
-        shop, office = job.paths.cards[card.id]["a6"], job.paths.cards[card.id]["a4"]
-        files[shop], files[office] = entries[card.id][SHOP_FILE], entries[card.id][OFFICE_FILE]
-    a6, a4 = job.paths.collections["a6"], job.paths.collections["a4"]
-    files[a6] = impose.all_a6(readers, job.lang, job.titles[a6])
-    files[a4] = impose.a4_sheets(impose.read(sheets), readers, job.lang, job.titles[a4])
+        for use, path in job.paths.cards[card.id].items():
+            files[path] = entries[card.id][f"{use}.pdf"]
+    deck = sheets_key(job)
+    for use, marks in (("a6", True), ("a6-online", False)):
+        path = job.paths.collections[use]
+        shop = impose.PrintFile(job.titles[path], job.date, f"{job.lang}\0{use}\0{deck}")
+        files[path] = impose.all_a6(readers, job.lang, shop, marks=marks)
+    a4 = job.paths.collections["a4"]
+    files[a4] = impose.a4_sheets(
+        impose.read(sheets),
+        readers,
+        job.lang,
+        job.titles[a4],
+        [alt_texts(job, c) for c in job.cards],
+    )
     return files

@@ -11,12 +11,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import cache, qr
+from . import cache, layout, qr
 from .labels import LABELS, kind_heading
 from .layout import CARDS_PER_SHEET, SHEET_COLUMNS
 from .model import Card
 
 PDF_DIR = "pdf"
+# A card title longer than this is set a step smaller, to fit the band's fixed height.
+LONG_TITLE = 30
 
 
 @lru_cache(maxsize=8)
@@ -31,7 +33,12 @@ def environment(templates_dir: str) -> Environment:
         auto_reload=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(cards_per_sheet=CARDS_PER_SHEET, sheet_columns=SHEET_COLUMNS)
+    env.globals.update(
+        cards_per_sheet=CARDS_PER_SHEET,
+        sheet_columns=SHEET_COLUMNS,
+        sheet=layout,  # the office sheet's geometry: cards, cut marks, margins
+        long_title=LONG_TITLE,
+    )
     return env
 
 
@@ -40,17 +47,24 @@ class PdfPaths:
     """Where the PDFs lie below the language's root. Collections sit in pdf/ itself, single
     cards one folder down (pdf/karten/), so no card id can ever name a collection's file."""
 
-    collections: dict[str, str]  # 'a6' (print shop) and 'a4' (office sheets)
-    cards: dict[str, dict[str, str]]  # card id -> 'a6' (print shop) and 'a4' (office)
+    collections: dict[str, str]  # by use (COLLECTION_USES)
+    cards: dict[str, dict[str, str]]  # card id -> its files by use (CARD_USES)
+
+
+# The files by use: "a6" for a print shop (crop marks), "a6-online" for an online printer
+# (the page is the bleed box), "a4" office sheets (the deck's; a card's own: to cut and
+# fold), "a4-4up" four of one card on an A4 sheet.
+COLLECTION_USES = ("a6", "a6-online", "a4")
+CARD_USES = ("a6", "a6-online", "a4", "a4-4up")
 
 
 def pdf_paths(lang: str, cards: list[Card]) -> PdfPaths:
     stem = LABELS[lang]["file_all"]
     folder = f"{PDF_DIR}/{stem}"
     return PdfPaths(
-        collections={size: f"{PDF_DIR}/{stem}-{size}-{lang}.pdf" for size in ("a6", "a4")},
+        collections={use: f"{PDF_DIR}/{stem}-{use}-{lang}.pdf" for use in COLLECTION_USES},
         cards={
-            card.id: {size: f"{folder}/{card.id}-{size}-{lang}.pdf" for size in ("a6", "a4")}
+            card.id: {use: f"{folder}/{card.id}-{use}-{lang}.pdf" for use in CARD_USES}
             for card in cards
         },
     )
