@@ -53,9 +53,12 @@ SVG_ATTRIBUTES = _words(
     "gradientunits gradienttransform text-anchor font-size font-weight dx dy "
     "preserveaspectratio focusable"
 )
-# data-* attributes the site's own scripts read, and Pagefind's one that only hides text
-# from search; others (data-pagefind-meta, -weight, -filter) would change the index.
-DATA = re.compile(r"data-(hb-[a-z-]+|set|pagefind-ignore|changed|cleared|confirm|count|none)")
+# data-* attributes the site's own scripts read, a scene's situations (data-situations,
+# checked against docs/situationen.yml by situations.py), and Pagefind's one that only
+# hides text from search; others (data-pagefind-meta, -weight, -filter) would change the index.
+DATA = re.compile(
+    r"data-(hb-[a-z-]+|set|situations|pagefind-ignore|changed|cleared|confirm|count|none)"
+)
 # Addresses: a link may lead anywhere on the web or mail; what the browser loads by itself
 # comes from the site, by a relative address.
 LINK_SCHEMES = ("", "http", "https", "mailto", "tel")
