@@ -32,7 +32,7 @@ from content import (
     in_deck_order,
     kit_page,
     nav_sections,
-    page_url,
+    short_address,
     site_name,
     source_file,
     squash,
@@ -688,7 +688,8 @@ def test_each_cards_qr_code_and_address_link_to_its_page_in_the_book(books, lang
             if uri:
                 uris[uri] = uris.get(uri, 0) + 1
     for stem, _ in in_deck_order(CARDS[lang]):
-        assert uris.get(SITE_URL + ROOTS[lang] + page_url(stem), 0) >= 2, stem  # QR, address
+        # its QR code and printed address: the card's permanent short address (k/<id>/)
+        assert uris.get(SITE_URL + short_address(stem, lang), 0) >= 2, stem
 
 
 @pytest.mark.unit

@@ -18,7 +18,7 @@ from cardkit import layout
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS
 from conftest import LANGUAGES, SITE_URL, html_file, page_url, soup
-from content import CARDS, ROOTS, single_card_pdf, squash
+from content import CARDS, ROOTS, short_address, single_card_pdf, squash
 
 MM = 72 / 25.4
 SAFE = 5 * MM
@@ -258,7 +258,7 @@ def test_each_card_has_a_four_up_sheet_linked_from_its_page(built, lang):
         assert front.count(squash(card["checklist"][0])) == layout.CARDS_PER_SHEET
         image = pypdfium2.PdfDocument(str(path))[1].render(scale=2).to_pil()
         codes = [code.text for code in zxingcpp.read_barcodes(image)]
-        assert codes == [SITE_URL + ROOTS[lang] + page_url(stem)] * layout.CARDS_PER_SHEET
+        assert codes == [SITE_URL + short_address(stem, lang)] * layout.CARDS_PER_SHEET
         page = html_file(built.site, lang, stem)
         links = [
             a

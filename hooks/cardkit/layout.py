@@ -10,6 +10,8 @@ stand; each card's colour stops SHEET_CARD_INSET mm inside its trim, so neither 
 little off nor the neighbour's colour ever shows on a card. All lengths in mm; the
 origin is the sheet's top left corner unless said otherwise."""
 
+from markupsafe import Markup
+
 SHEET_COLUMNS = 2  # a duplex back mirrors each row of this many cards
 SHEET_ROWS = 2
 CARDS_PER_SHEET = SHEET_COLUMNS * SHEET_ROWS
@@ -73,3 +75,38 @@ def cut_marks() -> list[tuple[float, float, float, float]]:
 assert MARGIN_X - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
 assert MARGIN_Y - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
 assert SHEET_GUTTER >= 4, "at least 4 mm between cards"
+
+
+def css() -> Markup:
+    """The sheet's geometry as a stylesheet: each card's place, its scaled card, each cut
+    mark and the label, by class. The web page prints its sheets with it (the site's
+    Content-Security-Policy allows no style attribute) and the PDFs lay them out with it."""
+
+    def box(selector: str, left: float, top: float, width: float, height: float) -> str:
+        return (
+            f"{selector} {{ left: {left:.2f}mm; top: {top:.2f}mm; "
+            f"width: {width:.2f}mm; height: {height:.2f}mm; }}"
+        )
+
+    inset = SHEET_CARD_INSET
+    rules = [
+        box(
+            f".hb-sheet .hb-place-{row * SHEET_COLUMNS + column}",
+            left + inset,
+            top + inset,
+            width - 2 * inset,
+            height - 2 * inset,
+        )
+        for row in range(SHEET_ROWS)
+        for column in range(SHEET_COLUMNS)
+        for left, top, width, height in [card_box(column, row)]
+    ]
+    rules.append(
+        f".hb-sheet .hb-cell-card {{ left: -{inset:.3f}mm; top: -{inset:.3f}mm; "
+        f"transform: scale({SHEET_SCALE}); }}"
+    )
+    rules += [box(f".hb-sheet .hb-cut-{n}", *mark) for n, mark in enumerate(cut_marks())]
+    rules.append(
+        f".hb-sheet .hb-sheet-label {{ left: {MARGIN_X:.2f}mm; bottom: {LABEL_BOTTOM:.2f}mm; }}"
+    )
+    return Markup("\n".join(rules) + "\n")

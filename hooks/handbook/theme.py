@@ -18,6 +18,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+import cardkit.layout as layout
 from cardkit.book import css_string
 from cardkit.brand import Brand, theme_css
 from cardkit.reading_labels import LABELS
@@ -47,7 +48,8 @@ def print_css(names: dict[str, str]) -> str:
     ]
     return (
         "/* Made by hooks/handbook/theme.py from the site names in mkdocs.yml; used by the "
-        "@page rules in handbook.css. */\n" + "\n".join(rules) + "\n"
+        "@page rules in handbook.css. Then the office sheet's geometry (cardkit/layout.py), "
+        "for the cards page's printed sheets. */\n" + "\n".join(rules) + "\n" + layout.css()
     )
 
 
