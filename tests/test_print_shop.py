@@ -17,7 +17,7 @@ from pypdf.generic import ContentStream
 from cardkit import layout
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS
-from conftest import LANGUAGES, SITE_URL, html_file, page_url, soup
+from conftest import LANGUAGES, SITE_URL, html_file, soup
 from content import CARDS, ROOTS, short_address, single_card_pdf, squash
 
 MM = 72 / 25.4
@@ -292,7 +292,7 @@ def test_office_files_are_tagged_and_their_qr_codes_are_links(built, lang):
     """Language, title, a structure tree with each card face a Figure whose alternative
     text holds the card's words, and a link over each QR code and printed address."""
     for card_id, (stem, card) in CARDS[lang].items():
-        address = SITE_URL + ROOTS[lang] + page_url(stem)
+        address = SITE_URL + short_address(stem, lang)  # where the QR code leads
         for use in ("a4", "a4-4up"):
             reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card_id, use))
             root = reader.trailer["/Root"]

@@ -220,8 +220,13 @@
     return kept.length ? kept.join(" ") : query;
   }
 
+  /* Asked without its accents ("Lösung" as "losung"; in German also "Loesung"): Pagefind
+     ranks an exact "ö" above a typed "o" or "oe", and the relative cut would then keep
+     different pages for the spellings. English keeps its "oe" and "ue" ("queue"). */
+  const unaccented = (query) => (document.documentElement.lang === "de" ? fold(query)
+    : query.normalize("NFD").replace(/\p{M}/gu, ""));
   async function find(api, query) {
-    const found = await api.search(query);
+    const found = await api.search(unaccented(query));
     const pages = await loadData(found.results);
     return { pages, ...choose(query, found.results, pages) };
   }
