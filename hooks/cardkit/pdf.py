@@ -44,7 +44,10 @@ class Overflow:
         """(lines, characters) to cut, about."""
         height, per_line = LINES[self.field]
         lines = max(1, math.ceil(self.millimetres / height - 0.05))
-        return lines, lines * per_line
+        # a face run onto another page says nothing of how far: never more than the field holds
+        value = getattr(self.card, self.field)
+        held = len(" ".join(value) if isinstance(value, (list, tuple)) else value)
+        return lines, min(lines * per_line, held)
 
 
 class Refused(Exception):

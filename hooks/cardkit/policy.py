@@ -57,7 +57,7 @@ SVG_ATTRIBUTES = _words(
 # checked against docs/situationen.yml by situations.py), and Pagefind's one that only
 # hides text from search; others (data-pagefind-meta, -weight, -filter) would change the index.
 DATA = re.compile(
-    r"data-(hb-[a-z-]+|set|situations|locale|position|pagefind-ignore|changed|cleared|confirm|count|none)"
+    r"data-(hb-[a-z-]+|set|situations|locale|position|summary(-none)?|pagefind-ignore|changed|cleared|confirm|count|none)"
 )
 # Addresses: a link may lead anywhere on the web or mail; what the browser loads by itself
 # comes from the site, by a relative address.

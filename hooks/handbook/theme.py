@@ -49,7 +49,7 @@ def print_css(names: dict[str, str]) -> str:
     return (
         "/* Made by hooks/handbook/theme.py from the site names in mkdocs.yml; used by the "
         "@page rules in handbook.css. Then the office sheet's geometry (cardkit/layout.py), "
-        "for the cards page's printed sheets. */\n" + "\n".join(rules) + "\n" + layout.css()
+        "for the cards page's printed sheets. */\n" + "\n".join(rules) + "\n" + str(layout.css())
     )
 
 
