@@ -38,16 +38,17 @@ class Overflow:
     face: str  # front or back
     field: str  # the front-matter field to shorten
     millimetres: float
+    share: float = 1.0  # the part of the face's height that runs over (0.1: a tenth)
 
     @property
     def cut(self) -> tuple[int, int]:
-        """(lines, characters) to cut, about."""
+        """(lines, characters) to cut, about: by line height, but never more than the
+        field's share of the overflow (a list's gaps between items make lines taller)."""
         height, per_line = LINES[self.field]
         lines = max(1, math.ceil(self.millimetres / height - 0.05))
-        # a face run onto another page says nothing of how far: never more than the field holds
         value = getattr(self.card, self.field)
         held = len(" ".join(value) if isinstance(value, (list, tuple)) else value)
-        return lines, min(lines * per_line, held)
+        return lines, max(10, min(lines * per_line, math.ceil(held * self.share / 10) * 10))
 
 
 class Refused(Exception):
@@ -121,16 +122,18 @@ def find_overflow(document, cards: list[Card]) -> list[Overflow]:
     overflows = []
     for card in cards:
         for face, field in (("front", "checklist"), ("back", "question")):
-            start = where[f"hb-a6-{face}-{card.id}"][0]
+            start, top = where[f"hb-a6-{face}-{card.id}"][:2]
             end = f"hb-end-{face}-{card.id}"
             title, limit = where[end + "-title"], where[end + "-band"]
             if title[2] > limit[1] + TOLERANCE:
                 overflows.append(Overflow(card, face, "title", (title[2] - limit[1]) / MM))
             page, _, bottom, height = where[end]
-            if page != start:
-                overflows.append(Overflow(card, face, field, 148.0))
-            elif bottom > height - FACE_BOTTOM + TOLERANCE:
-                overflows.append(Overflow(card, face, field, (bottom - height + FACE_BOTTOM) / MM))
+            # how far past the face's last allowed line, counting the pages it ran onto
+            over = (page - start) * height + bottom - (height - FACE_BOTTOM)
+            if page != start or over > TOLERANCE:
+                extent = (page - start) * height + bottom - top  # the face's whole text
+                share = over / extent if extent > 0 else 1.0
+                overflows.append(Overflow(card, face, field, over / MM, share))
     return overflows
 
 
