@@ -253,12 +253,31 @@ def site(built, tmp_path_factory) -> Iterator[str]:
         yield base
 
 
+class WithoutServiceWorkers:
+    """Chromium whose new profiles run no service worker unless a test asks for one
+    (`service_workers="allow"`). On a profile's first visit the handbook's worker fetches
+    the language's whole search index in the background: in a test about something else
+    that doubles the requests, costs time, and races with what the test counts."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        return self.browser.new_context(**{"service_workers": "block", **options})
+
+    def new_page(self, **options):
+        return self.browser.new_page(**{"service_workers": "block", **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from browser import chromium
 
-    with chromium() as context:
-        yield context
+    with chromium() as chromium_browser:
+        yield WithoutServiceWorkers(chromium_browser)
 
 
 @pytest.fixture
@@ -272,7 +291,8 @@ def tab(browser):
 def reused_tab(browser):
     """One tab for all tests of a module that need no fresh profile: opening a tab costs
     about as much as loading a page. Tests must not leave state that changes what another
-    test sees (ticks, colour scheme): those use `tab`."""
-    page = browser.new_page()
+    test sees (ticks, colour scheme): those use `tab`. Its profile runs the service worker,
+    as a reader's does: the visit of every page sees what the worker adds."""
+    page = browser.new_page(service_workers="allow")
     yield page
     page.close()

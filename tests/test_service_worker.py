@@ -47,7 +47,7 @@ def test_the_worker_is_never_cached_and_the_policy_allows_it(built, site):
 def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, browser, lang):
     stem, card = in_deck_order(CARDS[lang])[0]
     expected = len(build_of(built.site)["search"][lang])
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     try:
         tab = context.new_page()
         home = site + url_of("index", lang)
@@ -80,7 +80,7 @@ def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, br
 
 def test_over_plain_http_nothing_happens_and_nothing_fails(site, browser):
     """A host name over HTTP is no secure origin: no worker, no error in the console."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     insecure = "http://handbuch.test/"
     context.route(
         insecure + "**",
