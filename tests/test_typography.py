@@ -91,9 +91,5 @@ def test_english_labels_quote_like_the_pages():
 
     from cardkit.labels import LABELS
 
-    odd = [
-        text
-        for text in _strings(LABELS["en"])
-        if re.search(r"[“”\"]|\w'\w|(^|\s)'\w", text)
-    ]
+    odd = [text for text in _strings(LABELS["en"]) if re.search(r"[“”\"]|\w'\w|(^|\s)'\w", text)]
     assert not odd, f"hooks/cardkit/labels/en.yml: use ‘…’ and ’ in {odd}"
