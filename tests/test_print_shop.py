@@ -199,12 +199,12 @@ def test_footer_and_band_sit_at_one_place_on_every_face(built, lang):
 
 
 def office_sheets(site: Path, lang: str) -> list[Path]:
-    """Every A4 sheet of cards: the deck's, each card's 4-up, and the commitment cards."""
+    """Every A4 sheet of cards: the deck's, each card's 4-up, and the kit's sheets (the
+    commitment cards, the blank role cards, the case cards and their role cards)."""
     files = [collection(site, lang, "a4")]
     files += [single_card_pdf(site, lang, card_id, "a4-4up") for card_id in CARDS[lang]]
-    files.append(
-        site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files']['commitment']}-{lang}.pdf"
-    )
+    for kit in ("commitment", "roles", "cases_a4", "case_roles"):
+        files.append(site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files'][kit]}-{lang}.pdf")
     return files
 
 

@@ -69,3 +69,27 @@ def test_the_lint_names_file_line_and_column(tmp_path, capsys):
     assert f"{tmp_path / 'seite.md'}:3:7: '16 Uhr'" in capsys.readouterr().out
     assert nbsp_lint(["--fix", str(tmp_path)]) == 0
     assert nbsp_lint([str(tmp_path)]) == 0
+
+
+def _strings(value):
+    """Every string of a labels file, wherever it is nested."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+@pytest.mark.unit
+def test_english_labels_quote_like_the_pages():
+    """The English pages quote with ‘single’ curly quotes and a curly apostrophe (British
+    style): the words around them (labels/en.yml) do the same, not “double” or straight."""
+    import re
+
+    from cardkit.labels import LABELS
+
+    odd = [text for text in _strings(LABELS["en"]) if re.search(r"[“”\"]|\w'\w|(^|\s)'\w", text)]
+    assert not odd, f"hooks/cardkit/labels/en.yml: use ‘…’ and ’ in {odd}"
