@@ -10,6 +10,7 @@ cards), the handbook's word lists and the commits this test makes.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from xml.etree import ElementTree
 
@@ -34,6 +35,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 GIT += ["-c", "commit.gpgsign=false"]
 SUBJECT = "Checklist: sum up at the end"
+CHANGED = "2025-07-04T14:30:00+02:00"  # the change's commit: 12:30 UTC
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 NOTE = "Neuer Punkt, am Ende zusammenfassen, was vereinbart ist"  # German only
 ADDED = {
     "de": "Ich fasse am Ende zusammen, was wir vereinbart haben.",
@@ -45,8 +48,8 @@ def marked(key: str) -> str:
     return next(s for s in german_pages() if front_matter(source_file(s, DEFAULT)).get(key))
 
 
-def commit(project, message: str, day: str, *args: str) -> None:
-    stamp = {"GIT_AUTHOR_DATE": f"{day}T12:00:00Z", "GIT_COMMITTER_DATE": f"{day}T12:00:00Z"}
+def commit(project, message: str, when: str, *args: str) -> None:
+    stamp = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run(
         [*GIT, "commit", "-q", *args, "-m", message],
         cwd=project,
@@ -62,7 +65,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
     card_id = stem.rsplit("/", 1)[-1]
     subprocess.run([*GIT, "init", "-q"], cwd=project, check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
-    commit(project, "all", "2024-03-15")
+    commit(project, "all", "2024-03-15T12:00:00Z")
     for lang in LANGUAGES:
         src = source_file(stem, lang, project / "docs").relative_to(project / "docs").as_posix()
         set_card(
@@ -70,7 +73,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         )
     path = source_file(stem, DEFAULT, project / "docs")
     path.write_text(path.read_text("utf-8").replace("---\n", f"---\nchanges: {NOTE}\n", 1), "utf-8")
-    commit(project, SUBJECT, "2025-07-04", "-a")
+    commit(project, SUBJECT, CHANGED, "-a")
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
 
@@ -105,14 +108,16 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 assert entry.find(f"{ATOM}{part}") is not None, part
         links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
         assert links and all(href.startswith(SITE_URL + ROOTS[lang]) for href in links)
+        times = [node.text for node in feed.iter(f"{ATOM}updated")]
+        assert all(RFC3339.fullmatch(time or "") for time in times), times
         newest = entries[0]
         assert newest.findtext(f"{ATOM}title") == title
-        assert newest.findtext(f"{ATOM}updated").startswith("2025-07-04")
+        assert newest.findtext(f"{ATOM}updated") == feed.findtext(f"{ATOM}updated") == CHANGED
         assert newest.findtext(f"{ATOM}summary") == reason
         assert newest.find(f"{ATOM}link").get("href") == SITE_URL + ROOTS[lang] + page_url(stem)
 
-    # "My checklists": ticked before the change -> the note; ticked again -> gone
-    ticks = {"cards": {card_id: {"ticked": [0], "changed": "2025-01-02T09:00:00.000Z"}}}
+    # "My checklists": ticked that morning, before the change -> the note; ticked again -> gone
+    ticks = {"cards": {card_id: {"ticked": [0], "changed": "2025-07-04T09:00:00.000Z"}}}
     with nginx(build.site, tmp_path / "nginx") as base:
         context = browser.new_context()
         try:

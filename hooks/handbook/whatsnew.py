@@ -102,6 +102,6 @@ def add_feed(files: Files, config: MkDocsConfig, pass_: Pass, context: BuildCont
         feed_url=page_address(site_url, pass_.root + FEED),
         home_url=home,
         lang=pass_.lang,
-        updated=entries[0]["change"].commit.date if entries else "1970-01-01",
+        updated=entries[0]["change"].commit.time if entries else "1970-01-01T00:00:00Z",
     )
     files.append(File.generated(config, pass_.root + FEED, content=feed))
