@@ -14,7 +14,10 @@ import re
 import subprocess
 from xml.etree import ElementTree
 
+import pytest
+
 from browser import url_of
+from cardkit.quotes import typographic
 from cardkit.reading_labels import LABELS
 from conftest import SITE_URL, run_build, soup
 from content import (
@@ -34,7 +37,9 @@ from tools.preview import nginx
 ATOM = "{http://www.w3.org/2005/Atom}"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 GIT += ["-c", "commit.gpgsign=false"]
-SUBJECT = "Checklist: sum up at the end"
+# typed in a commit box: straight quotes; shown with the language's own
+SUBJECT = "Checklist: sum up what's 'agreed' at the end"
+SHOWN = "Checklist: sum up what’s ‘agreed’ at the end"
 CHANGED = "2025-07-04T14:30:00+02:00"  # the change's commit: 12:30 UTC
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 NOTE = "Neuer Punkt, am Ende zusammenfassen, was vereinbart ist"  # German only
@@ -78,7 +83,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
     assert build.ok, build.log
 
     for lang in LANGUAGES:
-        reason = NOTE if lang == DEFAULT else SUBJECT
+        reason = NOTE if lang == DEFAULT else SHOWN
         title = front_matter(source_file(stem, lang, project / "docs"))["title"]
         # the page: the newest change first, with its day, reason and added item
         page = soup(build.site / url_of(marked("changes_page"), lang) / "index.html")
@@ -129,7 +134,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 section = tab.locator(f"[data-hb-practice] [data-hb-card='{card_id}']")
                 note = section.locator(".hb-practice-news")
                 assert note.count() == 1
-                reason = NOTE if lang == DEFAULT else SUBJECT
+                reason = NOTE if lang == DEFAULT else SHOWN
                 assert reason in note.inner_text() and ADDED[lang] in note.inner_text()
                 assert tab.locator(".hb-practice-news:visible").count() == 1  # only this card
                 section.locator("input.hb-tick").nth(1).check()
@@ -147,3 +152,26 @@ def test_outside_git_the_page_says_so_and_offers_no_feed(built):
         assert not (built.site / ROOTS[lang] / "atom.xml").exists()
         practice = soup(built.site / url_of(marked("practice_sheet"), lang) / "index.html")
         assert practice.select("[data-hb-changed]") == []
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("lang", "written", "shown"),
+    [
+        (
+            "en",
+            "Situations: 'What to do when …' page; both languages' scenes, \"new\" (kit)",
+            "Situations: ‘What to do when …’ page; both languages’ scenes, ‘new’ (kit)",
+        ),
+        (
+            "de",
+            "\"Was tun, wenn …\" und 'Tipps' für's Team",
+            "„Was tun, wenn …“ und ‚Tipps‘ für’s Team",
+        ),
+        ("xx", 'l\'accueil "direct"', 'l’accueil "direct"'),  # no rule: the apostrophe only
+    ],
+)
+def test_a_commit_subject_is_shown_with_the_language_s_quotes(lang, written, shown):
+    """A merged commit cannot be corrected: the build sets its quotes as the content tests
+    ask of every page."""
+    assert typographic(written, lang) == shown

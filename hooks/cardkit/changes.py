@@ -2,7 +2,8 @@
 
 Each commit that changed a page of a language is one change of that page, newest first.
 Its reason is the page's `changes:` note when that commit wrote it (a note left standing
-from an earlier change is not repeated), else the commit's subject. A change to a card's
+from an earlier change is not repeated), else the commit's subject; either with the
+language's typographic quotes (quotes.py). A change to a card's
 checklist is marked, with the items it added, so that "My checklists" can tell a reader
 who ticked the card before. Uncommitted edits do not count; outside a git checkout (or
 without git) there is no history, and the build says nothing about it.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .languages import Languages
 from .model import CardError
+from .quotes import typographic
 from .source import parse_front_matter
 
 MAX_CHANGES = 40  # per language: the page and the feed show the newest
@@ -67,15 +69,17 @@ def _checklist(meta: dict | None) -> list[str]:
     return [str(item) for item in items] if isinstance(items, list) else []
 
 
-def _change(root: Path, src_uri: str, path: str, commit: Commit, full: str) -> Change:
-    now, before = _meta(root, full, path), _meta(root, f"{full}^", path)
+def _change(root: Path, src_uri: str, path: str, commit: Commit, lang: str) -> Change:
+    now, before = _meta(root, commit.full, path), _meta(root, f"{commit.full}^", path)
     note = (now or {}).get("changes")
     written = isinstance(note, str) and note.strip() and note != (before or {}).get("changes")
     new, old = _checklist(now), _checklist(before)
     return Change(
         src_uri=src_uri,
         commit=commit,
-        reason=" ".join(note.split()) if written and isinstance(note, str) else commit.subject,
+        reason=typographic(
+            " ".join(note.split()) if written and isinstance(note, str) else commit.subject, lang
+        ),
         checklist_changed=before is not None and bool(old) and new != old,
         added=tuple(item for item in new if item not in old) if before is not None else (),
     )
@@ -110,7 +114,7 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
             if not (docs_dir / src_uri).is_file():
                 continue  # a page that is gone
             changes.append(
-                _change(root, src_uri, path, Commit(full, short, date, time, subject), full)
+                _change(root, src_uri, path, Commit(full, short, date, time, subject), lang)
             )
             if len(changes) == MAX_CHANGES:
                 return changes
