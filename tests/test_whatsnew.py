@@ -139,6 +139,14 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 assert tab.locator(".hb-practice-news:visible").count() == 1  # only this card
                 section.locator("input.hb-tick").nth(1).check()
                 assert note.count() == 0
+            # on a phone, every change starts where the page's text does (not indented twice)
+            tab.set_viewport_size({"width": 375, "height": 800})
+            tab.goto(base + url_of(marked("changes_page"), DEFAULT))
+            lefts = tab.evaluate(
+                """[...document.querySelectorAll('article > h1, .hb-changes-list > li')]
+                .map(e => Math.round(e.getBoundingClientRect().left))"""
+            )
+            assert len(lefts) > 1 and len(set(lefts)) == 1, lefts
         finally:
             context.close()
 
