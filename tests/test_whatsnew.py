@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from itertools import pairwise
 from xml.etree import ElementTree
 
 import pytest
@@ -99,6 +100,15 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
             (t["datetime"] for t in older), reverse=True
         )
         assert {t["datetime"] for t in older} == {"2025-07-04", "2024-03-15"}
+        # a commit's pages with the same reason are one item (the first commit: every page)
+        items = page.select(".hb-changes-list > li")
+        keys = [
+            (i.select_one("time")["datetime"], i.select_one(".hb-changes-reason").text)
+            for i in items
+        ]
+        assert all(a != b for a, b in pairwise(keys)), keys
+        pages = [a["href"] for a in page.select(".hb-changes-pages > li > a")]
+        assert len(pages) > 1 and len(set(pages)) == len(pages)
 
         # the feed: valid Atom, the same change first, every link to the handbook itself
         feed = ElementTree.parse(build.site / ROOTS[lang] / "atom.xml").getroot()
