@@ -64,6 +64,18 @@ def commit(project, message: str, when: str, *args: str) -> None:
     )
 
 
+def write_note(path, note: str) -> None:
+    """The page's `changes:` note, as an editor writes it: a new line, or the note an
+    earlier change left standing rewritten (a key may appear once)."""
+    _, front, body = path.read_text("utf-8").split("---\n", 2)
+    kept, old = [], False
+    for line in front.splitlines(keepends=True):
+        old = line.startswith("changes:") or (old and line.startswith((" ", "\t")))
+        if not old:  # the old note and its continued lines go
+            kept.append(line)
+    path.write_text(f"---\nchanges: {note}\n{''.join(kept)}---\n{body}", "utf-8")
+
+
 def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists(
     project, browser, tmp_path
 ):
@@ -77,8 +89,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         set_card(
             project, src, lambda card, lang=lang: card["checklist"].__setitem__(-1, ADDED[lang])
         )
-    path = source_file(stem, DEFAULT, project / "docs")
-    path.write_text(path.read_text("utf-8").replace("---\n", f"---\nchanges: {NOTE}\n", 1), "utf-8")
+    write_note(source_file(stem, DEFAULT, project / "docs"), NOTE)
     commit(project, SUBJECT, CHANGED, "-a")
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
