@@ -100,7 +100,7 @@ def test_a_new_build_replaces_the_kept_pages_on_the_next_visit(built, browser, t
     shutil.copytree(built.site, site_dir, copy_function=_link_or_copy)
     with nginx(site_dir, tmp_path / "nginx") as base:
         home, page = base + url_of("index", lang), base + url_of(stem, lang)
-        context = browser.new_context()
+        context = browser.new_context(service_workers="allow")
         try:
             tab = context.new_page()
             tab.goto(home)
