@@ -205,7 +205,7 @@ def print_shop_copy(data: bytes, *, lang: str, date: str, seed: bytes) -> bytes:
     from pypdf import PdfReader
 
     reader = PdfReader(BytesIO(data))
-    title = str((reader.metadata or {}).get("/Title", ""))
+    title = str(reader.metadata.get("/Title", "")) if reader.metadata else ""
     writer = PdfWriter(clone_from=reader)
     to_cmyk(writer)
     identify(
