@@ -323,3 +323,33 @@ def test_office_files_are_tagged_and_their_qr_codes_are_links(built, lang):
     sheets = pypdf.PdfReader(collection(built.site, lang, "a4"))
     figures = [e for e in _elements(sheets) if e["/S"] == "/Figure"]
     assert len(figures) == 2 * len(CARDS[lang])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_kits_sheets_put_each_card_in_its_own_place(built, lang):
+    """The kit's A4 sheets (case cards, their role cards, blank role and commitment cards):
+    a card's text inside one of the sheet's places, and every place of a sheet filled but
+    on the last one (the case sheets once stacked all four cards on the first place)."""
+    files = BOOK_LABELS[lang]["files"]
+    places = [
+        layout.card_box(column, row)
+        for row in range(layout.SHEET_ROWS)
+        for column in range(layout.SHEET_COLUMNS)
+    ]
+    for kind in ("cases_a4", "case_roles", "roles", "commitment"):
+        path = built.site / ROOTS[lang] / "pdf" / f"{files[kind]}-{lang}.pdf"
+        document = pypdfium2.PdfDocument(str(path))
+        for number, page in enumerate(document):
+            height = page.get_height()
+            filled = set()
+            for x0, y0, x1, y1 in _text_boxes(page):
+                # mm from the sheet's top left, as layout.py counts
+                left, top, right, bottom = x0 / MM, (height - y1) / MM, x1 / MM, (height - y0) / MM
+                filled |= {
+                    index
+                    for index, (x, y, width, depth) in enumerate(places)
+                    if x <= left and right <= x + width and y <= top and bottom <= y + depth
+                }
+            if number < len(document) - 1:
+                assert len(filled) == len(places), (path.name, number, sorted(filled))
+            assert 0 in filled, (path.name, number)
