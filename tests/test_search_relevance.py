@@ -190,10 +190,10 @@ def report(rows: list[dict]) -> str:
 # strict: a fix makes these pass, and then the mark must go.
 GAPS = {
     ("first", "top", "en"): "'manager' (= manage, management) finds the trainers' page only",
-    ("first", "precision", "en"): "'listening', 'refund' also find pages using them in passing",
+    ("first", "precision", "en"): "the trainers' page; 'listening' also finds passing mentions",
     ("second", "top", "de"): "'Karte ausdrucken': the cards page says 'drucken', not 'ausdrucken'",
     ("second", "precision", "de"): "'Karte ausdrucken' finds two pages, neither relevant",
-    ("second", "precision", "en"): "'print a card', 'customer waiting' find the trainers' page too",
+    ("second", "precision", "en"): "the trainers' page comes up for 'print a card', 'saying no'",
 }
 
 
