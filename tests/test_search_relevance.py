@@ -190,9 +190,10 @@ def report(rows: list[dict]) -> str:
 # strict: a fix makes these pass, and then the mark must go.
 GAPS = {
     ("first", "top", "en"): "'manager' (= manage, management) finds the trainers' page only",
+    ("first", "precision", "en"): "the trainers' page; 'listening' also finds passing mentions",
     ("second", "top", "de"): "'Karte ausdrucken': the cards page says 'drucken', not 'ausdrucken'",
-    ("second", "precision", "de"): "'Karte ausdrucken' finds two pages, neither relevant (67 %)",
-    ("second", "precision", "en"): "a heading of the trainers' page, passing mentions (73 %)",
+    ("second", "precision", "de"): "'Karte ausdrucken' finds two pages, neither relevant",
+    ("second", "precision", "en"): "the trainers' page comes up for 'print a card', 'saying no'",
 }
 
 
@@ -261,36 +262,3 @@ def test_compounds_split_simple_words_stay_and_synonyms_follow_the_page():
     terms = extra_terms("Zwei Beschwerden, eine Beschwerde.", "de", groups, splitter)
     assert terms == ["reklamation", "reklamation"]  # as often as the page names the group
     assert extra_terms("Nichts davon.", "de", groups, splitter) == []
-
-
-@pytest.mark.unit
-def test_a_page_may_weigh_less_in_the_search_and_a_wrong_weight_names_the_file():
-    """`search: boost:` (the trainers' page) is a number from MIN_BOOST to 1; anything else
-    is an editor's error naming the file. The built page carries it for Pagefind."""
-    from cardkit.pagemeta import MIN_BOOST, check_page_meta
-    from cardkit.source import Page
-
-    def errors(search) -> list[str]:
-        page = Page("trainer.md", "docs/trainer.md", "de", "trainer", {"search": search})
-        return [str(error) for error in check_page_meta([page])]
-
-    assert errors({"boost": 0.3}) == errors({"boost": 1}) == errors({"exclude": True}) == []
-    for wrong in ({"boost": 2}, {"boost": MIN_BOOST / 2}, {"boost": "low"}, {"boost": True}):
-        assert errors(wrong) and all("docs/trainer.md" in e and "boost" in e for e in errors(wrong))
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_page_with_a_search_boost_carries_it_for_the_index(built, lang):
-    from conftest import html_file, soup
-    from content import front_matter, german_pages, source_file
-
-    boosted = {
-        stem: search["boost"]
-        for stem in german_pages()
-        if isinstance(search := front_matter(source_file(stem, lang)).get("search"), dict)
-        and "boost" in search
-    }
-    assert boosted, "no page has search: boost: in its front matter"
-    for stem, boost in boosted.items():
-        article = soup(html_file(built.site, lang, stem)).select_one("[data-pagefind-body]")
-        assert float(article["data-pagefind-weight"]) == boost, stem

@@ -65,26 +65,9 @@ def _problem(key: str, value: object) -> str | None:
         return f"hide must be a list of: {', '.join(HIDE)}"
     if key == "translation":
         return record_problem({key: value})
-    if key == "search":
-        return _search_problem(value)
+    if key == "search" and value != {"exclude": True}:
+        return "search allows only 'exclude: true'"
     return None
-
-
-MIN_BOOST = 0.1  # Pagefind's weight of the page's words; 1 is every page's
-
-
-def _search_problem(value: object) -> str | None:
-    """`search: exclude: true` (not indexed) or `search: boost: 0.3` (a page written for
-    another audience, such as trainers, ranks below the staff pages): Material's words."""
-    if value == {"exclude": True}:
-        return None
-    boost = value.get("boost") if isinstance(value, dict) and set(value) == {"boost"} else None
-    if isinstance(boost, int | float) and not isinstance(boost, bool) and MIN_BOOST <= boost <= 1:
-        return None
-    return (
-        f"search allows only 'exclude: true' or 'boost:' with a number from {MIN_BOOST} "
-        "to 1 (lower ranks the page lower)"
-    )
 
 
 def _unknown(key: object) -> str:
