@@ -16,7 +16,7 @@ import pytest
 
 from browser import url_of
 from conftest import LANGUAGES
-from content import CARDS
+from content import CARDS, cards_page
 from test_search import NO_RESULTS, PAGES, indexed_text, search
 from test_situations import situations_page, tagged_scenes
 
@@ -89,10 +89,57 @@ QUERIES = {
 }
 
 
-def judge(tab, base: str, lang: str) -> list[dict]:
-    """Run every query of a language; per query the results and their judgement."""
+# A second set, written down on 2026-12-06 before the ranking was tuned (hb-search.js,
+# hooks/handbook/search.py) and not used to tune it or to write the synonym list: a change
+# that only fits the queries above shows here.
+SECOND = {
+    "de": {
+        "Kunde wartet schon lange": (
+            lambda: tagged("de", "warten"),
+            lambda: tagged("de", "warten"),
+        ),
+        "Nein sagen": (lambda: {"haltungen/klarheit"}, lambda: tagged("de", "nein-sagen")),
+        # staying friendly is asked for where someone is rude: the angry-caller scenes
+        "freundlich bleiben": (
+            lambda: {"tipps/freundlichkeit"},
+            lambda: tagged("de", "wuetend-telefon") | {"tipps/freundlichkeit"},
+        ),
+        "Anliegen verstehen": (
+            lambda: tagged("de", "anliegen-unklar") | {"tipps/verstehen"},
+            lambda: tagged("de", "anliegen-unklar") | {"tipps/verstehen"},
+        ),
+        # the cards page prints them all; every card's page offers its card to print
+        "Karte ausdrucken": (
+            lambda: {cards_page()},
+            lambda: {cards_page()} | {stem for stem, _ in CARDS["de"].values()},
+        ),
+        "Rollenspiel": (lambda: {"trainer"}, lambda: {"trainer"}),
+    },
+    "en": {
+        "customer waiting": (lambda: tagged("en", "warten"), lambda: tagged("en", "warten")),
+        "saying no": (lambda: {"haltungen/klarheit"}, lambda: tagged("en", "nein-sagen")),
+        "stay friendly": (
+            lambda: {"tipps/freundlichkeit"},
+            lambda: tagged("en", "wuetend-telefon") | {"tipps/freundlichkeit"},
+        ),
+        "understand what the customer needs": (
+            lambda: tagged("en", "anliegen-unklar") | {"tipps/verstehen"},
+            lambda: tagged("en", "anliegen-unklar") | {"tipps/verstehen"},
+        ),
+        "print a card": (
+            lambda: {cards_page()},
+            lambda: {cards_page()} | {stem for stem, _ in CARDS["en"].values()},
+        ),
+        "role play": (lambda: {"trainer"}, lambda: {"trainer"}),
+    },
+}
+SETS = {"first": QUERIES, "second": SECOND}
+
+
+def judge(tab, base: str, queries: dict, lang: str) -> list[dict]:
+    """Run every query of a set in a language; per query the results and their judgement."""
     rows = []
-    for query, (needed, relevant) in QUERIES[lang].items():
+    for query, (needed, relevant) in queries[lang].items():
         _, found = search(tab, base + url_of("index", lang), query)
         needed_paths = {"/" + url_of(stem, lang) for stem in needed()}
         relevant_paths = {"/" + url_of(stem, lang) for stem in relevant() | needed()}
@@ -114,12 +161,18 @@ def summary(rows: list[dict]) -> tuple[float, float]:
 
 
 @pytest.fixture(scope="module")
-def judged(site, reused_tab) -> dict[str, list[dict]]:
-    """Every query of both languages, run once for the tests below."""
-    rows = {lang: judge(reused_tab, site, lang) for lang in LANGUAGES}
-    for lang, mine in rows.items():
+def judged(site, reused_tab) -> dict[tuple[str, str], list[dict]]:
+    """Every query of both sets and languages, run once for the tests below."""
+    rows = {
+        (name, lang): judge(reused_tab, site, queries, lang)
+        for name, queries in SETS.items()
+        for lang in LANGUAGES
+    }
+    for (name, lang), mine in rows.items():
         precision, top = summary(mine)
-        print(f"\n{lang}: precision {precision:.0%}, needed page in top {TOP}: {top:.0%}")
+        print(
+            f"\n{name} set, {lang}: precision {precision:.0%}, needed page in top {TOP}: {top:.0%}"
+        )
         for row in mine:
             print(f"  {row['query']}: {row['relevant']}/{len(row['found'])}, top: {row['top']}")
     return rows
@@ -136,29 +189,35 @@ def report(rows: list[dict]) -> str:
 # Measured on 2026-12-06 (ARCHITECTURE.md, "Search"): the goal is not reached everywhere.
 # strict: a fix makes these pass, and then the mark must go.
 GAPS = {
-    ("top", "en"): "'manager' matches manage/management on many pages (English stemming)",
-    ("precision", "de"): "'Reklamation' also finds pages that name a complaint in passing",
-    ("precision", "en"): "'manager' and 'listening' also find pages that use the words in passing",
+    ("first", "top", "en"): "'manager' (= manage, management) finds the trainers' page only",
+    ("first", "precision", "en"): "the trainers' page; 'listening' also finds passing mentions",
+    ("second", "top", "de"): "'Karte ausdrucken': the cards page says 'drucken', not 'ausdrucken'",
+    ("second", "precision", "de"): "'Karte ausdrucken' finds two pages, neither relevant",
+    ("second", "precision", "en"): "the trainers' page comes up for 'print a card', 'saying no'",
 }
 
 
-def gap(goal: str, lang: str):
-    reason = GAPS.get((goal, lang))
-    return (
-        pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else lang
-    )
+def cases(goal: str) -> list:
+    """(set, language) for a goal, each marked where GAPS says the goal is not reached."""
+    params = []
+    for name in SETS:
+        for lang in LANGUAGES:
+            reason = GAPS.get((name, goal, lang))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(name, lang, marks=marks, id=f"{name}-{lang}"))
+    return params
 
 
-@pytest.mark.parametrize("lang", [gap("top", lang) for lang in LANGUAGES])
-def test_every_everyday_query_puts_the_needed_page_among_the_first_three(judged, lang):
-    rows = judged[lang]
+@pytest.mark.parametrize("name, lang", cases("top"))
+def test_every_everyday_query_puts_the_needed_page_among_the_first_three(judged, name, lang):
+    rows = judged[name, lang]
     assert all(row["top"] for row in rows), report(rows)
 
 
-@pytest.mark.parametrize("lang", [gap("precision", lang) for lang in LANGUAGES])
-def test_at_least_80_percent_of_the_results_shown_are_relevant(judged, lang):
-    precision, _ = summary(judged[lang])
-    assert precision >= GOAL_PRECISION, report(judged[lang])
+@pytest.mark.parametrize("name, lang", cases("precision"))
+def test_at_least_80_percent_of_the_results_shown_are_relevant(judged, name, lang):
+    precision, _ = summary(judged[name, lang])
+    assert precision >= GOAL_PRECISION, report(judged[name, lang])
 
 
 CANDIDATES = {

@@ -52,25 +52,40 @@ NOT_CONTENT = (
 
 SPLIT_COMPOUNDS = ("de",)  # the languages whose compounds cardkit.searchterms splits
 TAG = re.compile(r"<[^>]+>")
-# The hidden words weigh as much as the page's own: a synonym is repeated as often as the
-# page uses its group, so a page about complaints ranks above one that names one.
-TERMS_WEIGHT = "1"
+HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+# The hidden words weigh as much as the words they stand for: body text 1, and a heading's
+# as Pagefind weighs that heading (its defaults), so "Reklamation" finds a page with a
+# "Bei einer Beschwerde" heading as a page about it, as "Beschwerde" does. A synonym is
+# repeated as often as the page uses its group, so a page about complaints ranks above
+# one that names one.
+TERMS_WEIGHT = 1
+HEADING_WEIGHTS = {1: 7, 2: 6, 3: 5, 4: 4, 5: 3, 6: 2}
 # Around the hidden words, so that hb-search.js never shows them as a result's excerpt
 HIDDEN_START, HIDDEN_END = "hbterms", "hbtermsend"
 
 
+def _text(html: str) -> str:
+    return html_lib.unescape(TAG.sub(" ", html))
+
+
 def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
-    """A hidden element with the words the page should also be found by: its compounds'
-    parts and the synonyms of its words (cardkit.searchterms). Readers never see it."""
-    text = html_lib.unescape(TAG.sub(" ", html))
+    """Hidden elements with the words the page should also be found by: its compounds'
+    parts and the synonyms of its words (cardkit.searchterms), those of its headings a
+    second time at their heading's weight. Readers never see them."""
     splitter = context.splitter if pass_.lang in SPLIT_COMPOUNDS else None
-    terms = extra_terms(text, pass_.lang, context.synonyms[pass_.lang], splitter)
-    if not terms:
-        return html
-    words = html_lib.escape(" ".join(terms))
-    return (
-        f'{html}\n<div class="hb-search-terms" hidden data-pagefind-weight="{TERMS_WEIGHT}">'
-        f"{HIDDEN_START} {words} {HIDDEN_END}</div>"
+    groups = context.synonyms[pass_.lang]
+    headings: dict[int, list[str]] = {}
+    for level, inner in HEADING.findall(html):
+        headings.setdefault(int(level), []).append(_text(inner))
+    blocks = [(TERMS_WEIGHT, extra_terms(_text(html), pass_.lang, groups, splitter))] + [
+        (HEADING_WEIGHTS[level], extra_terms(" ".join(texts), pass_.lang, groups, splitter))
+        for level, texts in sorted(headings.items())
+    ]
+    return html + "".join(
+        f'\n<div class="hb-search-terms" hidden data-pagefind-weight="{weight}">'
+        f"{HIDDEN_START} {html_lib.escape(' '.join(terms))} {HIDDEN_END}</div>"
+        for weight, terms in blocks
+        if terms
     )
 
 

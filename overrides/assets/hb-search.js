@@ -22,11 +22,17 @@
 
   const say = (key, count) => theme.translations[key].replace("#", count);
 
+  /* Pagefind ranks by how often a page uses the query's words (BM25) by default: a long
+     page that names a complaint in passing five times outranks one with a "Bei einer
+     Beschwerde" heading. Ranked by where the words stand instead (title, heading, text;
+     termFrequency 0), a page about the words comes first, and the relative cut below
+     (CUT) then drops the passing mentions. Measured in ARCHITECTURE.md, "Search". */
+  const RANKING = { termFrequency: 0 };
   let pagefind = null;
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (api) => {
-        await api.options({ baseUrl: root.pathname, highlightParam: HIGHLIGHT });
+        await api.options({ baseUrl: root.pathname, highlightParam: HIGHLIGHT, ranking: RANKING });
         await api.init();
         return api;
       });
@@ -158,6 +164,11 @@
     return same >= 4 && same >= term.length - ENDING && word.length - same <= ENDING + 1;
   }
 
+  /* A page with a query word in its title or a heading is about it, whatever its score:
+     ranked by where the words stand, a match in one page's title would otherwise cut off
+     the pages with it in a heading. (Pagefind weighs body text 1, headings more.) */
+  const headed = (page) => page.weighted_locations.some((location) => location.weight > 1);
+
   /* The results to show, and how many query words the best of them matched. */
   function choose(query, results, pages) {
     const wanted = terms(query);
@@ -170,7 +181,8 @@
     const kept = results.map((result, n) => ({ result, page: pages[n], hits: hits[n] }))
       .filter((entry) => entry.hits === most);
     const best = Math.max(...kept.map((entry) => entry.result.score));
-    return { most, chosen: kept.filter((entry) => entry.result.score >= CUT * best) };
+    return { most, chosen: kept.filter((entry) => entry.result.score >= CUT * best
+      || headed(entry.page)) };
   }
 
   /* A German compound the index does not hold ("Kundenzufriedenheit"), asked again as its
