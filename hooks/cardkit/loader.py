@@ -96,13 +96,15 @@ def load_deck(
         raise CardProblems(errors)
     errors += check_translations(pages, languages, shown_as)
     errors += check_page_meta(pages)
+    translated = {page.lang for page in pages if page.meta.get("situations_sheet") is True}
     try:
-        situations = load_situations(docs_dir, shown_as, languages)
+        situations, listed = load_situations(docs_dir, shown_as, languages, translated), True
     except CardError as error:
-        situations = []
+        situations, listed = [], False
         errors.append(error)
     scenes, scene_errors = scan_scenes(docs_dir, pages, situations)
-    errors += scene_errors
+    if listed:  # with the list unreadable, every tag would be reported "unknown"
+        errors += scene_errors
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     by_path = {page.path: page.src_uri for page in pages}

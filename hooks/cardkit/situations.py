@@ -56,8 +56,15 @@ class Scene:
     tags: tuple[str, ...]
 
 
-def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list[Situation]:
-    """The editors' list of situations; raise CardError (naming the file) for a mistake."""
+def load_situations(
+    docs_dir: Path, shown_as: str, languages: Languages, translated: Iterable[str] = ()
+) -> list[Situation]:
+    """The editors' list of situations; raise CardError (naming the file) for a mistake.
+
+    A name is needed in the default language and in each language of `translated` (those
+    whose situations page is translated); a language whose situations page still shows the
+    default's (one added by configuration) shows the default's names, as that page does."""
+    needed = {languages.default, *translated}
     path = f"{shown_as}/{SITUATIONS_FILE}"
     file = docs_dir / SITUATIONS_FILE
     if not file.is_file():
@@ -94,13 +101,17 @@ def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list
             )
         for lang in languages:
             name = entry.get(lang)
+            if name is None and lang not in needed:
+                continue
             if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
                 raise CardError(
                     path, f"{where} ({ident}): '{lang}:' needs a name of 1 to {MAX_NAME} characters"
                 )
             if hidden_character(name) or any(char in name for char in '<>"'):
                 raise CardError(path, f"{where} ({ident}): '{lang}:' must be plain text")
-        situations.append(Situation(ident, {lang: entry[lang].strip() for lang in languages}))
+        default = entry[languages.default].strip()
+        names = {lang: (entry.get(lang) or default).strip() for lang in languages}
+        situations.append(Situation(ident, names))
     return situations
 
 
