@@ -389,7 +389,7 @@ BROKEN = {
     ),
     # F12, F13: invisible and look-alike letters, by Unicode category and script
     "title of Hangul fillers": (
-        front(PAGE, "title: Begegnung", "title: \u3164\u3164\u3164\nx: Begegnung"),
+        front(PAGE, TITLE_LINE, "title: \u3164\u3164\u3164\nx: Begegnung"),
         f"docs/{PAGE}: title contains the letter U+3164 (hangul filler), which is not a Latin",
     ),
     "checklist item of braille blanks": (

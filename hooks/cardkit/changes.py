@@ -17,6 +17,7 @@ from pathlib import Path
 from .languages import Languages
 from .model import CardError
 from .source import parse_front_matter
+from .typography import curly_quotes
 
 MAX_CHANGES = 40  # per language: the page and the feed show the newest
 
@@ -107,7 +108,9 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
                 continue
             if not (docs_dir / src_uri).is_file():
                 continue  # a page that is gone
-            changes.append(_change(root, src_uri, path, Commit(short, date, subject), full))
+            # the subject as the page's language sets quotes (typed plain in a commit)
+            commit = Commit(short, date, curly_quotes(subject, lang))
+            changes.append(_change(root, src_uri, path, commit, full))
             if len(changes) == MAX_CHANGES:
                 return changes
     return changes

@@ -5,7 +5,8 @@ a non-breaking space (U+00A0) keeps the pair together.
 
 `breakable_pairs` finds such pairs in an editor's Markdown, outside code, link targets
 and HTML tags; `keep_together` writes the non-breaking spaces in. Plain Python, for the
-lint (tools/nbsp.py) and the tests.
+lint (tools/nbsp.py) and the tests. `curly_quotes` sets straight quotes typographically
+in text no editor types into docs/ (a commit's subject on "What's new").
 """
 
 from __future__ import annotations
@@ -66,10 +67,10 @@ def _spaces(line: str, lang: str) -> list[tuple[int, str]]:
     return found
 
 
-def language_of(path_name: str, default: str = "de") -> str:
-    """The language of a docs file by its name: page.en.md is English, page.md the default."""
-    parts = path_name.split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in PATTERNS else default
+def has_rules(lang: str) -> bool:
+    """Whether the lint knows the units, months and titles of this language (a language
+    added by configuration alone has none: its pages are not checked)."""
+    return lang in PATTERNS
 
 
 def breakable_pairs(text: str, lang: str) -> list[Pair]:
@@ -93,3 +94,31 @@ def keep_together(text: str, lang: str) -> str:
             line = line[:space] + NBSP + line[space + 1 :]
         lines[index] = line
     return "\n".join(lines)
+
+
+# Opening and closing double and single quotes; the apostrophe is ’ in every language. A
+# language without its own entry (one added by configuration) gets the English marks.
+_QUOTES = {"de": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
+
+
+def curly_quotes(text: str, lang: str) -> str:
+    """'the "new" list's order' -> 'the “new” list’s order' (German: „new“): a quote
+    after a space or a bracket (or at the start) opens, one after a letter closes when one
+    is open, else it is an apostrophe."""
+    opening, closing, single_open, single_close = _QUOTES.get(lang, _QUOTES["en"])
+    out, open_single = [], False
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        starts = before.isspace() or before in "([{–—/"
+        if char == '"':
+            char = opening if starts else closing
+        elif char == "'":
+            if starts and not after.isspace():
+                char, open_single = single_open, True
+            elif open_single and not after.isalnum():
+                char, open_single = single_close, False
+            else:
+                char = "’"
+        out.append(char)
+    return "".join(out)
