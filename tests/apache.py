@@ -22,7 +22,7 @@ SHIPPED = ROOT / "deploy" / "apache.conf"
 BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
 # What deploy/apache.conf says it needs, plus the event MPM and Require.
-NEEDED = ("mpm_event", "authz_core", "dir", "mime", "headers", "filter", "deflate")
+NEEDED = ("mpm_event", "authz_core", "dir", "mime", "headers", "filter", "deflate", "setenvif")
 
 
 def _config(folder: Path, docroot: Path, port: int) -> str:
