@@ -21,6 +21,7 @@ test -e "$SRC/node_modules" && ln -s "$(readlink -f "$SRC/node_modules")" node_m
 if test -x .venv/bin/python; then
     .venv/bin/python -m uv pip install --quiet --no-deps --no-build-isolation --editable . \
         --python .venv/bin/python
+    touch .venv/.build-installed .venv/.test-installed  # the copy is as new as the clone
 fi
 git config user.email editor@handbuch.intranet
 git config user.name "Scenario editor"
@@ -103,7 +104,7 @@ EOF
 git commit --quiet -am "Clarity is the first attitude"
 
 # 4. A page in German only (CONTRIBUTING "Eine Seite hinzufügen"): the file, its nav line, and
-#    a link in the text of another page (the German home page).
+#    a link in the text of another page in every language (the home pages).
 cat > docs/glossar.md <<'EOF'
 ---
 title: Glossar
@@ -124,12 +125,16 @@ config = Path("mkdocs.yml")
 text = config.read_text(encoding="utf-8")
 text = text.replace("  - quellen.md\n", "  - quellen.md\n  - glossar.md\n")
 config.write_text(text, encoding="utf-8")
-index = Path("docs/index.md")
-text = index.read_text(encoding="utf-8")
-old = "die Grundlagen unter [Quellen](quellen.md)."
-assert old in text
-text = text.replace(old, old + " Wörter, die Ihnen neu sind, erklärt das [Glossar](glossar.md).")
-index.write_text(text, encoding="utf-8")
+for name, old, added in (
+    ("docs/index.md", "die Grundlagen unter [Quellen](quellen.md).",
+     " Wörter, die Ihnen neu sind, erklärt das [Glossar](glossar.md)."),
+    ("docs/index.en.md", "(quellen.md).",
+     " Words that are new to you are explained in the [glossary](glossar.md)."),
+):
+    index = Path(name)
+    text = index.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (name, old)
+    index.write_text(text.replace(old, old + added), encoding="utf-8")
 EOF
 git add docs/glossar.md
 git commit --quiet -am "Glossar, in German first"
@@ -165,7 +170,7 @@ git commit --quiet -am "A picture of the counter on 'Augenhöhe', in both langua
 # Pages changed in step in both languages: checked, so recorded (CONTRIBUTING "Eine Seite
 # übersetzen").
 if test -x .venv/bin/python; then
-    for page in tipps/alle-verantwortlich trainer ueber haltungen/augenhoehe; do
+    for page in index tipps/alle-verantwortlich trainer ueber haltungen/augenhoehe; do
         FILE=docs/$page.en.md make --no-print-directory translated
     done
     git commit --quiet -am "Translations checked: both languages were changed in step"
@@ -197,20 +202,71 @@ description: Orientation client sans soumission – un manuel pratique pour tout
 Un bon service, sans se faire petit : aimable et ferme, chaque jour.
 { .hb-promise }
 
-## Que vous faut-il maintenant ?
+## La fiche de la semaine
 
-- [Que faire quand …](situationen.md) : de la situation directement aux exemples et aux fiches qui aident.
-- [Les fiches](karten.md) : une fiche pour chaque attitude et chaque conseil, à cocher à l’écran ou à imprimer.
-- [Mon exercice](uebung.md) : ce que vous avez coché, d’un coup d’œil ; cela reste dans votre navigateur.
-- [Pour les formatrices et formateurs](trainer.md) : objectifs, méthodes et déroulements d’un atelier.
+<div class="hb-week" markdown>
+
+Chaque semaine, une fiche est affichée ici, la même pour tout le monde. Gardez en tête ce qu’elle dit pendant la semaine et cochez ce qui vous a réussi.
+
+[Voir toutes les fiches](karten.md){ .hb-week-fallback }
+
+</div>
+
+## De quoi avez-vous besoin ?
+
+<div class="grid cards" markdown>
+
+- :material-lifebuoy:{ .lg .middle } **Que faire quand …**
+
+    ---
+
+    Quelqu’un se plaint, s’emporte au téléphone ou demande une exception : de la situation directement aux exemples et aux fiches qui aident.
+
+    [:material-arrow-right: Choisir une situation](situationen.md)
+
+- :material-cards-outline:{ .lg .middle } **Les fiches**
+
+    ---
+
+    Une fiche pour chaque attitude et chaque conseil : à cocher à l’écran, à imprimer au bureau ou chez l’imprimeur.
+
+    [:material-arrow-right: Vers les fiches](karten.md)
+
+- :material-check-all:{ .lg .middle } **Mon exercice**
+
+    ---
+
+    Ce que vous avez coché sur les fiches, d’un coup d’œil. Cela reste dans votre navigateur ; personne d’autre ne le voit.
+
+    [:material-arrow-right: Vers mon exercice](uebung.md)
+
+- :material-school-outline:{ .lg .middle } **Pour les formatrices et formateurs**
+
+    ---
+
+    Objectifs, méthodes et déroulements pour une demi-journée, pour 90 minutes et pour 15 minutes en début de service.
+
+    [:material-arrow-right: Vers l’atelier](trainer.md)
+
+</div>
 
 ## À lire
 
-Deux chapitres : [Orientation client sans soumission](haltungen/koenig-kunde.md) et
-[L’orientation client est l’affaire de tous](tipps/alle-verantwortlich.md). Ces pages sont encore
-en allemand ; leur traduction suivra.
+Deux chapitres : [Orientation client sans soumission](haltungen/koenig-kunde.md) mène du trône à la rencontre d’égal à égal, en passant par [ce que veut dire être professionnel](haltungen/professionell.md), jusqu’aux attitudes du quotidien et à la [conclusion](haltungen/fazit.md). [L’orientation client est l’affaire de tous](tipps/alle-verantwortlich.md) montre par des conseils comment ce que l’on apprend au contact de la clientèle atteint toute l’organisation.
+
+Comment le manuel est né et qui l’entretient : [À propos de ce manuel](ueber.md) ; ses bases : [Sources](quellen.md). Les mots qui vous sont nouveaux sont expliqués dans le [glossaire](glossar.md).
+
+## Sur papier
+
+Qui préfère lire sur papier, ou n’a pas d’intranet à son poste, imprime le manuel en entier : tous les chapitres dans l’ordre de la navigation, la fiche de chaque attitude et de chaque conseil, et à la fin un index des fiches.
+
+<div class="hb-pdfs" data-set="book"></div>
 EOF
 git add docs/index.fr.md
 git commit --quiet -am "French: the language and its home page"
+if test -x .venv/bin/python; then  # translated from the German home page: recorded
+    FILE=docs/index.fr.md make --no-print-directory translated
+    git commit --quiet -am "French home page checked against the German one"
+fi
 
 echo "Scenario applied in $DEST ($(git rev-list --count HEAD) commits). Next: cd $DEST && time make check"
