@@ -451,6 +451,37 @@ def test_links_in_the_book_stay_inside_it_or_go_to_the_site():
 
 
 @pytest.mark.unit
+def test_a_page_s_image_is_in_the_book_from_docs_with_a_language_s_own_copy_first(tmp_path):
+    """The book is laid out far from the page's address: its relative image path is read
+    from docs/ (CONTRIBUTING "Images": one file for all languages, x.<lang>.png where a
+    language has its own), inline, so that a changed picture changes the PDF's cache key."""
+    import base64
+
+    from cardkit.book import book_html, image_files
+
+    docs = tmp_path / "docs"
+    (docs / "bilder").mkdir(parents=True)
+    shared, own = b"\x89PNG shared", b"\x89PNG own"
+    (docs / "bilder" / "schalter.png").write_bytes(shared)
+    other = next(lang for lang in LANGUAGES if lang != DEFAULT)
+    (docs / "bilder" / f"schalter.{other}.png").write_bytes(own)
+    html = (
+        '<p><img alt="Schalter" src="../../bilder/schalter.png"> <img src="../../nichts.png"></p>'
+    )
+    for lang, data in ((DEFAULT, shared), (other, own)):
+        root = ROOTS[lang]
+        out = book_html(
+            html,
+            url=f"{root}haltungen/augenhoehe/",
+            in_book=set(),
+            site_url=None,
+            images=image_files(core_site(tmp_path, lang=lang, docs=docs)),
+        )
+        assert f'src="data:image/png;base64,{base64.b64encode(data).decode()}"' in out, lang
+        assert 'src="../../nichts.png"' in out  # no such file: left as written
+
+
+@pytest.mark.unit
 def test_without_pdfs_the_download_markers_say_so(tmp_path):
     from cardkit.book import fill_markers
 

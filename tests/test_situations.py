@@ -175,3 +175,26 @@ def test_a_scene_anchor_is_the_one_the_toc_extension_gives_and_a_bad_tag_names_f
         "docs/x.md:19: the scene 'Falsch' has the unknown situation 'q'; known situations "
         "(docs/situationen.yml): a, b"
     ]
+
+
+def test_a_language_without_its_own_situations_page_shows_the_default_names(tmp_path):
+    """A language added by configuration needs no names in docs/situationen.yml (its
+    situations page is the default's, so are the names); once that page is translated it
+    needs its own, and the message names the file, the entry and the language."""
+    import pytest
+
+    from cardkit.languages import Languages
+    from cardkit.model import CardError
+    from cardkit.situations import load_situations
+
+    langs = Languages("de", ("en", "xx"))
+    (tmp_path / SITUATIONS_FILE).write_text(
+        "- id: warten\n  de: Jemand wartet\n  en: Someone waits\n", encoding="utf-8"
+    )
+    (listed,) = load_situations(tmp_path, "docs", langs, translated={"en"})
+    assert listed.names == {"de": "Jemand wartet", "en": "Someone waits", "xx": "Jemand wartet"}
+    with pytest.raises(CardError) as error:
+        load_situations(tmp_path, "docs", langs, translated={"en", "xx"})
+    assert str(error.value) == (
+        f"docs/{SITUATIONS_FILE}: entry 1 (warten): 'xx:' needs a name of 1 to 100 characters"
+    )
