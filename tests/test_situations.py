@@ -15,7 +15,7 @@ import yaml
 
 from cardkit.situations import SITUATIONS_FILE
 from conftest import LANGUAGES, ROOTS, html_file, run_build, soup
-from content import DOCS, front_matter, german_pages, source_file
+from content import DEFAULT, DOCS, front_matter, german_pages, shown_source, source_file
 
 NO_PDFS = {"HANDBOOK_PDFS": "false"}
 TAGGED = re.compile(r'^#{2,6} (.+?) \{[^}]*data-situations="([^"]*)"[^}]*\}\s*$', re.M)
@@ -34,10 +34,11 @@ def situations_page(docs: Path = DOCS) -> str:
 
 
 def tagged_scenes(lang: str, docs: Path = DOCS) -> dict[str, set[tuple[str, str]]]:
-    """situation id -> {(page stem, scene heading)}, read from the Markdown."""
+    """situation id -> {(page stem, scene heading)}, read from the Markdown (a page with no
+    file in lang: the default's, which that language shows)."""
     found: dict[str, set[tuple[str, str]]] = {}
     for stem in german_pages(docs):
-        text = source_file(stem, lang, docs).read_text(encoding="utf-8")
+        text = shown_source(stem, lang, docs).read_text(encoding="utf-8")
         for heading, tags in TAGGED.findall(text):
             for tag in tags.split():
                 found.setdefault(tag, set()).add((stem, heading.strip()))
@@ -77,7 +78,10 @@ def test_the_page_links_every_scene_tagged_with_each_situation_in_both_languages
         assert linked_scenes(built.site, lang, stem) == expected
         page = soup(html_file(built.site, lang, stem))
         names = {h2["id"]: h2.get_text(strip=True) for h2 in page.select(".hb-situation h2")}
-        assert names == {s["id"]: s[lang] for s in situations() if s["id"] in expected}
+        # a language's own names; the default's where it has none (its page is the default's)
+        assert names == {
+            s["id"]: s.get(lang) or s[DEFAULT] for s in situations() if s["id"] in expected
+        }
         # in the list's order
         order = [s["id"] for s in situations() if s["id"] in expected]
         assert list(names) == order
@@ -198,3 +202,20 @@ def test_a_language_without_its_own_situations_page_shows_the_default_names(tmp_
     assert str(error.value) == (
         f"docs/{SITUATIONS_FILE}: entry 1 (warten): 'xx:' needs a name of 1 to 100 characters"
     )
+
+
+def test_a_page_shown_in_its_original_brings_its_scenes_to_that_language():
+    """A page with no file in a language (the default's stands in there) lists its scenes
+    on that language's situations page, under the file name the language shows it as."""
+    from cardkit.languages import Languages
+    from cardkit.situations import Scene, with_fallback_scenes
+
+    langs = Languages("de", ("en", "xx"))
+    scene = Scene("tipps/x.md", "de", "X", "Am Telefon", "am-telefon", "Erst.", ("warten",))
+    english = Scene("tipps/x.en.md", "en", "X", "On the phone", "on-the-phone", "F.", ("warten",))
+    found = with_fallback_scenes([scene, english], ["tipps/x.md", "tipps/x.en.md"], langs)
+    assert [(s.src_uri, s.lang, s.anchor) for s in found] == [
+        ("tipps/x.md", "de", "am-telefon"),
+        ("tipps/x.en.md", "en", "on-the-phone"),
+        ("tipps/x.xx.md", "xx", "am-telefon"),
+    ]

@@ -24,7 +24,7 @@ from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
 from .render import PDF_DIR
-from .situations import SituationIndex, load_situations, scan_scenes
+from .situations import SituationIndex, load_situations, scan_scenes, with_fallback_scenes
 from .source import scan_pages
 
 
@@ -72,6 +72,18 @@ class Deck:
         """The URL of the language's cards page, None where it has none."""
         src_uri = self.sheets.get(lang)
         return self.urls[src_uri] if src_uri else None
+
+
+def _sheets(pages: list, key: str, languages: Languages) -> dict[str, str]:
+    """language -> source file of the page with `key: true` (the cards or the situations
+    page); in a language without a file of its own, the file name the default's page is
+    shown under there (mkdocs-static-i18n's fallback)."""
+    sheets = {page.lang: page.src_uri for page in pages if page.meta.get(key) is True}
+    if languages.default in sheets:
+        stem = languages.split(sheets[languages.default])[0]
+        for lang in languages.others:
+            sheets.setdefault(lang, languages.source_name(stem, lang))
+    return sheets
 
 
 def load_deck(
@@ -125,17 +137,12 @@ def load_deck(
     errors += check_case_translations(cases)
     if errors:
         raise CardProblems(errors)
-    sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
-    for lang in languages.others:  # the cards page, where it has no file in a language
-        if languages.default in sheets and lang not in sheets:
-            sheets[lang] = languages.source_name(
-                languages.split(sheets[languages.default])[0], lang
-            )
-    for src in [*numbered.keys(), *sheets.values()]:
+    sheets = _sheets(pages, "cards_sheet", languages)
+    situation_sheets = _sheets(pages, "situations_sheet", languages)
+    scenes = with_fallback_scenes(scenes, (page.src_uri for page in pages), languages)
+    sources = [*numbered, *sheets.values(), *situation_sheets.values()]
+    for src in sources + [scene.src_uri for scene in scenes]:
         urls.setdefault(src, url_of(src))
-    situation_sheets = {
-        page.lang: page.src_uri for page in pages if page.meta.get("situations_sheet") is True
-    }
     found = {uri: mine for uri, mine in cases.items() if mine}
     index = SituationIndex(situations, scenes)
     return Deck(numbered, sheets, urls, languages, index, situation_sheets, found)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -188,6 +188,26 @@ def scan_scenes(
         scenes += found
         errors += wrong
     return scenes, errors
+
+
+def with_fallback_scenes(
+    scenes: list[Scene], existing: Iterable[str], languages: Languages
+) -> list[Scene]:
+    """The scenes, and for each page with no file in a language (the default's page stands
+    in there, mkdocs-static-i18n's fallback_to_default) its default-language scenes as that
+    language's, under the file name it would have: that language's situations page lists
+    them, linked to the page as that language shows it."""
+    have = set(existing)
+    found = list(scenes)
+    for scene in scenes:
+        if scene.lang != languages.default:
+            continue
+        stem = languages.split(scene.src_uri)[0]
+        for lang in languages.others:
+            missing = languages.source_name(stem, lang)
+            if missing not in have:
+                found.append(replace(scene, src_uri=missing, lang=lang))
+    return found
 
 
 @dataclass(frozen=True)
