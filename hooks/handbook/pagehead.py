@@ -65,7 +65,7 @@ def add_to_toc(page: Page, pass_: Pass, context: BuildContext) -> None:
     # a card's title is an editor's text, so it is escaped here.
     if has_own_card(page, pass_, context):
         entries = [AnchorLink(escape(labels["card_heading"]), CARD_ANCHOR, 2)]
-    elif context.deck.sheets.get(pass_.lang) == page.file.src_uri:
+    elif context.deck.sheets.get(pass_.lang) == context.deck.source(page.file.src_uri, pass_.lang):
         entries = []
         groups = group_by_kind(context.cards(pass_.lang))
         for kind, cards in groups.items():
