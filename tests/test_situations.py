@@ -106,17 +106,19 @@ def test_the_page_is_reachable_from_the_home_page_and_the_top_menu(built):
         top = page.select(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
         top_links = {urlsplit(urljoin("/" + ROOTS[lang], a["href"])).path for a in top}
         assert target in top_links, "a first-level menu entry leads to it"
-        title = front_matter(source_file(stem, lang))["title"]
+        title = front_matter(shown_source(stem, lang))["title"]
         assert page.select_one("title") and any(title in a.get_text() for a in top)
 
 
 def _retag_first_untagged_scene(project: Path, tag: str) -> tuple[str, dict[str, str]]:
-    """What an editor does: tag a scene heading, in both languages. Returns the page stem
-    and the heading per language."""
+    """What an editor does: tag a scene heading, in every language the page is written in.
+    Returns the page stem and the heading per language (a language that shows the
+    original: the original's heading)."""
     docs = project / "docs"
     for stem in german_pages(docs):
         headings = {}
-        for lang in LANGUAGES:
+        written = [lang for lang in LANGUAGES if source_file(stem, lang, docs).exists()]
+        for lang in written:
             path = source_file(stem, lang, docs)
             text = path.read_text(encoding="utf-8")
             match = re.search(r"^### ([^{\n]+?)\s*$", text, re.M)
@@ -125,8 +127,8 @@ def _retag_first_untagged_scene(project: Path, tag: str) -> tuple[str, dict[str,
             headings[lang] = match.group(1)
             text = text[: match.end(1)] + f' {{ data-situations="{tag}" }}' + text[match.end(1) :]
             path.write_text(text, encoding="utf-8")
-        if len(headings) == len(LANGUAGES):
-            return stem, headings
+        if len(headings) == len(written):
+            return stem, {lang: headings.get(lang, headings[DEFAULT]) for lang in LANGUAGES}
     raise AssertionError("no page with an untagged scene heading")
 
 

@@ -1,6 +1,7 @@
 """What changed in the handbook, by git history. Plain Python, no MkDocs.
 
-Each commit that changed a page of a language is one change of that page, newest first.
+Each commit that changed a page of a language (or the original of a page the language
+shows untranslated) is one change of that page, newest first.
 Its reason is the page's `changes:` note when that commit wrote it (a note left standing
 from an earlier change is not repeated), else the commit's subject. A change to a card's
 checklist is marked, with the items it added, so that "My checklists" can tell a reader
@@ -80,6 +81,18 @@ def _change(root: Path, src_uri: str, path: str, commit: Commit, full: str) -> C
     )
 
 
+def _shown_in(src_uri: str, lang: str, docs_dir: Path, languages: Languages) -> bool:
+    """A file of this language, or the default's where this language has no file of the
+    page: the language shows the original there, so its changes are this language's."""
+    stem, written = languages.split(src_uri)
+    if written == lang:
+        return True
+    return (
+        written == languages.default
+        and not (docs_dir / languages.source_name(stem, lang)).is_file()
+    )
+
+
 def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | None:
     """The newest changes of this language's pages that exist now, newest first; None
     where git cannot tell."""
@@ -104,7 +117,7 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
         full, short, date, subject = header.split("\t", 3)
         for path in filter(None, paths):
             src_uri = path.removeprefix(below + "/")
-            if not src_uri.endswith(".md") or languages.split(src_uri)[1] != lang:
+            if not src_uri.endswith(".md") or not _shown_in(src_uri, lang, docs_dir, languages):
                 continue
             if not (docs_dir / src_uri).is_file():
                 continue  # a page that is gone

@@ -32,7 +32,9 @@ def after_title(html: str, insert: str) -> str:
 
 
 def has_own_card(page: Page, pass_: Pass, context: BuildContext) -> bool:
-    card = context.deck.card(page.file.src_uri)
+    """The page carries its card in this language: its own, or the original's where the
+    language shows the original page (page.file keeps the original's name there)."""
+    card = context.deck.card(page.file.src_uri, pass_.lang)
     return card is not None and card.lang == pass_.lang
 
 
