@@ -33,6 +33,7 @@ from content import (
     kit_page,
     nav_sections,
     short_address,
+    shown_source,
     site_name,
     source_file,
     squash,
@@ -544,10 +545,11 @@ def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, 
 
 
 def marked(lang: str, media_class: str) -> list[str]:
-    """The text of every paragraph or list item that docs/ marks `{ .media_class }`."""
+    """The text of every paragraph or list item that docs/ marks `{ .media_class }` (in the
+    page the language shows: its own, or the original)."""
     found = []
     for stem in german_pages():
-        lines = source_file(stem, lang).read_text(encoding="utf-8").splitlines()
+        lines = shown_source(stem, lang).read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines):
             if line.strip() != f"{{ .{media_class} }}":
                 continue
