@@ -221,3 +221,24 @@ def test_a_page_shown_in_its_original_brings_its_scenes_to_that_language():
         ("tipps/x.en.md", "en", "on-the-phone"),
         ("tipps/x.xx.md", "xx", "am-telefon"),
     ]
+
+
+def test_an_unreadable_situations_list_is_the_one_message(tmp_path):
+    """A mistake in docs/situationen.yml is reported once, naming the file; the scenes
+    tagged in the pages are not each called "unknown" on top of it."""
+    import shutil
+
+    import pytest
+
+    from cardkit.build import validate_docs
+    from cardkit.loader import CardProblems
+    from content import core_site
+
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    (docs / SITUATIONS_FILE).write_text("- id: warten\n  de: [kein, Text]\n", encoding="utf-8")
+    with pytest.raises(CardProblems) as problems:
+        validate_docs(core_site(tmp_path / ".cache", docs=docs))
+    assert [str(error) for error in problems.value.errors] == [
+        f"docs/{SITUATIONS_FILE}: entry 1 (warten): 'de:' needs a name of 1 to 100 characters"
+    ]
