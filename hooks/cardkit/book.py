@@ -98,6 +98,7 @@ class PageText:
     html: str
     card: Card | None = None
     src_stem: str = ""  # its file below docs/ without language and suffix (quellen)
+    lang: str = ""  # the language its text is written in, where not the book's (untranslated)
 
 
 @dataclass(frozen=True)
@@ -315,6 +316,7 @@ def book_document(
                 {
                     "entry": entry,
                     "anchor": anchor(entry.url),
+                    "lang": page.lang,
                     "card": page.card,
                     "html": Markup(
                         book_html(
@@ -371,6 +373,7 @@ def guide_document(site: Site, page: PageText, infos: dict[str, CardInfo]) -> st
     part = {
         "entry": entry,
         "anchor": anchor(page.url),
+        "lang": page.lang,
         "card": page.card,
         "html": Markup(
             book_html(
