@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_READY := node_modules/.installed
 
-.PHONY: setup system-site system-test site site-unlocked test check serve preview screenshots bench new-card translations translated lint links lock clean
+.PHONY: setup system-site system-test site site-unlocked test test-suite check serve preview screenshots bench new-card translations translated lint links lock clean
 
 setup: system-site $(READY)
 
@@ -67,7 +67,10 @@ site: system-site $(READY)
 	  echo "make site: another build is running in this folder; waiting for it to finish."
 	@flock .site.lock $(MAKE) --no-print-directory site-unlocked
 
+# tools/config_guard.py reads mkdocs.yml before MkDocs does: MkDocs would run a tag or a hook
+# in it while loading it, before any check of ours (CONTRIBUTING, "Who reviews what").
 site-unlocked:
+	$(BIN)/python -m tools.config_guard mkdocs.yml
 	rm -rf .site-new
 	$(BIN)/python -m $(ENGINE) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf .site-old
@@ -81,10 +84,14 @@ $(NODE_READY): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The full gate CI runs: the lint, then every test, spread over the machine's cores
-# (pytest-xdist).
+# The full gate CI runs: the lint beside every test, spread over the machine's cores
+# (pytest-xdist). The lint runs while the tests wait on their first builds and browsers,
+# so it adds no time; both must pass.
 test: system-test $(TEST_READY) $(NODE_READY)
-	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m tools.config_guard mkdocs.yml
+	$(MAKE) --no-print-directory --jobs=2 lint test-suite
+
+test-suite: $(TEST_READY) $(NODE_READY)
 	$(BIN)/python -m pytest --numprocesses=auto
 
 # Quick feedback while editing: one strict build first (its messages name file and fix),
@@ -107,6 +114,7 @@ screenshots: system-test site $(TEST_READY)
 
 # Live preview for editors at http://127.0.0.1:8000/ ; skips the card PDFs for speed.
 serve: system-site $(READY)
+	$(BIN)/python -m tools.config_guard mkdocs.yml
 	HANDBOOK_PDFS=false $(BIN)/python -m $(ENGINE) serve --livereload
 
 # The last look before a release: the full site/ through nginx with deploy/nginx.conf, as the

@@ -1,4 +1,5 @@
-"""A local Apache with deploy/apache.conf as the site's .htaccess, for tests/test_deploy.py.
+"""A local Apache with deploy/apache.conf as the site's .htaccess and deploy/apache-vhost.conf
+in its server config, for tests/test_deploy.py.
 
 Debian's apache2-bin, its own config, pid, logs and lock files, on a loopback port. Apache
 refuses to serve as root, so as root its workers run as 'nobody': it serves a world-readable
@@ -19,10 +20,21 @@ from tools.preview import PreviewError, free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "deploy" / "apache.conf"
+VHOST = ROOT / "deploy" / "apache-vhost.conf"  # the rules a .htaccess cannot hold
 BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
 # What deploy/apache.conf says it needs, plus the event MPM and Require.
-NEEDED = ("mpm_event", "authz_core", "dir", "mime", "headers", "filter", "deflate", "setenvif")
+NEEDED = (
+    "mpm_event",
+    "authz_core",
+    "dir",
+    "mime",
+    "headers",
+    "filter",
+    "deflate",
+    "alias",
+    "setenvif",
+)
 
 
 def _config(folder: Path, docroot: Path, port: int) -> str:
@@ -32,11 +44,12 @@ def _config(folder: Path, docroot: Path, port: int) -> str:
         user = f"User nobody\nGroup {group}\n"
     modules = "".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so\n" for name in NEEDED)
     return (
-        f'ServerRoot "{folder}"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n'
+        f'ServerRoot "{folder}"\nServerName 127.0.0.1:{port}\nListen 127.0.0.1:{port}\n'
         f'PidFile "{folder}/apache.pid"\nErrorLog "{folder}/error.log"\n'
         f'DefaultRuntimeDir "{folder}"\nMutex file:{folder}\n{modules}{user}'
         "TypesConfig /etc/mime.types\n"
         f'DocumentRoot "{docroot}"\n'
+        f'Include "{VHOST}"\n'
         '<Directory "/">\n    AllowOverride None\n    Require all denied\n</Directory>\n'
         f'<Directory "{docroot}">\n    AllowOverride FileInfo Indexes Options=Indexes\n'
         "    Require all granted\n</Directory>\n"

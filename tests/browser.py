@@ -4,6 +4,7 @@ driven by Playwright."""
 from __future__ import annotations
 
 import re
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,3 +49,13 @@ def shipped_csp() -> str:
     found = re.findall(r'add_header\s+Content-Security-Policy\s+"([^"]+)"', conf.read_text())
     assert len(found) == 1, f"{conf}: expected one Content-Security-Policy line"
     return found[0]
+
+
+def wait_until(tab, predicate: str, arg=None, *, timeout: float = 15.0) -> None:
+    """Until predicate(arg), run in the page, is true; it may return a Promise.
+    (Playwright's wait_for_function takes a returned Promise itself for true, at once;
+    evaluate waits for it.)"""
+    deadline = time.monotonic() + timeout
+    while not tab.evaluate(predicate, arg):
+        assert time.monotonic() < deadline, f"not true within {timeout} s: {predicate}"
+        tab.wait_for_timeout(200)

@@ -127,9 +127,7 @@ def pytest_collection_modifyitems(items) -> None:
 def shared_build(tmp_path_factory, name: str, prepare=None, **build_options) -> Build:
     """A build that every worker of this test run shares: made once, by whichever worker
     asks first (the others wait on the lock), from a project copy that prepare() may change."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the folder all workers of this run share
+    shared = shared_folder(tmp_path_factory)
     with FileLock(str(shared / f"{name}.lock")):
         project = shared / name
         log = project / "build.log"
@@ -229,10 +227,31 @@ def sample(tmp_path_factory) -> Build:
     return build
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """The folder all workers of this test run share."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def seed_word_splits(project: Path, tmp_path_factory) -> None:
+    """Give a project copy the German word splits the shared build has already worked out
+    (its cache file, if that build is done): loading HanTa and splitting every word again is
+    about a quarter of a build without PDFs. The cache holds only what HanTa would answer,
+    so a build with or without it makes the same site; new words are split as usual."""
+    from cardkit.searchterms import STORE
+
+    splits = shared_folder(tmp_path_factory) / "handbook" / ".cache" / "cards" / STORE
+    if splits.is_file() and (splits.parent.parent.parent / "build.log").is_file():
+        (project / ".cache" / "cards").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(splits, project / ".cache" / "cards" / STORE)
+
+
 @pytest.fixture
-def project(tmp_path) -> Path:
+def project(tmp_path, tmp_path_factory) -> Path:
     """A fresh copy of the project to change and build in a test."""
-    return copy_project(tmp_path / "handbook")
+    copied = copy_project(tmp_path / "handbook")
+    seed_word_splits(copied, tmp_path_factory)
+    return copied
 
 
 def soup(path: Path):
@@ -253,12 +272,31 @@ def site(built, tmp_path_factory) -> Iterator[str]:
         yield base
 
 
+class WithoutServiceWorkers:
+    """Chromium whose new profiles run no service worker unless a test asks for one
+    (`service_workers="allow"`). On a profile's first visit the handbook's worker fetches
+    the language's whole search index in the background: in a test about something else
+    that doubles the requests, costs time, and races with what the test counts."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        return self.browser.new_context(**{"service_workers": "block", **options})
+
+    def new_page(self, **options):
+        return self.browser.new_page(**{"service_workers": "block", **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from browser import chromium
 
-    with chromium() as context:
-        yield context
+    with chromium() as chromium_browser:
+        yield WithoutServiceWorkers(chromium_browser)
 
 
 @pytest.fixture
@@ -272,7 +310,8 @@ def tab(browser):
 def reused_tab(browser):
     """One tab for all tests of a module that need no fresh profile: opening a tab costs
     about as much as loading a page. Tests must not leave state that changes what another
-    test sees (ticks, colour scheme): those use `tab`."""
-    page = browser.new_page()
+    test sees (ticks, colour scheme): those use `tab`. Its profile runs the service worker,
+    as a reader's does: the visit of every page sees what the worker adds."""
+    page = browser.new_page(service_workers="allow")
     yield page
     page.close()

@@ -162,7 +162,8 @@ BROKEN = {
         f"docs/{folder_of(ATTITUDE)}ordner.md: is a folder with a page's name",
     ),
     "alias bomb in the title": (
-        front(PAGE, "---\ntitle: ", "---\n" + ALIAS_BOMB + "title: *i\nx: "),
+        # at the top: an editor may have put another key (changes:) before the title
+        front(PAGE, "---\n", "---\n" + ALIAS_BOMB + "title: *i\n"),
         f"docs/{PAGE}: the front matter between the "
         "'---' lines cannot be read (line 3): aliases (*name) are not "
         "allowed",
@@ -340,6 +341,10 @@ BROKEN = {
         add(("bild.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script href="x.js"/></svg>')),
         "docs/bild.svg: is an SVG image, which can carry script; save it as .png or .webp",
     ),
+    "an SVG named .png (R05)": (
+        add(("bilder/bombe.png", '<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/></svg>')),
+        "docs/bilder/bombe.png: is named .png but holds no PNG image; export the image again",
+    ),
     "XML with XHTML script": (add(("daten.xml", "<x/>")), "docs/daten.xml: is a .xml file"),
     "a file without an ending": (add(("tipps/README", "x")), "docs/tipps/README: is a file "),
     "a page named like the other language's folder (N07)": (
@@ -403,6 +408,25 @@ BROKEN = {
     "card title with 50 stacked accents": (
         card_change(CARD_PAGE, field("title", "K" + "\u0301" * 50 + "ontakt")),
         "card.title contains more than 2 accents stacked on one letter",
+    ),
+    # F06, F19, N04, N05: the message in an editor's words, with a fix that can be done
+    "fields merged with <<": (
+        front(CARD_PAGE, "card:\n", "card:\n  <<: {kind: tip}\n"),
+        "'<<:' (fields copied from elsewhere) is a YAML feature the handbook does not read",
+    ),
+    "a %YAML directive": (
+        front(CARD_PAGE, "---\n", "---\n%YAML 1.1\n"),
+        f"docs/{CARD_PAGE}: the front matter between the '---' lines cannot be read (line 2): "
+        "'%YAML 1.1' is a YAML directive",
+    ),
+    "the default language's ending": (
+        add((f"seite.{DEFAULT}.md", PAGE_TEXT)),
+        f"docs/seite.{DEFAULT}.md: ends in '.{DEFAULT}.md', but pages in the default language "
+        "have no language ending; rename it to seite.md",
+    ),
+    "a name too long for a translation beside it": (
+        add((f"{'x' * 252}.md", PAGE_TEXT)),
+        f"docs/{'x' * 252}.md: has a name of 252 characters; at most 100",
     ),
     "misspelled cards page marker": (
         lambda p: (p / "docs" / f"{cards_page()}.md").write_text(
@@ -838,3 +862,43 @@ def test_what_docs_may_hold_is_published_and_search_exclude_is_honoured(project)
                 assert source.split("/")[-1].split("?")[0] in {s.split("/")[-1] for s in own} or (
                     "assets/javascripts/" in source
                 ), (path, source)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            'site_description: !!python/object/apply:os.system ["touch pwned"]',
+            "the tag !!python/object/apply:os.system can run code on the build machine",
+        ),
+        ("hooks:\n  - docs/helfer.py", "hooks: 'docs/helfer.py' would run as code"),
+        ("hooks:\n  - hooks/../docs/helfer.py", "hooks: 'hooks/../docs/helfer.py' would run"),
+        ("site_author: !ENV [CI_SECRET, x]", "!ENV reads 'CI_SECRET' from the build machine's"),
+        ("hooks:\n  - hooks/extra.py", None),  # a developer's hook, in hooks/
+    ],
+)
+def test_mkdocs_yml_that_would_run_code_is_refused_before_mkdocs_reads_it(tmp_path, line, message):
+    """M01: `make site`/`make test` run tools/config_guard.py first; it composes the YAML
+    (which runs no tag) and names the line. The real mkdocs.yml passes."""
+    from tools.config_guard import problems
+
+    assert problems(ROOT / "mkdocs.yml") == []
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8") + f"\n{line}\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    found = problems(config)
+    if message is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and message in found[0], found
+        assert found[0].startswith("mkdocs.yml (line ")
+    extension = (
+        (ROOT / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("markdown_extensions:\n", "markdown_extensions:\n  - docs.helfer\n", 1)
+    )
+    config.write_text(extension, "utf-8")
+    assert "markdown_extensions: 'docs.helfer' would run a file of this project" in "".join(
+        problems(config)
+    )

@@ -293,11 +293,12 @@ def overflow(observer: PdfReader, cards: list[tuple[str, dict]], lang: str) -> s
 def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, lang):
     labels, card_labels = BOOK_LABELS[lang], LABELS[lang]
     guide = PdfReader(pdf_path(built.site, lang, "guide"))
-    guide_text = squash(" ".join(texts(guide)))
+    guide_pages = texts(guide)  # extracted once
+    guide_text = squash(" ".join(guide_pages))
     assert squash(title(kit_page(), lang)) in guide_text
     assert squash(labels["titles"]["guide"]) in guide_text
     assert not any(
-        squash(title(stem, lang)) in squash(texts(guide)[0])
+        squash(title(stem, lang)) in squash(guide_pages[0])
         for stem, _ in in_deck_order(CARDS[lang])
         if len(title(stem, lang)) > 25
     )

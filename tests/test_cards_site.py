@@ -211,7 +211,8 @@ def test_without_site_url_the_build_says_why_there_is_no_qr_code(project):
 
 
 def test_a_card_too_long_for_its_face_stops_the_build(built, project):
-    shutil.copytree(built.project / ".cache", project / ".cache")  # only this card laid out
+    # only this card laid out
+    shutil.copytree(built.project / ".cache", project / ".cache", dirs_exist_ok=True)
     long_items = [
         "Ich höre zu, frage nach, fasse zusammen und prüfe, ob ich das Anliegen "
         "richtig verstanden habe, bevor ich antworte."

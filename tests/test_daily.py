@@ -83,6 +83,8 @@ def test_the_day_decides_the_card_and_every_card_fits_the_tv(browser, site, lang
         assert visible.locator(".hb-day-question").inner_text() == card["question"]
         assert visible.locator(".hb-day-label").text_content() == text["day_question"]
         assert tab.locator("[data-hb-day-date]").inner_text().find(str(DAY.year)) != -1
+        # nothing a shared screen does not need: no edit link, no "last updated" line
+        assert tab.locator(".md-content__button:visible, .hb-page-head:visible").count() == 0
         assert run_axe(tab) == []
         # the QR code on screen opens the card's page at the handbook's own address
         shot = Image.open(io.BytesIO(visible.locator(".hb-day-qr").screenshot()))

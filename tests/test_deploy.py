@@ -52,15 +52,31 @@ class Response:
     body: bytes
 
 
-def fetch(base: str, path: str, *, accept_gzip: bool = False) -> Response:
-    """One GET without following redirects or decoding anything: what the server sent."""
+def fetch(
+    base: str,
+    path: str,
+    *,
+    accept_gzip: bool = False,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """One request (a GET unless told) without following redirects or decoding anything:
+    what the server sent."""
     parts = urlsplit(base)
     assert parts.hostname, f"no host in the base URL {base!r}"
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    sent = {**({"Accept-Encoding": "gzip"} if accept_gzip else {}), **(headers or {})}
     try:
-        connection.request(
-            "GET", parts.path + path, headers={"Accept-Encoding": "gzip"} if accept_gzip else {}
+        # a Host or Accept-Encoding header of the test's own replaces http.client's
+        connection.putrequest(
+            method,
+            parts.path + path,
+            skip_host="Host" in sent,
+            skip_accept_encoding="Accept-Encoding" in sent,
         )
+        for name, value in sent.items():
+            connection.putheader(name, value)
+        connection.endheaders()
         response = connection.getresponse()
         return Response(
             response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
@@ -89,11 +105,19 @@ def add_stand_ins(site: Path) -> Path:
     return site
 
 
+# What a careless copy leaves beside the site (bad-input-3, D03): the build never writes a
+# name starting with a dot (MkDocs leaves them out), so neither server may serve one.
+DOT_FILES = {".git/config": "[core]", ".env": "SECRET=s3cr3t", "backup/.htpasswd": "admin:x"}
+
+
 @pytest.fixture(scope="module")
 def served_site(built, tmp_path_factory) -> Path:
-    """A copy of the built site, with the stand-ins."""
+    """A copy of the built site, with the stand-ins and the dot files of a careless copy."""
     site = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(built.site, site)
+    for name, text in DOT_FILES.items():
+        (site / name).parent.mkdir(exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
     return add_stand_ins(site)
 
 
@@ -161,10 +185,30 @@ def test_the_server_configs_name_no_language():
 
 
 def test_a_folder_without_slash_is_redirected_to_its_page(server):
+    """On this host whatever Host header the request sent (D07): a shared cache would
+    otherwise keep a redirect to another host for every later reader."""
     path = next(path for path in ALL_PAGES if path.count("/") >= 2)
-    response = fetch(server, path.rstrip("/"))
-    assert response.status == 301
-    assert urlsplit(response.headers["location"]).path == urlsplit(server).path + path
+    for headers in ({}, {"Host": "evil.example"}):
+        response = fetch(server, path.rstrip("/"), headers=headers)
+        assert response.status == 301
+        location = urlsplit(response.headers["location"])
+        assert location.path == urlsplit(server).path + path
+        assert location.netloc in ("", urlsplit(server).netloc), (headers, location)
+
+
+def test_dot_files_beside_the_site_and_trace_are_refused(server, served_site):
+    """D03: a careless copy's .git/, .env or .htpasswd (and Apache's own .htaccess) get the
+    404 page, also percent-encoded; D06: TRACE, which echoes the request, gets 405."""
+    names = [*DOT_FILES, ".htaccess", "%2egit/config"]
+    page = (served_site / "404.html").read_bytes()
+    for name in names:
+        response = fetch(server, name)
+        assert response.status == 404, name
+        assert response.body == page, name
+        assert_secured(response, name)
+    traced = fetch(server, "", method="TRACE", headers={"X-Probe": "echoed"})
+    assert traced.status == 405
+    assert b"echoed" not in traced.body
 
 
 def _hashed_assets_named_in(page: Path) -> list[str]:

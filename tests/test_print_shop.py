@@ -30,12 +30,18 @@ def collection(site: Path, lang: str, use: str) -> Path:
 
 
 def print_shop_files(site: Path, lang: str) -> list[tuple[Path, bool]]:
-    """Every A6 file of the language and whether it has crop marks (the print shop's)."""
+    """Every A6 file of the language and whether it has crop marks (the print shop's):
+    the cards' and the kit's case cards (page = bleed box)."""
     files = [(collection(site, lang, "a6"), True), (collection(site, lang, "a6-online"), False)]
     for card_id in CARDS[lang]:
         files.append((single_card_pdf(site, lang, card_id, "a6"), True))
         files.append((single_card_pdf(site, lang, card_id, "a6-online"), False))
+    files.append((case_cards_a6(site, lang), False))
     return files
+
+
+def case_cards_a6(site: Path, lang: str) -> Path:
+    return site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files']['cases_a6']}-{lang}.pdf"
 
 
 def box(page, name: str) -> tuple[float, ...]:
@@ -98,23 +104,27 @@ def _streams(reader: pypdf.PdfReader):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_print_shop_colours_are_cmyk_and_text_is_black_ink_alone(built, lang):
-    path = collection(built.site, lang, "a6")
-    reader = pypdf.PdfReader(path)
-    raw = path.read_bytes()
-    assert b"/DeviceRGB" not in raw  # no group, shading or image in RGB
-    text_colours: dict[tuple, int] = {}
-    for stream in _streams(reader):
-        colour: tuple = ()
-        for operands, operator in ContentStream(stream, reader).operations:
-            assert operator not in (b"rg", b"RG", b"sc", b"SC"), "an RGB colour"
-            if operator == b"k":
-                colour = tuple(round(float(v), 3) for v in operands)
-            elif operator in (b"Tj", b"TJ"):
-                text_colours[colour] = text_colours.get(colour, 0) + 1
-    # no grey or black built from four inks, and the most common text colour is 100 % K
-    greys = [c for c in text_colours if c and min(c[:3]) > 0 and max(c[:3]) - min(c[:3]) < 0.1]
-    assert greys == [], greys
-    assert max(text_colours, key=text_colours.get) == (0, 0, 0, 1)
+    deck = collection(built.site, lang, "a6")
+    for path in (deck, case_cards_a6(built.site, lang)):
+        reader = pypdf.PdfReader(path)
+        raw = path.read_bytes()
+        assert b"/DeviceRGB" not in raw, path.name  # no group, shading or image in RGB
+        text_colours: dict[tuple, int] = {}
+        for stream in _streams(reader):
+            colour: tuple = ()
+            for operands, operator in ContentStream(stream, reader).operations:
+                assert operator not in (b"rg", b"RG", b"sc", b"SC"), (path.name, "RGB colour")
+                if operator == b"k":
+                    colour = tuple(round(float(v), 3) for v in operands)
+                elif operator in (b"Tj", b"TJ"):
+                    text_colours[colour] = text_colours.get(colour, 0) + 1
+        # no grey or black built from four inks; black text in 100 % K (on the cards the
+        # most common text colour; the case cards' grey prompts have more text runs)
+        greys = [c for c in text_colours if c and min(c[:3]) > 0 and max(c[:3]) - min(c[:3]) < 0.1]
+        assert greys == [], (path.name, greys)
+        assert (0, 0, 0, 1) in text_colours, path.name
+        if path == deck:
+            assert max(text_colours, key=text_colours.get) == (0, 0, 0, 1)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -199,12 +209,12 @@ def test_footer_and_band_sit_at_one_place_on_every_face(built, lang):
 
 
 def office_sheets(site: Path, lang: str) -> list[Path]:
-    """Every A4 sheet of cards: the deck's, each card's 4-up, and the commitment cards."""
+    """Every A4 sheet of cards: the deck's, each card's 4-up, and the kit's sheets (the
+    commitment cards, the blank role cards, the case cards and their role cards)."""
     files = [collection(site, lang, "a4")]
     files += [single_card_pdf(site, lang, card_id, "a4-4up") for card_id in CARDS[lang]]
-    files.append(
-        site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files']['commitment']}-{lang}.pdf"
-    )
+    for kit in ("commitment", "roles", "cases_a4", "case_roles"):
+        files.append(site / ROOTS[lang] / "pdf" / f"{BOOK_LABELS[lang]['files'][kit]}-{lang}.pdf")
     return files
 
 
@@ -313,3 +323,33 @@ def test_office_files_are_tagged_and_their_qr_codes_are_links(built, lang):
     sheets = pypdf.PdfReader(collection(built.site, lang, "a4"))
     figures = [e for e in _elements(sheets) if e["/S"] == "/Figure"]
     assert len(figures) == 2 * len(CARDS[lang])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_kits_sheets_put_each_card_in_its_own_place(built, lang):
+    """The kit's A4 sheets (case cards, their role cards, blank role and commitment cards):
+    a card's text inside one of the sheet's places, and every place of a sheet filled but
+    on the last one (the case sheets once stacked all four cards on the first place)."""
+    files = BOOK_LABELS[lang]["files"]
+    places = [
+        layout.card_box(column, row)
+        for row in range(layout.SHEET_ROWS)
+        for column in range(layout.SHEET_COLUMNS)
+    ]
+    for kind in ("cases_a4", "case_roles", "roles", "commitment"):
+        path = built.site / ROOTS[lang] / "pdf" / f"{files[kind]}-{lang}.pdf"
+        document = pypdfium2.PdfDocument(str(path))
+        for number, page in enumerate(document):
+            height = page.get_height()
+            filled = set()
+            for x0, y0, x1, y1 in _text_boxes(page):
+                # mm from the sheet's top left, as layout.py counts
+                left, top, right, bottom = x0 / MM, (height - y1) / MM, x1 / MM, (height - y0) / MM
+                filled |= {
+                    index
+                    for index, (x, y, width, depth) in enumerate(places)
+                    if x <= left and right <= x + width and y <= top and bottom <= y + depth
+                }
+            if number < len(document) - 1:
+                assert len(filled) == len(places), (path.name, number, sorted(filled))
+            assert 0 in filled, (path.name, number)

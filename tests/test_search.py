@@ -20,7 +20,7 @@ PAGES = german_pages()
 CARDS_PAGE = cards_page()
 OTHER = {"de": "en", "en": "de"}
 # Placeholder, "n results" and "no results for …" in the theme's and our own words.
-NO_RESULTS = {"de": "Keine Treffer für „{query}“", "en": "No results for “{query}”"}
+NO_RESULTS = {"de": "Keine Treffer für „{query}“", "en": "No results for ‘{query}’"}
 UNAVAILABLE = {"de": "Die Suche konnte nicht geladen werden", "en": "Search could not be loaded"}
 
 

@@ -86,6 +86,17 @@ def test_navigation_labels_are_in_the_page_language(built, stem, lang):
     assert not theirs - ours & labels
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_tab_title_names_the_page_and_the_site_once(built, lang):
+    """'Checklistenkarten - Servicekultur-Handbuch'; the home page, titled with the site's
+    name, is just the site's name (not the name twice)."""
+    name = site_name(lang)
+    for stem in PAGES:
+        shown = soup(html_file(built.site, lang, stem)).select_one("title").get_text()
+        page_title = title(stem, lang)
+        assert shown == (name if page_title == name else f"{page_title} - {name}"), stem
+
+
 @pytest.mark.parametrize("lang, search_label", [("de", "Suche"), ("en", "Search")])
 def test_site_name_and_theme_strings_follow_the_language(built, lang, search_label):
     page = soup(html_file(built.site, lang, "index"))

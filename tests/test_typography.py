@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardkit.typography import NBSP, breakable_pairs, curly_quotes, has_rules, keep_together
+from cardkit.typography import NBSP, breakable_pairs, has_rules, keep_together
 from content import DOCS, LANGUAGES, MODEL, WORDED
 from tools.nbsp import main as nbsp_lint
 
@@ -106,14 +106,25 @@ def test_the_lint_names_file_line_and_column(tmp_path, capsys):
     assert nbsp_lint([str(tmp_path)]) == 0
 
 
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
-        ("en", "Tip 'Probleme lösen' renamed", "Tip ‘Probleme lösen’ renamed"),
-        ("en", 'both languages\' scenes, the "new" list', "both languages’ scenes, the “new” list"),
-        ("de", "Tipp 'Kontakt' gelöscht, \"neu\" geht's", "Tipp ‚Kontakt‘ gelöscht, „neu“ geht’s"),
-        ("xx", "'x' isn't \"y\"", "‘x’ isn’t “y”"),  # a language without marks: English ones
-    ],
-)
-def test_straight_quotes_in_a_commit_subject_become_the_language_s_own(lang, text, expected):
-    assert curly_quotes(text, lang) == expected
+def _strings(value):
+    """Every string of a labels file, wherever it is nested."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+@pytest.mark.unit
+def test_english_labels_quote_like_the_pages():
+    """The English pages quote with ‘single’ curly quotes and a curly apostrophe (British
+    style): the words around them (labels/en.yml) do the same, not “double” or straight."""
+    import re
+
+    from cardkit.labels import LABELS
+
+    odd = [text for text in _strings(LABELS["en"]) if re.search(r"[“”\"]|\w'\w|(^|\s)'\w", text)]
+    assert not odd, f"hooks/cardkit/labels/en.yml: use ‘…’ and ’ in {odd}"

@@ -10,10 +10,15 @@ cards), the handbook's word lists and the commits this test makes.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
+from itertools import pairwise
 from xml.etree import ElementTree
 
+import pytest
+
 from browser import url_of
+from cardkit.quotes import typographic
 from cardkit.reading_labels import LABELS
 from conftest import SITE_URL, run_build, soup
 from content import (
@@ -34,7 +39,11 @@ from tools.preview import nginx
 ATOM = "{http://www.w3.org/2005/Atom}"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 GIT += ["-c", "commit.gpgsign=false"]
-SUBJECT = "Checklist: sum up at the end"
+# typed in a commit box: straight quotes; shown with the language's own
+SUBJECT = "Checklist: sum up what's 'agreed' at the end"
+SHOWN = "Checklist: sum up what’s ‘agreed’ at the end"
+CHANGED = "2025-07-04T14:30:00+02:00"  # the change's commit: 12:30 UTC
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 NOTE = "Neuer Punkt, am Ende zusammenfassen, was vereinbart ist"  # German only
 ADDED = {
     "de": "Ich fasse am Ende zusammen, was wir vereinbart haben.",
@@ -46,14 +55,26 @@ def marked(key: str) -> str:
     return next(s for s in german_pages() if front_matter(source_file(s, DEFAULT)).get(key))
 
 
-def commit(project, message: str, day: str, *args: str) -> None:
-    stamp = {"GIT_AUTHOR_DATE": f"{day}T12:00:00Z", "GIT_COMMITTER_DATE": f"{day}T12:00:00Z"}
+def commit(project, message: str, when: str, *args: str) -> None:
+    stamp = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run(
         [*GIT, "commit", "-q", *args, "-m", message],
         cwd=project,
         check=True,
         env={"PATH": "/usr/bin:/bin", **stamp},
     )
+
+
+def write_note(path, note: str) -> None:
+    """The page's `changes:` note, as an editor writes it: a new line, or the note an
+    earlier change left standing rewritten (a key may appear once)."""
+    _, front, body = path.read_text("utf-8").split("---\n", 2)
+    kept, old = [], False
+    for line in front.splitlines(keepends=True):
+        old = line.startswith("changes:") or (old and line.startswith((" ", "\t")))
+        if not old:  # the old note and its continued lines go
+            kept.append(line)
+    path.write_text(f"---\nchanges: {note}\n{''.join(kept)}---\n{body}", "utf-8")
 
 
 def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists(
@@ -63,7 +84,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
     card_id = stem.rsplit("/", 1)[-1]
     subprocess.run([*GIT, "init", "-q"], cwd=project, check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
-    commit(project, "all", "2024-03-15")
+    commit(project, "all", "2024-03-15T12:00:00Z")
     # each language the page is written in; a language showing the original (one added by
     # configuration) lists the original's change: its note, its new item, its title
     written = [lang for lang in LANGUAGES if source_file(stem, lang, project / "docs").exists()]
@@ -73,14 +94,13 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         set_card(
             project, src, lambda card, lang=lang: card["checklist"].__setitem__(-1, ADDED[lang])
         )
-    path = source_file(stem, DEFAULT, project / "docs")
-    path.write_text(path.read_text("utf-8").replace("---\n", f"---\nchanges: {NOTE}\n", 1), "utf-8")
-    commit(project, SUBJECT, "2025-07-04", "-a")
+    write_note(source_file(stem, DEFAULT, project / "docs"), NOTE)
+    commit(project, SUBJECT, CHANGED, "-a")
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
 
     for lang in LANGUAGES:
-        reason = NOTE if shown[lang] == DEFAULT else SUBJECT
+        reason = NOTE if shown[lang] == DEFAULT else SHOWN
         title = front_matter(shown_source(stem, lang, project / "docs"))["title"]
         # the page: the newest change first, with its day, reason and added item
         page = soup(build.site / url_of(marked("changes_page"), lang) / "index.html")
@@ -96,6 +116,15 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
             (t["datetime"] for t in older), reverse=True
         )
         assert {t["datetime"] for t in older} == {"2025-07-04", "2024-03-15"}
+        # a commit's pages with the same reason are one item (the first commit: every page)
+        items = page.select(".hb-changes-list > li")
+        keys = [
+            (i.select_one("time")["datetime"], i.select_one(".hb-changes-reason").text)
+            for i in items
+        ]
+        assert all(a != b for a, b in pairwise(keys)), keys
+        pages = [a["href"] for a in page.select(".hb-changes-pages > li > a")]
+        assert len(pages) > 1 and len(set(pages)) == len(pages)
 
         # the feed: valid Atom, the same change first, every link to the handbook itself
         feed = ElementTree.parse(build.site / ROOTS[lang] / "atom.xml").getroot()
@@ -110,14 +139,16 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 assert entry.find(f"{ATOM}{part}") is not None, part
         links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
         assert links and all(href.startswith(SITE_URL + ROOTS[lang]) for href in links)
+        times = [node.text for node in feed.iter(f"{ATOM}updated")]
+        assert all(RFC3339.fullmatch(time or "") for time in times), times
         newest = entries[0]
         assert newest.findtext(f"{ATOM}title") == title
-        assert newest.findtext(f"{ATOM}updated").startswith("2025-07-04")
+        assert newest.findtext(f"{ATOM}updated") == feed.findtext(f"{ATOM}updated") == CHANGED
         assert newest.findtext(f"{ATOM}summary") == reason
         assert newest.find(f"{ATOM}link").get("href") == SITE_URL + ROOTS[lang] + page_url(stem)
 
-    # "My checklists": ticked before the change -> the note; ticked again -> gone
-    ticks = {"cards": {card_id: {"ticked": [0], "changed": "2025-01-02T09:00:00.000Z"}}}
+    # "My checklists": ticked that morning, before the change -> the note; ticked again -> gone
+    ticks = {"cards": {card_id: {"ticked": [0], "changed": "2025-07-04T09:00:00.000Z"}}}
     with nginx(build.site, tmp_path / "nginx") as base:
         context = browser.new_context()
         try:
@@ -129,11 +160,19 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 section = tab.locator(f"[data-hb-practice] [data-hb-card='{card_id}']")
                 note = section.locator(".hb-practice-news")
                 assert note.count() == 1
-                reason = NOTE if shown[lang] == DEFAULT else SUBJECT
+                reason = NOTE if shown[lang] == DEFAULT else SHOWN
                 assert reason in note.inner_text() and ADDED[shown[lang]] in note.inner_text()
                 assert tab.locator(".hb-practice-news:visible").count() == 1  # only this card
                 section.locator("input.hb-tick").nth(1).check()
                 assert note.count() == 0
+            # on a phone, every change starts where the page's text does (not indented twice)
+            tab.set_viewport_size({"width": 375, "height": 800})
+            tab.goto(base + url_of(marked("changes_page"), DEFAULT))
+            lefts = tab.evaluate(
+                """[...document.querySelectorAll('article > h1, .hb-changes-list > li')]
+                .map(e => Math.round(e.getBoundingClientRect().left))"""
+            )
+            assert len(lefts) > 1 and len(set(lefts)) == 1, lefts
         finally:
             context.close()
 
@@ -147,3 +186,26 @@ def test_outside_git_the_page_says_so_and_offers_no_feed(built):
         assert not (built.site / ROOTS[lang] / "atom.xml").exists()
         practice = soup(built.site / url_of(marked("practice_sheet"), lang) / "index.html")
         assert practice.select("[data-hb-changed]") == []
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("lang", "written", "shown"),
+    [
+        (
+            "en",
+            "Situations: 'What to do when …' page; both languages' scenes, \"new\" (kit)",
+            "Situations: ‘What to do when …’ page; both languages’ scenes, ‘new’ (kit)",
+        ),
+        (
+            "de",
+            "\"Was tun, wenn …\" und 'Tipps' für's Team",
+            "„Was tun, wenn …“ und ‚Tipps‘ für’s Team",
+        ),
+        ("xx", 'l\'accueil "direct"', 'l’accueil "direct"'),  # no rule: the apostrophe only
+    ],
+)
+def test_a_commit_subject_is_shown_with_the_language_s_quotes(lang, written, shown):
+    """A merged commit cannot be corrected: the build sets its quotes as the content tests
+    ask of every page."""
+    assert typographic(written, lang) == shown

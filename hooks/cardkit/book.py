@@ -42,6 +42,7 @@ KINDS = (
     "case_roles",
 )
 CASE_KINDS = ("cases_a4", "cases_a6", "key", "case_roles")  # made from the pages' cases
+PRINT_SHOP_KINDS = ("cases_a6",)  # laid out with bleed for a print shop: made PDF/X-4 too
 TEMPLATES = {
     "book": "print/hb-book.html",
     "guide": "print/hb-book.html",
@@ -468,7 +469,11 @@ class PendingBook:
 
 def pdf_key(document: str, lang: str, kind: str) -> str:
     """The cache key of one book or kit PDF: its HTML holds everything it is made from
-    (content, cards, CSS, QR codes, date)."""
+    (content, cards, CSS, QR codes, date); a print shop's file also its PDF/X version."""
+    if kind in PRINT_SHOP_KINDS:
+        from . import pdfx
+
+        return pdfcache.key(document, lang, kind, pdfx.VERSION, pdfx.CONDITION)
     return pdfcache.key(document, lang, kind)
 
 
@@ -546,9 +551,21 @@ def finish_pdfs(pending: PendingBook) -> Made:
             )
         except (pdf.Refused, worker.TimedOut) as error:
             raise pdf.Refused(f"{paths[kind]} {error}") from None
+        if kind in PRINT_SHOP_KINDS:
+            data = _print_shop_copy(site, kind, data)
         pdfcache.store(site.cache_dir, key, {"out.pdf": data})
         files[paths[kind]] = data
     return Made(files, tuple(pending.jobs))
+
+
+def _print_shop_copy(site: Site, kind: str, data: bytes) -> bytes:
+    """A kit file laid out for a print shop as PDF/X-4 (cardkit/pdfx.py), dated like the
+    cards' print-shop files, so the same input gives the same bytes."""
+    from . import pdfx
+    from .build import print_date
+
+    seed = f"{site.lang}\0{kind}\0".encode() + data
+    return pdfx.print_shop_copy(data, lang=site.lang, date=print_date(site), seed=seed)
 
 
 def downloads(site: Site, which: str, page_url: str) -> list[dict]:

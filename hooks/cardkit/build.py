@@ -373,5 +373,5 @@ def start_pdfs(
     return PendingPdfs(site, key, job=job, future=future)
 
 
-def stop_workers() -> None:
-    worker.stop()
+def stop_workers(kill: bool = False) -> None:
+    worker.stop(kill)

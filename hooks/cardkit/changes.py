@@ -3,7 +3,8 @@
 Each commit that changed a page of a language (or the original of a page the language
 shows untranslated) is one change of that page, newest first.
 Its reason is the page's `changes:` note when that commit wrote it (a note left standing
-from an earlier change is not repeated), else the commit's subject. A change to a card's
+from an earlier change is not repeated), else the commit's subject; either with the
+language's typographic quotes (quotes.py). A change to a card's
 checklist is marked, with the items it added, so that "My checklists" can tell a reader
 who ticked the card before. Uncommitted edits do not count; outside a git checkout (or
 without git) there is no history, and the build says nothing about it.
@@ -17,16 +18,18 @@ from pathlib import Path
 
 from .languages import Languages
 from .model import CardError
+from .quotes import typographic
 from .source import parse_front_matter
-from .typography import curly_quotes
 
 MAX_CHANGES = 40  # per language: the page and the feed show the newest
 
 
 @dataclass(frozen=True)
 class Commit:
+    full: str  # the whole hash: an abbreviation grows with the repository
     short: str
-    date: str  # YYYY-MM-DD, the commit date
+    date: str  # YYYY-MM-DD, the commit date, as the committer's clock showed it
+    time: str  # the same moment in full, RFC 3339 with the committer's offset
     subject: str
 
 
@@ -67,15 +70,17 @@ def _checklist(meta: dict | None) -> list[str]:
     return [str(item) for item in items] if isinstance(items, list) else []
 
 
-def _change(root: Path, src_uri: str, path: str, commit: Commit, full: str) -> Change:
-    now, before = _meta(root, full, path), _meta(root, f"{full}^", path)
+def _change(root: Path, src_uri: str, path: str, commit: Commit, lang: str) -> Change:
+    now, before = _meta(root, commit.full, path), _meta(root, f"{commit.full}^", path)
     note = (now or {}).get("changes")
     written = isinstance(note, str) and note.strip() and note != (before or {}).get("changes")
     new, old = _checklist(now), _checklist(before)
     return Change(
         src_uri=src_uri,
         commit=commit,
-        reason=" ".join(note.split()) if written and isinstance(note, str) else commit.subject,
+        reason=typographic(
+            " ".join(note.split()) if written and isinstance(note, str) else commit.subject, lang
+        ),
         checklist_changed=before is not None and bool(old) and new != old,
         added=tuple(item for item in new if item not in old) if before is not None else (),
     )
@@ -104,7 +109,7 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
             "--topo-order",
             "--name-only",
             "--no-renames",
-            "--format=%x00%H%x09%h%x09%cs%x09%s",
+            "--format=%x00%H%x09%h%x09%cs%x09%cI%x09%s",
             "--",
             str(docs_dir.resolve()),
         )
@@ -114,16 +119,16 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
     changes: list[Change] = []
     for block in log.split("\0")[1:]:
         header, *paths = block.split("\n")
-        full, short, date, subject = header.split("\t", 3)
+        full, short, date, time, subject = header.split("\t", 4)
         for path in filter(None, paths):
             src_uri = path.removeprefix(below + "/")
             if not src_uri.endswith(".md") or not _shown_in(src_uri, lang, docs_dir, languages):
                 continue
             if not (docs_dir / src_uri).is_file():
                 continue  # a page that is gone
-            # the subject as the page's language sets quotes (typed plain in a commit)
-            commit = Commit(short, date, curly_quotes(subject, lang))
-            changes.append(_change(root, src_uri, path, commit, full))
+            changes.append(
+                _change(root, src_uri, path, Commit(full, short, date, time, subject), lang)
+            )
             if len(changes) == MAX_CHANGES:
                 return changes
     return changes
@@ -150,7 +155,10 @@ def atom_feed(
     updated: str,
 ) -> str:
     """An Atom feed (RFC 4287) of the changes; every link goes to the handbook itself.
-    updated: YYYY-MM-DD of the newest change (or the build's edition without any)."""
+    updated: the newest change's time (RFC 3339). Every time is a commit's, as git recorded
+    it, never the build's clock: the same history, the same feed, byte for byte. Entries
+    carry the time, not only the day, so that readers order a day's changes as they came;
+    their ids carry the whole hash, which never changes."""
     from xml.etree import ElementTree as ET
 
     ET.register_namespace("", ATOM)
@@ -163,15 +171,15 @@ def atom_feed(
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
     add(feed, "id", feed_url)
     add(feed, "title", title)
-    add(feed, "updated", f"{updated}T00:00:00Z")
+    add(feed, "updated", updated)
     add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     add(feed, "link", rel="alternate", type="text/html", href=home_url)
     add(add(feed, "author"), "name", author)
     for entry in entries:
         item = add(feed, "entry")
-        add(item, "id", f"{entry.address}#{entry.change.commit.short}")
+        add(item, "id", f"{entry.address}#{entry.change.commit.full}")
         add(item, "title", entry.title)
-        add(item, "updated", f"{entry.change.commit.date}T00:00:00Z")
+        add(item, "updated", entry.change.commit.time)
         add(item, "link", rel="alternate", type="text/html", href=entry.address)
         add(item, "summary", entry.change.reason)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -35,6 +35,32 @@ RESERVED = {
 }
 
 
+# How each image type begins: a file named .png that is an SVG (or HTML) inside would be
+# drawn as an SVG by WeasyPrint, which tries SVG when Pillow fails (bad-input-3, R05).
+SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),  # and WEBP at byte 8
+}
+HEAD = 12  # bytes enough to tell them apart
+
+
+def not_an_image(src_uri: str, head: bytes) -> str | None:
+    """Why an image file of docs/ (its first HEAD bytes) is not what its name says; None
+    where it is, or where the file is no image."""
+    suffix = _suffix(src_uri)
+    if suffix not in SIGNATURES:
+        return None
+    if head.startswith(SIGNATURES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP"):
+        return None
+    return (
+        f"is named {suffix} but holds no {suffix[1:].upper()} image; export the image "
+        f"again as {suffix} from an image program (renaming a file does not convert it)"
+    )
+
+
 def _suffix(name: str) -> str:
     return posixpath.splitext(name)[1].lower()
 

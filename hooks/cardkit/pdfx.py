@@ -159,9 +159,12 @@ def _as_stream(data: bytes) -> StreamObject:
     return stream.flate_encode()
 
 
-def identify(writer: PdfWriter, *, title: str, lang: str, date: str, seed: bytes) -> None:
+def identify(
+    writer: PdfWriter, *, title: str, lang: str, date: str, seed: bytes, ua: bool = False
+) -> None:
     """Make writer a PDF/X-4 file: output intent, identification, dates, identifier.
-    date: ISO 8601 (2026-12-01T00:00:00Z); seed: what the file is made from (its id)."""
+    date: ISO 8601 (2026-12-01T00:00:00Z); seed: what the file is made from (its id);
+    ua: the file is tagged and keeps saying it is PDF/UA-1 too."""
     profile = EncodedStreamObject()
     profile._data = _profile_compressed()  # compressed once per process, not per file
     profile[NameObject("/Filter")] = NameObject("/FlateDecode")
@@ -190,14 +193,41 @@ def identify(writer: PdfWriter, *, title: str, lang: str, date: str, seed: bytes
     )
     digest = hashlib.md5(seed).digest()  # an identifier, not a secret
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
-    writer.xmp_metadata = _xmp(title, lang, date, digest.hex())
+    writer.xmp_metadata = _xmp(title, lang, date, digest.hex(), ua)
     writer.pdf_header = "%PDF-1.6"
 
 
-def _xmp(title: str, lang: str, date: str, uuid: str) -> bytes:
+def print_shop_copy(data: bytes, *, lang: str, date: str, seed: bytes) -> bytes:
+    """A PDF that WeasyPrint laid out with its bleed (tagged, PDF/UA-1) as PDF/X-4 for a
+    print shop: colours to CMYK, the output intent; structure, language and title kept."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(data))
+    title = str(reader.metadata.get("/Title", "")) if reader.metadata else ""
+    writer = PdfWriter(clone_from=reader)
+    to_cmyk(writer)
+    identify(
+        writer,
+        title=title,
+        lang=lang,
+        date=date,
+        seed=seed,
+        ua="/StructTreeRoot" in writer.root_object,
+    )
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _xmp(title: str, lang: str, date: str, uuid: str, ua: bool = False) -> bytes:
     from xml.sax.saxutils import escape
 
     uid = f"uuid:{uuid[:8]}-{uuid[8:12]}-{uuid[12:16]}-{uuid[16:20]}-{uuid[20:32]}"
+    # PDF/UA-1's identification beside PDF/X-4's: the two standards allow each other
+    ua_ns = '\n    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"' if ua else ""
+    ua_part = "\n   <pdfuaid:part>1</pdfuaid:part>" if ua else ""
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -206,7 +236,7 @@ def _xmp(title: str, lang: str, date: str, uuid: str) -> bytes:
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"{ua_ns}>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="{lang}">{escape(title)}</rdf:li></rdf:Alt></dc:title>
    <xmp:CreateDate>{date}</xmp:CreateDate>
@@ -217,7 +247,7 @@ def _xmp(title: str, lang: str, date: str, uuid: str) -> bytes:
    <xmpMM:InstanceID>{uid}</xmpMM:InstanceID>
    <xmpMM:VersionID>1</xmpMM:VersionID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-   <pdfxid:GTS_PDFXVersion>{VERSION}</pdfxid:GTS_PDFXVersion>
+   <pdfxid:GTS_PDFXVersion>{VERSION}</pdfxid:GTS_PDFXVersion>{ua_part}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .docsfiles import refused
+from .docsfiles import HEAD, IMAGES, not_an_image, refused
 from .languages import Languages
 from .model import SLUG, CardError
 
@@ -175,6 +175,15 @@ def parse_front_matter(text: str, path: str) -> dict:
             f"the front matter has {len(block)} characters; at most "
             f"{MAX_FRONT_MATTER}, so move long text into the page body",
         )
+    directive = re.search(r"^%.*", block, re.M)
+    if directive:  # %YAML or %TAG: the parser's own words would be jargon (bad-input-3, F19)
+        line = block[: directive.start()].count("\n") + 2
+        raise CardError(
+            path,
+            f"the front matter between the '---' lines cannot be read (line {line}): "
+            f"'{directive.group()[:40]}' is a YAML directive, which the handbook does not use; "
+            "delete the line",
+        )
     try:
         meta = yaml.load(block, Loader=BoundedLoader)  # a safe loader
     except yaml.YAMLError as error:
@@ -183,6 +192,14 @@ def parse_front_matter(text: str, path: str) -> dict:
         reason = " ".join(str(getattr(error, "problem", None) or "it is not valid YAML").split())
         if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
             reason += "; check indentation, and put text containing ':' in quotes"
+        tag = re.search(r"could not determine a constructor for the tag '([^']*)'", reason)
+        if tag:  # F06: '<<:' or a '!tag' in an editor's words
+            what = (
+                "'<<:' (fields copied from elsewhere)"
+                if tag.group(1).endswith(":merge")
+                else f"the tag '{tag.group(1).replace('tag:yaml.org,2002:', '!!')}'"
+            )
+            reason = f"{what} is a YAML feature the handbook does not read; write each field out"
         raise CardError(
             path, f"the front matter between the '---' lines cannot be read{where}: {reason[:200]}"
         ) from None
@@ -212,6 +229,34 @@ def read_page(file: Path, src_uri: str, path: str, languages: Languages) -> Page
         raise CardError(path, problem)
     stem, lang = languages.split(src_uri)
     return Page(src_uri=src_uri, path=path, lang=lang, stem=stem, meta=meta)
+
+
+def image_problem(file: Path, src_uri: str) -> str | None:
+    """Why an image of docs/ is not what its name says (docsfiles.not_an_image), or None;
+    reads the first bytes of images only."""
+    if not src_uri.lower().endswith(IMAGES):
+        return None
+    try:
+        with file.open("rb") as opened:
+            return not_an_image(src_uri, opened.read(HEAD))
+    except OSError as error:
+        return f"cannot be read ({error.strerror}); check the file"
+
+
+MAX_NAME = 100  # characters of a page's name: room for '.en.md' and any file system
+
+
+def name_problem(src_uri: str, languages: Languages) -> str | None:
+    """What is wrong with a page's file name beyond its letters (N04, N05), or None."""
+    stem = languages.split(src_uri)[0].rsplit("/", 1)[-1]
+    if len(stem) > MAX_NAME:
+        return f"has a name of {len(stem)} characters; at most {MAX_NAME}, so rename it shorter"
+    if stem.endswith(f".{languages.default}"):
+        return (
+            f"ends in '.{languages.default}.md', but pages in the default language have no "
+            f"language ending; rename it to {stem.rsplit('.', 1)[0]}.md"
+        )
+    return None
 
 
 def scan_pages(
@@ -248,6 +293,10 @@ def scan_pages(
                 errors.append(CardError(path, "is not a plain file (a pipe or device); remove it"))
             elif refused(src_uri, languages):
                 errors.append(CardError(path, str(refused(src_uri, languages))))
+            elif image_problem(file, src_uri):
+                errors.append(CardError(path, str(image_problem(file, src_uri))))
+            elif name.endswith(".md") and name_problem(src_uri, languages):
+                errors.append(CardError(path, str(name_problem(src_uri, languages))))
             elif name.endswith(".md") and not SLUG.match(
                 languages.split(src_uri)[0].rsplit("/", 1)[-1]
             ):

@@ -5,8 +5,7 @@ a non-breaking space (U+00A0) keeps the pair together.
 
 `breakable_pairs` finds such pairs in an editor's Markdown, outside code, link targets
 and HTML tags; `keep_together` writes the non-breaking spaces in. Plain Python, for the
-lint (tools/nbsp.py) and the tests. `curly_quotes` sets straight quotes typographically
-in text no editor types into docs/ (a commit's subject on "What's new").
+lint (tools/nbsp.py) and the tests.
 """
 
 from __future__ import annotations
@@ -94,31 +93,3 @@ def keep_together(text: str, lang: str) -> str:
             line = line[:space] + NBSP + line[space + 1 :]
         lines[index] = line
     return "\n".join(lines)
-
-
-# Opening and closing double and single quotes; the apostrophe is ’ in every language. A
-# language without its own entry (one added by configuration) gets the English marks.
-_QUOTES = {"de": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
-
-
-def curly_quotes(text: str, lang: str) -> str:
-    """'the "new" list's order' -> 'the “new” list’s order' (German: „new“): a quote
-    after a space or a bracket (or at the start) opens, one after a letter closes when one
-    is open, else it is an apostrophe."""
-    opening, closing, single_open, single_close = _QUOTES.get(lang, _QUOTES["en"])
-    out, open_single = [], False
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        starts = before.isspace() or before in "([{–—/"
-        if char == '"':
-            char = opening if starts else closing
-        elif char == "'":
-            if starts and not after.isspace():
-                char, open_single = single_open, True
-            elif open_single and not after.isalnum():
-                char, open_single = single_close, False
-            else:
-                char = "’"
-        out.append(char)
-    return "".join(out)

@@ -56,11 +56,13 @@ def result(future: Future, function: Callable, *args, timeout: float | None = No
 
 
 def stop(kill: bool = False) -> None:
-    """Shut the pool down; kill: end its processes now (a job that runs on)."""
+    """Shut the pool down and wait for its processes to end; kill: end them now (a job that
+    runs on, a failed build). Not waiting left the pool's thread closing its pipes while the
+    interpreter exited: now and then an "OSError: Bad file descriptor" traceback."""
     global _pool
     if _pool is not None:
         processes = list(getattr(_pool, "_processes", {}).values()) if kill else []
-        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool.shutdown(wait=not kill, cancel_futures=True)
         for process in processes:
             process.kill()
         _pool = None

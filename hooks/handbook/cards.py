@@ -43,7 +43,7 @@ def start_pdfs(build: BuildState) -> None:
 def stop_pending(build: BuildState | None) -> None:
     """A new build begins while the last one's PDFs may be on their way (`mkdocs serve`)."""
     if build is not None and (build.pending_cards or build.pending_books):
-        cards.stop_workers()
+        cards.stop_workers(kill=True)  # their results are no longer wanted
 
 
 def log_settings(context: BuildContext) -> None:

@@ -184,7 +184,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
             offline.write_worker(config, self.build.context.languages)
 
     def on_build_error(self, *, error: Exception) -> None:
-        cards_core.stop_workers()  # a failed build waits for no PDFs
+        cards_core.stop_workers(kill=True)  # a failed build waits for no PDFs
         failures.stop(error)  # a full disk, a too deep page: the cause in words
 
     def on_shutdown(self) -> None:

@@ -1,5 +1,5 @@
 """Practising with the cards: the deck for the home page's card of the week, and the
-practice page ("Meine Übung" / "My checklists"), in the language being built.
+practice page ("Meine Häkchen" / "My checklists"), in the language being built.
 
 - `hb-deck.json` beside the language's home page lists this language's cards in deck order
   (id, kind, title, principle, link); overrides/assets/hb-week.js picks the week's card.

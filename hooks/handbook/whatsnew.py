@@ -62,13 +62,28 @@ def _entries(pass_: Pass, context: BuildContext, from_url: str) -> list[dict] | 
     return found
 
 
+def _by_commit(entries: list[dict]) -> list[list[dict]]:
+    """The changes one commit made for one reason, together: a commit that touched twenty
+    pages is one item on the page, not twenty with the same sentence. (The log lists a
+    commit's pages one after another.)"""
+    groups: list[list[dict]] = []
+    for entry in entries:
+        change, last = entry["change"], groups[-1][-1]["change"] if groups else None
+        if last and (last.commit, last.reason) == (change.commit, change.reason):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
 def add_page(page: Page, pass_: Pass, context: BuildContext, site_url: str | None) -> None:
     """The "What's new" page: every change, newest first, and the feed (there is one where
     git knows the history and the handbook its address)."""
     assert pass_.env is not None, "on_env has run"
     if page.meta.get("changes_page"):
+        entries = _entries(pass_, context, page.url)
         html = pass_.env.get_template(TEMPLATE).render(
-            entries=_entries(pass_, context, page.url),
+            groups=None if entries is None else _by_commit(entries),
             feed=get_relative_url(pass_.root + FEED, page.url) if site_url else None,
             text=LABELS[pass_.lang],
         )
@@ -102,6 +117,6 @@ def add_feed(files: Files, config: MkDocsConfig, pass_: Pass, context: BuildCont
         feed_url=page_address(site_url, pass_.root + FEED),
         home_url=home,
         lang=pass_.lang,
-        updated=entries[0]["change"].commit.date if entries else "1970-01-01",
+        updated=entries[0]["change"].commit.time if entries else "1970-01-01T00:00:00Z",
     )
     files.append(File.generated(config, pass_.root + FEED, content=feed))

@@ -5,9 +5,10 @@
    Every page, card PDF and file the reader opens is fetched from the network as before and
    a copy is kept; without a network the copy answers. The search index of the reader's
    language is kept whole on the first visit, so that search answers offline too. A new
-   build has a new BUILD.version: its worker replaces this one on the next visit and drops
-   the old copies, so nobody reads an old handbook while online. Nothing leaves this host:
-   the worker answers only requests for the handbook's own address. */
+   build has a new BUILD.version: its worker replaces this one on the next visit, fetches
+   again what the reader kept and drops the old copies, so nobody reads an old handbook,
+   online or off. Nothing leaves this host: the worker answers only requests for the
+   handbook's own address. */
 "use strict";
 
 // Filled in by the build: {"version": the site's hash, "search": {language: [files]}}.
@@ -15,16 +16,47 @@ var BUILD = {};
 var CACHE = "handbook-" + BUILD.version;
 var ROOT = new URL("./", self.location.href).href;
 
-self.addEventListener("install", function () {
-  self.skipWaiting();
+function older(names) {
+  return names.filter(function (name) { return name.indexOf("handbook-") === 0 && name !== CACHE; });
+}
+
+/* A new build, before it takes over: what the reader kept of an older one (pages read, card
+   PDFs opened, the search index) is fetched again, now from the new build, so that the
+   handbook a reader takes offline is the new one, as complete as before. What the new
+   build no longer has is dropped. Without a network the install fails and the older
+   version stays, whole, until the next visit tries again. */
+function refresh() {
+  return caches.keys().then(function (names) {
+    return Promise.all(older(names).map(function (name) {
+      return caches.open(name).then(function (cache) { return cache.keys(); });
+    }));
+  }).then(function (lists) {
+    var urls = [];
+    lists.forEach(function (requests) {
+      requests.forEach(function (request) {
+        if (urls.indexOf(request.url) < 0) urls.push(request.url);
+      });
+    });
+    return caches.open(CACHE).then(function (cache) {
+      return Promise.all(urls.map(function (url) {
+        return fetch(url, { cache: "no-cache" }).then(function (response) {
+          if (response.ok && response.type === "basic" && !response.redirected) {
+            return cache.put(url, response);
+          }
+        });
+      }));
+    });
+  });
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(refresh().then(function () { return self.skipWaiting(); }));
 });
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) {
-        return name.indexOf("handbook-") === 0 && name !== CACHE;
-      }).map(function (name) { return caches.delete(name); }));
+      return Promise.all(older(names).map(function (name) { return caches.delete(name); }));
     }).then(function () { return self.clients.claim(); })
   );
 });
