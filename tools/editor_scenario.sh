@@ -64,8 +64,11 @@ for lang in ("", ".en"):
     path = Path(f"docs/trainer{lang}.md")
     path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").split("\n")
                               if "](tipps/kontakt.md)" not in l), encoding="utf-8")
-change("docs/ueber.md", "[Persönlicher Kontakt](tipps/kontakt.md), ", "")
-change("docs/ueber.en.md", "[Personal contact](tipps/kontakt.md), ", "")
+for name in ("docs/ueber.md", "docs/ueber.en.md"):  # the tip out of the chapter's list
+    path = Path(name)
+    text, found = re.subn(r"\[[^\]]*\]\(tipps/kontakt\.md\), ", "", path.read_text(encoding="utf-8"))
+    assert found == 1, name
+    path.write_text(text, encoding="utf-8")
 EOF
 git commit --quiet -am "Tip 'Persönlicher Kontakt' deleted; its printed codes lead to the chapter page"
 
