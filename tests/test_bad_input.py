@@ -836,7 +836,7 @@ def test_what_docs_may_hold_is_published_and_search_exclude_is_honoured(project)
         source.write_text(text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1))
     png = b"\x89PNG\r\n\x1a\n" + bytes(24)
     add((".htaccess", "Header unset Content-Security-Policy"))(project)
-    (project / "docs" / "bilder").mkdir()
+    (project / "docs" / "bilder").mkdir(exist_ok=True)  # docs/ may have pictures already
     (project / "docs" / "bilder" / "schalter.png").write_bytes(png)
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log[-3000:]
