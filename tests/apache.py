@@ -24,7 +24,17 @@ VHOST = ROOT / "deploy" / "apache-vhost.conf"  # the rules a .htaccess cannot ho
 BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
 # What deploy/apache.conf says it needs, plus the event MPM and Require.
-NEEDED = ("mpm_event", "authz_core", "dir", "mime", "headers", "filter", "deflate", "alias")
+NEEDED = (
+    "mpm_event",
+    "authz_core",
+    "dir",
+    "mime",
+    "headers",
+    "filter",
+    "deflate",
+    "alias",
+    "setenvif",
+)
 
 
 def _config(folder: Path, docroot: Path, port: int) -> str:

@@ -31,6 +31,12 @@ from content import (  # noqa: F401 - re-exported
     sample_card,
 )
 
+# `make test` runs pytest beside the lint under `make --jobs=2`: a `make` a test starts would
+# inherit that make's job slots (and warn "jobserver unavailable" on its first line). Each
+# test's make is a make of its own, as an editor's would be.
+for _make_variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"):
+    os.environ.pop(_make_variable, None)
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 SITE_URL = "http://handbuch.test.intranet/"
 EPOCH = "1767225600"  # SOURCE_DATE_EPOCH of the shared build: 2026-01-01

@@ -33,6 +33,7 @@ from content import (
     kit_page,
     nav_sections,
     short_address,
+    shown_source,
     site_name,
     source_file,
     squash,
@@ -452,6 +453,37 @@ def test_links_in_the_book_stay_inside_it_or_go_to_the_site():
 
 
 @pytest.mark.unit
+def test_a_page_s_image_is_in_the_book_from_docs_with_a_language_s_own_copy_first(tmp_path):
+    """The book is laid out far from the page's address: its relative image path is read
+    from docs/ (CONTRIBUTING "Images": one file for all languages, x.<lang>.png where a
+    language has its own), inline, so that a changed picture changes the PDF's cache key."""
+    import base64
+
+    from cardkit.book import book_html, image_files
+
+    docs = tmp_path / "docs"
+    (docs / "bilder").mkdir(parents=True)
+    shared, own = b"\x89PNG shared", b"\x89PNG own"
+    (docs / "bilder" / "schalter.png").write_bytes(shared)
+    other = next(lang for lang in LANGUAGES if lang != DEFAULT)
+    (docs / "bilder" / f"schalter.{other}.png").write_bytes(own)
+    html = (
+        '<p><img alt="Schalter" src="../../bilder/schalter.png"> <img src="../../nichts.png"></p>'
+    )
+    for lang, data in ((DEFAULT, shared), (other, own)):
+        root = ROOTS[lang]
+        out = book_html(
+            html,
+            url=f"{root}haltungen/augenhoehe/",
+            in_book=set(),
+            site_url=None,
+            images=image_files(core_site(tmp_path, lang=lang, docs=docs)),
+        )
+        assert f'src="data:image/png;base64,{base64.b64encode(data).decode()}"' in out, lang
+        assert 'src="../../nichts.png"' in out  # no such file: left as written
+
+
+@pytest.mark.unit
 def test_without_pdfs_the_download_markers_say_so(tmp_path):
     from cardkit.book import fill_markers
 
@@ -514,10 +546,11 @@ def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, 
 
 
 def marked(lang: str, media_class: str) -> list[str]:
-    """The text of every paragraph or list item that docs/ marks `{ .media_class }`."""
+    """The text of every paragraph or list item that docs/ marks `{ .media_class }` (in the
+    page the language shows: its own, or the original)."""
     found = []
     for stem in german_pages():
-        lines = source_file(stem, lang).read_text(encoding="utf-8").splitlines()
+        lines = shown_source(stem, lang).read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines):
             if line.strip() != f"{{ .{media_class} }}":
                 continue

@@ -19,7 +19,7 @@ import pytest
 from apache import apache
 from browser import nginx, shipped_csp
 from conftest import DEFAULT, LANGUAGES, ROOT, german_pages, page_url, run_build
-from content import CARDS, in_deck_order
+from content import CARDS, ROOTS, in_deck_order
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 APACHE_CONF = ROOT / "deploy" / "apache.conf"
@@ -35,10 +35,14 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
 def page_paths(lang: str) -> list[str]:
     """The URL path of every page of one language, from docs/."""
-    return [("" if lang == "de" else f"{lang}/") + page_url(stem) for stem in german_pages()]
+    return [ROOTS[lang] + page_url(stem) for stem in german_pages()]
 
 
 ALL_PAGES = [path for lang in LANGUAGES for path in page_paths(lang)]
+# A language mkdocs.yml may get later: the server configs name no language, so its folder's
+# 404 page must be served as any configured language's is (add_stand_ins makes one).
+LATER = "zz"
+FOLDERS = {**ROOTS, LATER: f"{LATER}/"}
 
 
 @dataclass
@@ -82,12 +86,17 @@ def fetch(
 
 
 def add_stand_ins(site: Path) -> Path:
-    """Files a test needs that the site may not have yet: an English 404 page (until the site
-    has its own: the German one, marked, so that the test sees which file the server picks)
-    and an SVG file (today's QR codes are inline) for the compression rule."""
-    english = site / "en" / "404.html"
-    if not english.exists():
-        english.write_bytes((site / "404.html").read_bytes() + b"<!-- stand-in: en/404.html -->\n")
+    """Files a test needs that the site may not have: a 404 page in each language's folder
+    where there is none, and in the folder of a language not configured yet (LATER): the
+    default's, marked, so that the test sees which file the server picks; and an SVG file
+    (today's QR codes are inline) for the compression rule."""
+    for folder in {*ROOTS.values(), FOLDERS[LATER]} - {""}:
+        page = site / folder / "404.html"
+        if not page.exists():
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_bytes(
+                (site / "404.html").read_bytes() + f"<!-- stand-in: {folder}404.html -->\n".encode()
+            )
     if not any(path.stat().st_size > 1024 for path in site.rglob("*.svg")):
         circles = "".join(f'<circle cx="{n}" cy="{n}" r="{n}"/>' for n in range(100))
         (site / "stand-in.svg").write_text(
@@ -146,19 +155,33 @@ def test_the_policy_allows_this_host_only_and_no_framing():
     assert f'"{shipped_csp()}"' in APACHE_CONF.read_text(), "apache.conf sends another policy"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", [*LANGUAGES, LATER])
 def test_a_missing_page_gets_the_404_page_of_its_language(server, served_site, lang):
-    prefix = "" if lang == "de" else f"{lang}/"
+    """Below a language's folder its own 404 page, elsewhere (haltungen/ at the root) the
+    default's; a language not configured yet (LATER) included: the configs name none."""
+    prefix = FOLDERS[lang]
     page = (served_site / prefix / "404.html").read_bytes()
     for missing in (f"{prefix}gibt-es-nicht/", f"{prefix}haltungen/gibt-es-nicht.html"):
         response = fetch(server, missing)
         assert response.status == 404, missing
         assert response.body == page, f"{missing} did not get {prefix}404.html"
         assert_secured(response, missing)
-    other = served_site / ("en/404.html" if lang == "de" else "404.html")
-    assert page != other.read_bytes(), (
-        "both 404 pages are the same: the test cannot tell them apart"
-    )
+    for other in set(FOLDERS.values()) - {prefix}:
+        assert page != (served_site / other / "404.html").read_bytes(), (
+            f"{prefix}404.html and {other}404.html are the same: the test cannot tell them apart"
+        )
+
+
+def test_the_server_configs_name_no_language():
+    """A language is added in mkdocs.yml alone (CONTRIBUTING): neither config names one."""
+    for conf in (NGINX_CONF, APACHE_CONF):
+        rules = "\n".join(
+            line.split("#", 1)[0] if conf == NGINX_CONF else line
+            for line in conf.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#")
+        )
+        for folder in set(ROOTS.values()) - {""}:
+            assert f"/{folder}" not in rules, f"{conf.name} names the language folder {folder}"
 
 
 def test_a_folder_without_slash_is_redirected_to_its_page(server):
@@ -237,7 +260,9 @@ def test_text_files_are_compressed_for_browsers_that_ask(server, served_site, su
 
 def test_card_pdfs_are_downloads_of_type_pdf(server, served_site):
     pdfs = sorted(served_site.rglob("*.pdf"))
-    assert {p.relative_to(served_site).parts[0] for p in pdfs} >= {"pdf", "en"}
+    names = [p.relative_to(served_site).as_posix() for p in pdfs]
+    for lang in LANGUAGES:  # each language's PDFs in its folder
+        assert any(name.startswith(f"{ROOTS[lang]}pdf/") for name in names), lang
     for path in pdfs:
         rel = path.relative_to(served_site).as_posix()
         response = fetch(server, rel, accept_gzip=True)
@@ -313,8 +338,8 @@ def test_the_site_works_under_a_sub_path(project, tmp_path, browser):
         assert base.endswith("/handbuch/")
         assert fetch(base, "").status == 200
         assert (
-            fetch(base, "en/haltungen/gibt-es-nicht/").body
-            == (build.site / "en" / "404.html").read_bytes()
+            fetch(base, f"{ROOTS[LANGUAGES[-1]]}haltungen/gibt-es-nicht/").body
+            == (build.site / ROOTS[LANGUAGES[-1]] / "404.html").read_bytes()
         )
         outside = fetch(base.removesuffix("handbuch/"), "index.html")
         assert outside.status == 404 and outside.body != (build.site / "index.html").read_bytes()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardkit.typography import NBSP, breakable_pairs, keep_together, language_of
-from content import DOCS, LANGUAGES
+from cardkit.typography import NBSP, breakable_pairs, has_rules, keep_together
+from content import DOCS, LANGUAGES, MODEL, WORDED
 from tools.nbsp import main as nbsp_lint
 
 FOUND = {
@@ -46,16 +46,51 @@ def test_code_links_tags_and_plain_words_are_left_alone(lang):
     assert keep_together(text, lang) == text
 
 
-def test_the_language_comes_from_the_file_name():
-    assert language_of("kontakt.md") == "de"
-    assert language_of("kontakt.en.md") == "en"
+def test_the_language_comes_from_the_file_name_as_mkdocs_yml_names_it(tmp_path, capsys):
+    """A page of each configured language is checked by that language's rule: "5 Min." is
+    a German pair, "5 min" an English one, each only in its own language's file."""
+    ruled = [lang for lang in LANGUAGES if has_rules(lang)]
+    for lang in ruled:
+        unit = {"de": "Min.", "en": "min"}[lang]  # the rules' own words (FOUND above)
+        (tmp_path / MODEL.source_name(f"seite-{lang}", lang)).write_text(
+            f"# Seite\n\nNach 5 {unit} Pause.\n", encoding="utf-8"
+        )
+    assert nbsp_lint([str(tmp_path)]) == (1 if ruled else 0)
+    out = capsys.readouterr().out
+    assert f"{len(ruled)} breakable pair(s)" in out
+    for lang in ruled:
+        assert f"{MODEL.source_name(f'seite-{lang}', lang)}:3:" in out
 
 
-def test_every_language_of_the_handbook_has_a_rule():
-    assert all(
-        breakable_pairs("5 " + {"de": "Min.", "en": "min"}.get(lang, ""), lang)
-        for lang in LANGUAGES
-    )
+def test_every_language_with_words_of_its_own_has_a_rule():
+    """A language the handbook is translated into (its words file) has its typography; one
+    added by configuration alone may lack it, and the lint then says so (next test)."""
+    assert all(has_rules(lang) for lang in WORDED)
+
+
+def test_a_language_without_rules_is_named_not_misread(tmp_path, capsys, monkeypatch):
+    """A page of a language without rules is not checked by another language's rule, and
+    the lint names that language and where its rules go, once."""
+    import tools.nbsp
+
+    config = {
+        "plugins": [
+            {
+                "i18n": {
+                    "languages": [
+                        {"locale": MODEL.default, "default": True},
+                        {"locale": "xx", "name": "X"},
+                    ]
+                }
+            }
+        ]
+    }
+    monkeypatch.setattr(tools.nbsp, "load_config", lambda: config)
+    for name in ("index.xx.md", "seite.xx.md"):  # a German pair in a page that is not German
+        (tmp_path / name).write_text("# X\n\nBis 16 Uhr, Frau Berger.\n", encoding="utf-8")
+    assert nbsp_lint([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "breakable" not in out and out.count("typography.py has no rules for 'xx'") == 1
 
 
 def test_docs_keep_every_pair_together(capsys):

@@ -64,11 +64,11 @@ def render(text: str, *, root: Path, port: int, path: str = "/") -> str:
     lines = text.splitlines(keepends=True)
     marked = [n for n, line in enumerate(lines) if re.search(r"#\s*path\s*$", line)]
     for n in marked:
-        lines[n] = re.sub(r"(?<=\s)/", path, lines[n], count=1)
+        lines[n] = re.sub(r"(?<=[\s^])/", path, lines[n], count=1)  # after a space or ^
     if len(marked) != 4:
         raise PreviewError(
-            f"{SHIPPED}: expected 4 lines marked '# path' (two locations, two "
-            f"error pages), found {len(marked)}."
+            f"{SHIPPED}: expected 4 lines marked '# path' (the location, and the 404 page's "
+            f"default, folder pattern and folder page), found {len(marked)}."
         )
     return "".join(lines)
 

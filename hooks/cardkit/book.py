@@ -9,11 +9,15 @@ nothing out.
 
 from __future__ import annotations
 
+import base64
 import html as html_lib
+import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -70,6 +74,7 @@ SETS = {
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'(<[a-zA-Z][^>]*?\s)id="([^"]*)"')
 _HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 # A card's kind icon (partials/hb-card-icons.html): hidden from screen readers on the site,
 # where the kind is written beside it; a tagged PDF wants each figure named.
 _ICON = re.compile(r'(<span class="hb-icon hb-icon-(\w+)"[^>]*>\s*<svg\b[^>]*>)(?!\s*<title)')
@@ -94,6 +99,7 @@ class PageText:
     html: str
     card: Card | None = None
     src_stem: str = ""  # its file below docs/ without language and suffix (quellen)
+    lang: str = ""  # the language its text is written in, where not the book's (untranslated)
 
 
 @dataclass(frozen=True)
@@ -141,11 +147,43 @@ def _resolve(href: str, page_url: str, site_url: str | None) -> tuple[str, str] 
     return path, parts.fragment
 
 
-def book_html(text: str, *, url: str, in_book: set[str], site_url: str | None) -> str:
+def image_files(site: Site) -> Callable[[str], str | None]:
+    """An image's path below the site root (en/bilder/schalter.png) -> the docs/ file it is
+    served from (the language's own, bilder/schalter.en.png, where there is one, else the
+    one all languages share) as a data: URL; None for a path that is no such file. Inline,
+    so that the PDF cache's key (the document's HTML) changes when the picture does."""
+    docs = Path(site.docs_dir).resolve()
+
+    def data_url(path: str) -> str | None:
+        below = path.removeprefix(site.lang_root)
+        stem, dot, extension = below.rpartition(".")
+        own = f"{stem}{site.languages.suffix(site.lang)}{dot}{extension}" if dot else below
+        for name in (own, below):
+            file = (docs / name).resolve()
+            kind = mimetypes.guess_type(name)[0] or ""
+            if file.is_relative_to(docs) and file.is_file() and kind.startswith("image/"):
+                return f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode()}"
+        return None
+
+    return data_url
+
+
+def book_html(
+    text: str,
+    *,
+    url: str,
+    in_book: set[str],
+    site_url: str | None,
+    images: Callable[[str], str | None] | None = None,
+) -> str:
     """A page's HTML made fit for the book: no permalink signs or download markers, ids
     made unique per page, links to pages in the book made internal, other links of the
-    site absolute (to site_url), links elsewhere removed (their text stays)."""
+    site absolute (to site_url), links elsewhere removed (their text stays), and images
+    read from the files they are made of (images: image_files): the PDF is laid out far
+    from the page's address, where the page's relative image paths lead nowhere."""
     text = MARKER.sub("", _HEADERLINK.sub("", text))
+    if images is not None:
+        text = _SRC.sub(lambda m: _image(m, url, images), text)
     own = anchor(url)
     text = _ID.sub(lambda m: f'{m.group(1)}id="{own}--{m.group(2)}"', text)
 
@@ -163,6 +201,12 @@ def book_html(text: str, *, url: str, in_book: set[str], site_url: str | None) -
         return f'{match.group(1)} href="{escape(href)}"'
 
     return _HREF.sub(link, text)
+
+
+def _image(match: re.Match, page_url: str, images: Callable[[str], str | None]) -> str:
+    target = _resolve(html_lib.unescape(match.group(2)), page_url, None)
+    found = images(target[0]) if target else None
+    return f"{match.group(1)}{escape(found)}{match.group(3)}" if found else match.group(0)
 
 
 def css_string(text: str) -> str:
@@ -273,9 +317,16 @@ def book_document(
                 {
                     "entry": entry,
                     "anchor": anchor(entry.url),
+                    "lang": page.lang,
                     "card": page.card,
                     "html": Markup(
-                        book_html(page.html, url=page.url, in_book=in_book, site_url=site.site_url)
+                        book_html(
+                            page.html,
+                            url=page.url,
+                            in_book=in_book,
+                            site_url=site.site_url,
+                            images=image_files(site),
+                        )
                     ),
                 }
             )
@@ -323,9 +374,16 @@ def guide_document(site: Site, page: PageText, infos: dict[str, CardInfo]) -> st
     part = {
         "entry": entry,
         "anchor": anchor(page.url),
+        "lang": page.lang,
         "card": page.card,
         "html": Markup(
-            book_html(page.html, url=page.url, in_book={page.url}, site_url=site.site_url)
+            book_html(
+                page.html,
+                url=page.url,
+                in_book={page.url},
+                site_url=site.site_url,
+                images=image_files(site),
+            )
         ),
     }
     cards, infos = _deck([page.card] if page.card else [], infos)

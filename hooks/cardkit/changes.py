@@ -1,6 +1,7 @@
 """What changed in the handbook, by git history. Plain Python, no MkDocs.
 
-Each commit that changed a page of a language is one change of that page, newest first.
+Each commit that changed a page of a language (or the original of a page the language
+shows untranslated) is one change of that page, newest first.
 Its reason is the page's `changes:` note when that commit wrote it (a note left standing
 from an earlier change is not repeated), else the commit's subject; either with the
 language's typographic quotes (quotes.py). A change to a card's
@@ -85,6 +86,18 @@ def _change(root: Path, src_uri: str, path: str, commit: Commit, lang: str) -> C
     )
 
 
+def _shown_in(src_uri: str, lang: str, docs_dir: Path, languages: Languages) -> bool:
+    """A file of this language, or the default's where this language has no file of the
+    page: the language shows the original there, so its changes are this language's."""
+    stem, written = languages.split(src_uri)
+    if written == lang:
+        return True
+    return (
+        written == languages.default
+        and not (docs_dir / languages.source_name(stem, lang)).is_file()
+    )
+
+
 def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | None:
     """The newest changes of this language's pages that exist now, newest first; None
     where git cannot tell."""
@@ -109,7 +122,7 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
         full, short, date, time, subject = header.split("\t", 4)
         for path in filter(None, paths):
             src_uri = path.removeprefix(below + "/")
-            if not src_uri.endswith(".md") or languages.split(src_uri)[1] != lang:
+            if not src_uri.endswith(".md") or not _shown_in(src_uri, lang, docs_dir, languages):
                 continue
             if not (docs_dir / src_uri).is_file():
                 continue  # a page that is gone

@@ -75,7 +75,9 @@ def with_fallbacks(
         for lang in languages.others:
             missing = languages.source_name(languages.split(src)[0], lang)
             if missing not in existing:
-                found[missing] = replace(card, lang=lang, url=url_of(missing))
+                found[missing] = replace(
+                    card, lang=lang, url=url_of(missing), written_in=card.text_lang
+                )
     return found
 
 

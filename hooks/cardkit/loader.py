@@ -24,7 +24,7 @@ from .languages import Languages
 from .model import Card, CardError
 from .pagemeta import check_page_meta
 from .render import PDF_DIR
-from .situations import SituationIndex, load_situations, scan_scenes
+from .situations import SituationIndex, load_situations, scan_scenes, with_fallback_scenes
 from .source import scan_pages
 
 
@@ -74,6 +74,18 @@ class Deck:
         return self.urls[src_uri] if src_uri else None
 
 
+def _sheets(pages: list, key: str, languages: Languages) -> dict[str, str]:
+    """language -> source file of the page with `key: true` (the cards or the situations
+    page); in a language without a file of its own, the file name the default's page is
+    shown under there (mkdocs-static-i18n's fallback)."""
+    sheets = {page.lang: page.src_uri for page in pages if page.meta.get(key) is True}
+    if languages.default in sheets:
+        stem = languages.split(sheets[languages.default])[0]
+        for lang in languages.others:
+            sheets.setdefault(lang, languages.source_name(stem, lang))
+    return sheets
+
+
 def load_deck(
     docs_dir: Path,
     shown_as: str,
@@ -96,13 +108,15 @@ def load_deck(
         raise CardProblems(errors)
     errors += check_translations(pages, languages, shown_as)
     errors += check_page_meta(pages)
+    translated = {page.lang for page in pages if page.meta.get("situations_sheet") is True}
     try:
-        situations = load_situations(docs_dir, shown_as, languages)
+        situations, listed = load_situations(docs_dir, shown_as, languages, translated), True
     except CardError as error:
-        situations = []
+        situations, listed = [], False
         errors.append(error)
     scenes, scene_errors = scan_scenes(docs_dir, pages, situations)
-    errors += scene_errors
+    if listed:  # with the list unreadable, every tag would be reported "unknown"
+        errors += scene_errors
     urls = {page.src_uri: url_of(page.src_uri) for page in pages}
     cards, card_errors = cards_of(pages, urls)
     by_path = {page.path: page.src_uri for page in pages}
@@ -123,17 +137,12 @@ def load_deck(
     errors += check_case_translations(cases)
     if errors:
         raise CardProblems(errors)
-    sheets = {page.lang: page.src_uri for page in pages if page.meta.get("cards_sheet") is True}
-    for lang in languages.others:  # the cards page, where it has no file in a language
-        if languages.default in sheets and lang not in sheets:
-            sheets[lang] = languages.source_name(
-                languages.split(sheets[languages.default])[0], lang
-            )
-    for src in [*numbered.keys(), *sheets.values()]:
+    sheets = _sheets(pages, "cards_sheet", languages)
+    situation_sheets = _sheets(pages, "situations_sheet", languages)
+    scenes = with_fallback_scenes(scenes, (page.src_uri for page in pages), languages)
+    sources = [*numbered, *sheets.values(), *situation_sheets.values()]
+    for src in sources + [scene.src_uri for scene in scenes]:
         urls.setdefault(src, url_of(src))
-    situation_sheets = {
-        page.lang: page.src_uri for page in pages if page.meta.get("situations_sheet") is True
-    }
     found = {uri: mine for uri, mine in cases.items() if mine}
     index = SituationIndex(situations, scenes)
     return Deck(numbered, sheets, urls, languages, index, situation_sheets, found)

@@ -40,6 +40,15 @@ class Card:
     question: str
     path: str  # the source file, as shown to editors (docs/tipps/kontakt.en.md)
     url: str = ""  # the page's URL below the site root (en/tipps/kontakt/)
+    # the language its text is written in, where that is not `lang`: a card shown in a
+    # language whose page has no file there yet (deck.with_fallbacks) is the default's
+    written_in: str = ""
+
+    @property
+    def text_lang(self) -> str:
+        """The language of the card's words: its `lang` attribute (hyphenation, screen
+        readers), which a fallback card keeps from its original."""
+        return self.written_in or self.lang
 
 
 def card_from_meta(

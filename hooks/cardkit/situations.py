@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -56,8 +56,15 @@ class Scene:
     tags: tuple[str, ...]
 
 
-def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list[Situation]:
-    """The editors' list of situations; raise CardError (naming the file) for a mistake."""
+def load_situations(
+    docs_dir: Path, shown_as: str, languages: Languages, translated: Iterable[str] = ()
+) -> list[Situation]:
+    """The editors' list of situations; raise CardError (naming the file) for a mistake.
+
+    A name is needed in the default language and in each language of `translated` (those
+    whose situations page is translated); a language whose situations page still shows the
+    default's (one added by configuration) shows the default's names, as that page does."""
+    needed = {languages.default, *translated}
     path = f"{shown_as}/{SITUATIONS_FILE}"
     file = docs_dir / SITUATIONS_FILE
     if not file.is_file():
@@ -94,13 +101,17 @@ def load_situations(docs_dir: Path, shown_as: str, languages: Languages) -> list
             )
         for lang in languages:
             name = entry.get(lang)
+            if name is None and lang not in needed:
+                continue
             if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
                 raise CardError(
                     path, f"{where} ({ident}): '{lang}:' needs a name of 1 to {MAX_NAME} characters"
                 )
             if hidden_character(name) or any(char in name for char in '<>"'):
                 raise CardError(path, f"{where} ({ident}): '{lang}:' must be plain text")
-        situations.append(Situation(ident, {lang: entry[lang].strip() for lang in languages}))
+        default = entry[languages.default].strip()
+        names = {lang: (entry.get(lang) or default).strip() for lang in languages}
+        situations.append(Situation(ident, names))
     return situations
 
 
@@ -177,6 +188,26 @@ def scan_scenes(
         scenes += found
         errors += wrong
     return scenes, errors
+
+
+def with_fallback_scenes(
+    scenes: list[Scene], existing: Iterable[str], languages: Languages
+) -> list[Scene]:
+    """The scenes, and for each page with no file in a language (the default's page stands
+    in there, mkdocs-static-i18n's fallback_to_default) its default-language scenes as that
+    language's, under the file name it would have: that language's situations page lists
+    them, linked to the page as that language shows it."""
+    have = set(existing)
+    found = list(scenes)
+    for scene in scenes:
+        if scene.lang != languages.default:
+            continue
+        stem = languages.split(scene.src_uri)[0]
+        for lang in languages.others:
+            missing = languages.source_name(stem, lang)
+            if missing not in have:
+                found.append(replace(scene, src_uri=missing, lang=lang))
+    return found
 
 
 @dataclass(frozen=True)

@@ -66,10 +66,10 @@ def _spaces(line: str, lang: str) -> list[tuple[int, str]]:
     return found
 
 
-def language_of(path_name: str, default: str = "de") -> str:
-    """The language of a docs file by its name: page.en.md is English, page.md the default."""
-    parts = path_name.split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in PATTERNS else default
+def has_rules(lang: str) -> bool:
+    """Whether the lint knows the units, months and titles of this language (a language
+    added by configuration alone has none: its pages are not checked)."""
+    return lang in PATTERNS
 
 
 def breakable_pairs(text: str, lang: str) -> list[Pair]:

@@ -60,6 +60,8 @@ def collect_page(html: str, page: Page, pass_: Pass, context: BuildContext) -> s
             html=media.for_print(html),
             card=context.deck.card(page.file.src_uri, pass_.lang),
             src_stem=page.file.src_uri.split(".")[0],
+            # an untranslated page keeps its original's language (hyphenation in the PDF)
+            lang=getattr(page.file, "locale", None) or "",
         )
         if 'data-set="kit"' in html:
             pass_.guide = page.url

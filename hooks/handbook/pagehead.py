@@ -32,7 +32,9 @@ def after_title(html: str, insert: str) -> str:
 
 
 def has_own_card(page: Page, pass_: Pass, context: BuildContext) -> bool:
-    card = context.deck.card(page.file.src_uri)
+    """The page carries its card in this language: its own, or the original's where the
+    language shows the original page (page.file keeps the original's name there)."""
+    card = context.deck.card(page.file.src_uri, pass_.lang)
     return card is not None and card.lang == pass_.lang
 
 
@@ -65,7 +67,7 @@ def add_to_toc(page: Page, pass_: Pass, context: BuildContext) -> None:
     # a card's title is an editor's text, so it is escaped here.
     if has_own_card(page, pass_, context):
         entries = [AnchorLink(escape(labels["card_heading"]), CARD_ANCHOR, 2)]
-    elif context.deck.sheets.get(pass_.lang) == page.file.src_uri:
+    elif context.deck.sheets.get(pass_.lang) == context.deck.source(page.file.src_uri, pass_.lang):
         entries = []
         groups = group_by_kind(context.cards(pass_.lang))
         for kind, cards in groups.items():

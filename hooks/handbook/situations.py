@@ -19,7 +19,9 @@ CARD_ANCHOR = "hb-card-heading"  # the card section's heading (partials/hb-card-
 
 def add_index(page: Page, pass_: Pass, context: BuildContext) -> None:
     deck, lang = context.deck, pass_.lang
-    if deck.situation_sheets.get(lang) != page.file.src_uri:
+    # the page's file as this language names it: the default's page stands in where the
+    # language has none (page.file keeps the original's name)
+    if deck.situation_sheets.get(lang) != deck.source(page.file.src_uri, lang):
         return
     assert pass_.env is not None and pass_.nav is not None, "on_env has run"
     order = [each.file.src_uri for each in pass_.nav.pages]
