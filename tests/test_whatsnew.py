@@ -164,7 +164,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 assert reason in note.inner_text() and ADDED[shown[lang]] in note.inner_text()
                 assert tab.locator(".hb-practice-news:visible").count() == 1  # only this card
                 section.locator("input.hb-tick").nth(1).check()
-                assert note.count() == 0
+                note.wait_for(state="detached")  # the page's script removes it, in its own time
             # on a phone, every change starts where the page's text does (not indented twice)
             tab.set_viewport_size({"width": 375, "height": 800})
             tab.goto(base + url_of(marked("changes_page"), DEFAULT))
