@@ -239,24 +239,30 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def seed_word_splits(project: Path, tmp_path_factory) -> None:
-    """Give a project copy the German word splits the shared build has already worked out
-    (its cache file, if that build is done): loading HanTa and splitting every word again is
-    about a quarter of a build without PDFs. The cache holds only what HanTa would answer,
-    so a build with or without it makes the same site; new words are split as usual."""
+def seed_caches(project: Path, tmp_path_factory) -> None:
+    """Give a project copy what the shared build has already worked out and any build would
+    work out the same: the German word splits (loading HanTa and splitting every word is
+    about a quarter of a build without PDFs) and the theme's compiled templates (a sixth).
+    Neither changes what a build makes: the splits are what HanTa answers, and Jinja
+    compiles a template again when its source differs. Copied once that build is done."""
     from cardkit.searchterms import STORE
 
-    splits = shared_folder(tmp_path_factory) / "handbook" / ".cache" / "cards" / STORE
-    if splits.is_file() and (splits.parent.parent.parent / "build.log").is_file():
-        (project / ".cache" / "cards").mkdir(parents=True, exist_ok=True)
-        shutil.copy2(splits, project / ".cache" / "cards" / STORE)
+    shared = shared_folder(tmp_path_factory) / "handbook"
+    if not (shared / "build.log").is_file():
+        return
+    cache, copied = shared / ".cache" / "cards", project / ".cache" / "cards"
+    copied.mkdir(parents=True, exist_ok=True)
+    if (cache / STORE).is_file():
+        shutil.copy2(cache / STORE, copied / STORE)
+    if (cache / "templates").is_dir():
+        shutil.copytree(cache / "templates", copied / "templates", dirs_exist_ok=True)
 
 
 @pytest.fixture
 def project(tmp_path, tmp_path_factory) -> Path:
     """A fresh copy of the project to change and build in a test."""
     copied = copy_project(tmp_path / "handbook")
-    seed_word_splits(copied, tmp_path_factory)
+    seed_caches(copied, tmp_path_factory)
     return copied
 
 

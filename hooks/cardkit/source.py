@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import posixpath
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -158,6 +160,14 @@ def size_problem(text: str) -> str | None:
     return None
 
 
+# A build reads each page's fields three times (the deck, the translation records, what's
+# new), and YAML parsed in Python is about a tenth of a build without PDFs: the same text is
+# parsed once. (An error is not kept: each reader reports it with its own file name.)
+@lru_cache(maxsize=1024)
+def _load_yaml(block: str) -> object:
+    return yaml.load(block, Loader=BoundedLoader)  # a safe loader
+
+
 def parse_front_matter(text: str, path: str) -> dict:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -185,7 +195,7 @@ def parse_front_matter(text: str, path: str) -> dict:
             "delete the line",
         )
     try:
-        meta = yaml.load(block, Loader=BoundedLoader)  # a safe loader
+        meta = copy.deepcopy(_load_yaml(block))  # a copy: the caller may change it
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

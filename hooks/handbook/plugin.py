@@ -144,6 +144,7 @@ class HandbookPlugin(BasePlugin[HandbookOptions]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         pass_, build = self._now()
         pass_.env = env
+        theme.cache_templates(env, build.context.sites[pass_.lang].cache_dir)
         theme.add_globals(env, config, pass_, build.context, self.config)
         cards.finish_pdfs(files, config, pass_, build)
         book.start_pdfs(pass_, build)
