@@ -206,6 +206,10 @@ BROKEN = {
         card_change(CARD_PAGE, field("principle", "\u202eehöh")),
         "card.principle contains the invisible character U+202E",
     ),
+    "search audience as text": (
+        front(PAGE, TITLE_LINE, TITLE_LINE + "\nsearch:\n  staff: nein"),
+        f"docs/{PAGE}: search allows only 'exclude: true' or 'staff: false'",
+    ),
     "misspelled card key": (
         front(CARD_PAGE, "card:\n", "Card:\n"),
         f"docs/{CARD_PAGE}: 'Card' is not a key the handbook knows; did you mean 'card'?",

@@ -13,7 +13,18 @@ import pytest
 
 from browser import AXE, nginx, run_axe, shipped_csp, url_of
 from conftest import LANGUAGES, html_file, run_build, soup
-from content import CARDS, WORDED, cards_page, german_pages, plain_page, sample_card
+from content import (
+    CARDS,
+    DEFAULT,
+    WORDED,
+    cards_page,
+    front_matter,
+    german_pages,
+    plain_page,
+    sample_card,
+    source_file,
+    title as page_title,
+)
 from handbook.search import BUNDLE, NOT_CONTENT
 
 PAGES = german_pages()
@@ -102,6 +113,50 @@ def pages_about(site, lang: str, stem_of_word: str) -> set[str]:
             for heading in indexed_article(site, lang, stem).select("h1, h2, h3")
         )
     }
+
+
+def for_other_readers() -> list[str]:
+    """Pages whose front matter says they are written for readers other than staff."""
+    return [
+        stem
+        for stem in PAGES
+        if (front_matter(source_file(stem, DEFAULT)).get("search") or {}).get("staff") is False
+    ]
+
+
+@pytest.mark.parametrize("lang", WORDED)
+def test_a_page_for_other_readers_is_found_by_its_headings_not_by_words_in_passing(
+    built, site, tab, lang
+):
+    """A page for trainers or the curious (`search: staff: false`) names every topic in
+    passing: a word only in its text finds the staff pages with it in a heading, not that
+    page; its title finds it, after any staff page."""
+    others = for_other_readers()
+    assert others, "no page says `search: staff: false`; the trainers' page should"
+    other_paths = {"/" + url_of(stem, lang) for stem in others}
+    home = site + url_of("index", lang)
+    for stem in others:
+        article = indexed_article(built.site, lang, stem)
+        weighted = "h1, h2, h3, h4, h5, h6, .hb-search-terms:not([data-pagefind-weight='1'])"
+        headed = " ".join(element.get_text(" ") for element in article.select(weighted)).lower()
+        words = sorted(set(re.findall(r"[^\W\d_]{8,}", article.get_text(" ").lower())))
+        word = next(
+            (
+                word
+                for word in words
+                if word[:6] not in headed  # no form of it in a heading (Pagefind stems)
+                and pages_about(built.site, lang, word) - other_paths
+            ),
+            None,
+        )
+        assert word, f"{stem}: no word of its text stands in a staff page's heading"
+        _, found = search(tab, home, word)
+        assert pages_about(built.site, lang, word) - other_paths <= set(found), (word, found)
+        assert "/" + url_of(stem, lang) not in found, (word, found)
+        _, found = search(tab, home, page_title(stem, lang))
+        assert "/" + url_of(stem, lang) in found, found
+        staff_first = sorted(found, key=lambda path: path in other_paths)
+        assert found == staff_first, found
 
 
 @pytest.mark.parametrize(

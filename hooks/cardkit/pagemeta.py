@@ -65,8 +65,10 @@ def _problem(key: str, value: object) -> str | None:
         return f"hide must be a list of: {', '.join(HIDE)}"
     if key == "translation":
         return record_problem({key: value})
-    if key == "search" and value != {"exclude": True}:
-        return "search allows only 'exclude: true'"
+    if key == "search" and value not in ({"exclude": True}, {"staff": False}):
+        # exclude: not indexed; staff: false: written for another audience (the trainers'
+        # page), which the search shows staff only where a heading names the query
+        return "search allows only 'exclude: true' or 'staff: false'"
     return None
 
 

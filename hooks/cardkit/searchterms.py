@@ -37,6 +37,9 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_PART = 4  # letters: shorter compound parts ("vor", "an") would match too much
 MIN_COMPOUND = 8  # letters: shorter words are hardly ever compounds worth splitting
 INFLECTION = 3  # letters a word may add to a synonym and still be it (Beschwerde-n)
+# Where a language's endings are written down, only these make another form of a synonym:
+# any three letters would make "supervisory" (a supervisory body) the "supervisor".
+ENDINGS = {"en": ("", "s", "es", "d", "ed", "ing")}
 # HanTa's morpheme tags that start a new part of a compound, and those that carry a stem
 NOUN = ("NN", "NE")
 STEM = ("NN", "NE", "ADJ", "VV", "VA", "VM", "CARD")
@@ -158,13 +161,19 @@ class Splitter:
         return self.seen[word]
 
 
-def _uses(words: list[str], text: str, synonym: str) -> int:
+def _form_of(word: str, synonym: str, lang: str) -> bool:
+    """Is the page's word the synonym or an inflected form of it?"""
+    if not word.startswith(synonym):
+        return False
+    ending = word[len(synonym) :]
+    return ending in ENDINGS[lang] if lang in ENDINGS else len(ending) <= INFLECTION
+
+
+def _uses(words: list[str], text: str, synonym: str, lang: str) -> int:
     """How often the page uses the synonym (or an inflected form of it)."""
     if " " in synonym:
         return text.count(synonym)
-    return sum(
-        1 for word in words if word.startswith(synonym) and len(word) - len(synonym) <= INFLECTION
-    )
+    return sum(1 for word in words if _form_of(word, synonym, lang))
 
 
 def extra_terms(
@@ -184,8 +193,8 @@ def extra_terms(
     lowered = " ".join(text.lower().split())
     extra = sorted(set(parts) - set(words))
     for group in synonyms:
-        uses = sum(_uses(known, lowered, synonym) for synonym in group)
+        uses = sum(_uses(known, lowered, synonym, lang) for synonym in group)
         if uses:
-            missing = [synonym for synonym in group if not _uses(known, lowered, synonym)]
+            missing = [synonym for synonym in group if not _uses(known, lowered, synonym, lang)]
             extra += sorted(missing) * min(uses, MAX_REPEAT)
     return extra

@@ -142,25 +142,45 @@
   const WHOLE = 0.6;       // share of a query word a matched word must begin with
   const CUT = 0.35;        // of the best score
   const ENDING = 2;        // letters of an ending two forms of a word may differ in
-  // Pagefind folds ö to o and reads oe as ö: compare the same way
+  const MIN_STEM = 4;      // letters two forms of a word share at least (fewer join too much)
+  // Pagefind folds ö to o and reads oe as ö: compare the same way. After a vowel or q the
+  // e is a sound of its own, not an umlaut (Quelle, Steuer, neue, Dauer): kept
   const fold = (word) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
-    .replace(/ß/g, "ss").replace(/([aou])e/g, "$1");
+    .replace(/ß/g, "ss").replace(/(^|[^aeiouyq])([aou])e/g, "$1$2");
   const terms = (query) => (query.match(WORD) || []).map(fold).filter((t) => t.length >= MIN_TERM);
+  // the words Pagefind marked on a page, without the punctuation it marks with them ("listen.")
   const marked = (page) => [page.excerpt, ...page.sub_results.map((s) => s.excerpt)]
-    .flatMap((html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(m[1])));
+    .flatMap((html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)])
+    .map((m) => fold(m[1]).replace(/[^\p{L}\p{N}-]+/gu, "")).filter(Boolean);
 
   function common(a, b) {
     let n = 0;
     while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
     return n;
   }
+  /* The endings that make another form of the same word, in the languages whose endings
+     are written down here: Pagefind's stemmer also joins words that are not forms of each
+     other ("manager" with "manage", "Ausdruck" with "ausdrücklich"). Folded as the words
+     are (fold). Another language keeps the rules of thumb in whole(). */
+  const ENDINGS = {
+    de: ["", "e", "em", "en", "end", "ende", "er", "ern", "es", "et", "n", "s", "st", "t", "te",
+      "ten"],
+    en: ["", "d", "e", "ed", "es", "ies", "ied", "ing", "s", "y"],
+  }[document.documentElement.lang];
+  const isEnding = (tail) => ENDINGS.includes(tail);
   /* Did the query word match this word of the page as a whole: the page's word goes on
-     from it (Beschwerde: Beschwerden), it is the query word's stem (listening: listen), or
-     the two differ only in their endings (zuhören: zuhört)? */
+     from it (Beschwerde: Beschwerden), or the two are forms of one word (listening:
+     listens, zuhören: zuhört, wütender: wütend)? */
   function whole(term, word) {
     if (word.startsWith(term)) return true;
-    if (term.startsWith(word)) return word.length >= WHOLE * term.length;
     const same = common(term, word);
+    if (ENDINGS) {
+      for (let stem = same; stem >= MIN_STEM; stem -= 1) {
+        if (isEnding(term.slice(stem)) && isEnding(word.slice(stem))) return true;
+      }
+      return false;
+    }
+    if (term.startsWith(word)) return word.length >= WHOLE * term.length;
     return same >= 4 && same >= term.length - ENDING && word.length - same <= ENDING + 1;
   }
 
@@ -169,20 +189,29 @@
      the pages with it in a heading. (Pagefind weighs body text 1, headings more.) */
   const headed = (page) => page.weighted_locations.some((location) => location.weight > 1);
 
+  /* A page written for other readers than staff (front matter `search: staff: false`: the
+     trainers' page, the sources) names every topic of the handbook in passing, in run
+     sheets and summaries: it counts only where a query word stands in its title or a
+     heading, and then comes after the staff pages; where no page counts, it is judged as
+     any page. (Its Pagefind weight cannot do this: that would lower its headings too.) */
+  const forStaff = (page) => page.meta.staff !== "false";
+
   /* The results to show, and how many query words the best of them matched. */
   function choose(query, results, pages) {
     const wanted = terms(query);
-    const hits = pages.map((page) => {
-      const words = marked(page);
-      return wanted.filter((term) => words.some((word) => whole(term, word))).length;
+    const entries = results.map((result, n) => {
+      const words = marked(pages[n]);
+      const hits = wanted.filter((term) => words.some((word) => whole(term, word))).length;
+      return { result, page: pages[n], hits, staff: forStaff(pages[n]) };
     });
-    const most = Math.max(0, ...hits);
+    const counted = entries.filter((entry) => entry.hits && (entry.staff || headed(entry.page)));
+    const pool = counted.length ? counted : entries;
+    const most = Math.max(0, ...pool.map((entry) => entry.hits));
     if (!most) return { most, chosen: [] };
-    const kept = results.map((result, n) => ({ result, page: pages[n], hits: hits[n] }))
-      .filter((entry) => entry.hits === most);
+    const kept = pool.filter((entry) => entry.hits === most);
     const best = Math.max(...kept.map((entry) => entry.result.score));
-    return { most, chosen: kept.filter((entry) => entry.result.score >= CUT * best
-      || headed(entry.page)) };
+    const chosen = kept.filter((entry) => entry.result.score >= CUT * best || headed(entry.page));
+    return { most, chosen: [...chosen.filter((e) => e.staff), ...chosen.filter((e) => !e.staff)] };
   }
 
   /* A German compound the index does not hold ("Kundenzufriedenheit"), asked again as its
