@@ -208,7 +208,7 @@ BROKEN = {
     ),
     "search audience as text": (
         front(PAGE, TITLE_LINE, TITLE_LINE + "\nsearch:\n  staff: nein"),
-        f"docs/{PAGE}: search allows only 'exclude: true' or 'staff: false'",
+        f"docs/{PAGE}: search allows only 'exclude: true' and 'staff: false' (one or both)",
     ),
     "misspelled card key": (
         front(CARD_PAGE, "card:\n", "Card:\n"),
@@ -601,6 +601,31 @@ def test_a_plain_site_address_passes(address):
     check_site_url(address)
 
 
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("setting", "allowed"),
+    [
+        ({"exclude": True}, True),
+        ({"staff": False}, True),
+        ({"exclude": True, "staff": False}, True),
+        ({"exclude": 1}, False),  # true, not a number that equals it
+        ({"exclude": [True]}, False),
+        ({"staff": "nein"}, False),
+        ({"staf": False}, False),
+        ({}, False),
+        ("exclude", False),
+    ],
+)
+def test_a_page_s_search_fields_are_exclude_and_staff_alone_or_together(setting, allowed):
+    from cardkit.pagemeta import check_page_meta
+    from cardkit.source import Page
+
+    page = Page("quellen.md", "docs/quellen.md", "de", "quellen", {"search": setting})
+    errors = [str(error) for error in check_page_meta([page])]
+    expected = "docs/quellen.md: search allows only 'exclude: true' and 'staff: false'"
+    assert errors == [] if allowed else errors[0].startswith(expected), errors
+
+
 SECRET = "s3cr3t-from-the-build-environment"
 
 
@@ -837,7 +862,11 @@ def test_what_docs_may_hold_is_published_and_search_exclude_is_honoured(project)
         if not source.exists():
             continue  # this language shows the original, excluded with it
         text = source.read_text(encoding="utf-8")
-        source.write_text(text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1))
+        if re.search(r"^search:[ \t]*\n", text, re.M):  # the page sets other search fields
+            text = re.sub(r"^search:[ \t]*\n", "search:\n  exclude: true\n", text, 1, re.M)
+        else:
+            text = text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1)
+        source.write_text(text)
     png = b"\x89PNG\r\n\x1a\n" + bytes(24)
     add((".htaccess", "Header unset Content-Security-Policy"))(project)
     (project / "docs" / "bilder").mkdir(exist_ok=True)  # docs/ may have pictures already

@@ -65,11 +65,21 @@ def _problem(key: str, value: object) -> str | None:
         return f"hide must be a list of: {', '.join(HIDE)}"
     if key == "translation":
         return record_problem({key: value})
-    if key == "search" and value not in ({"exclude": True}, {"staff": False}):
-        # exclude: not indexed; staff: false: written for another audience (the trainers'
-        # page), which the search shows staff only where a heading names the query
-        return "search allows only 'exclude: true' or 'staff: false'"
+    if key == "search" and not (
+        isinstance(value, dict)
+        and value
+        and all(
+            isinstance(name, str) and name in SEARCH_SETTINGS and setting is SEARCH_SETTINGS[name]
+            for name, setting in value.items()
+        )
+    ):
+        return "search allows only 'exclude: true' and 'staff: false' (one or both)"
     return None
+
+
+# exclude: not indexed; staff: false: written for another audience (the trainers' page),
+# which the search shows staff only where a heading names the query
+SEARCH_SETTINGS = {"exclude": True, "staff": False}
 
 
 def _unknown(key: object) -> str:
