@@ -6,6 +6,7 @@ the built pages' article text (what the index is meant to hold), never written d
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -102,16 +103,25 @@ def indexed_article(site, lang: str, stem: str):
     return article
 
 
+@functools.lru_cache(maxsize=8)
+def indexed_headings(site, lang: str) -> dict[str, list[str]]:
+    """Every page's indexed headings (h1 to h3), per page: each page read once."""
+    return {
+        stem: [
+            heading.get_text(" ")
+            for heading in indexed_article(site, lang, stem).select("h1, h2, h3")
+        ]
+        for stem in PAGES
+    }
+
+
 def pages_about(site, lang: str, stem_of_word: str) -> set[str]:
     """Pages with a form of the word in an indexed heading of their article: pages about it."""
     word = re.compile(rf"\b{re.escape(stem_of_word)}", re.I)
     return {
         "/" + url_of(stem, lang)
-        for stem in PAGES
-        if any(
-            word.search(heading.get_text(" "))
-            for heading in indexed_article(site, lang, stem).select("h1, h2, h3")
-        )
+        for stem, headings in indexed_headings(site, lang).items()
+        if any(word.search(heading) for heading in headings)
     }
 
 
