@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import shutil
@@ -237,15 +238,38 @@ def _pdf_log(lang: str, how: str) -> re.Pattern:
     return re.compile(rf"{lang}: {len(CARDS[lang])} cards, \d+ PDFs {how}")
 
 
+def _drop_cached_pdfs_of(project: Path, site: Path, lang: str) -> None:
+    """Remove from a project's cache every PDF entry that made one of the language's files
+    of this site (found by the files' hashes) and every laid-out card face: that language's
+    PDFs are then made from nothing, the others still come from the cache."""
+    root = ROOTS[lang]
+    theirs = {digest for path, digest in tree(site).items() if path.startswith(root)}
+    cache = project / ".cache" / "cards"
+    for manifest in (cache / pdfcache.FOLDER).glob("*/manifest.json"):
+        if theirs & {digest for _, digest in json.loads(manifest.read_text(encoding="utf-8"))}:
+            shutil.rmtree(manifest.parent)
+    shutil.rmtree(cache / "faces")
+
+
 def test_builds_are_reproducible_and_the_pdf_cache_follows_every_input(built, project):
+    """The shared build was made from an empty cache. This copy starts from its cache less
+    one language's PDFs: that language's cards, book and kit are laid out again from nothing,
+    the others come from the cache, and every file of the site is the same, byte for byte.
+    Then each change to an input makes again exactly what it changes."""
     epoch = {"SOURCE_DATE_EPOCH": EPOCH}
+    fresh = next(lang for lang in reversed(LANGUAGES) if ROOTS[lang])  # a language's own folder
+    shutil.copytree(built.project / ".cache", project / ".cache", dirs_exist_ok=True)
+    _drop_cached_pdfs_of(project, built.site, fresh)
     first = run_build(project, extra_env=epoch)
     assert first.ok, first.log
-    assert all(_pdf_log(lang, "rendered").search(first.log) for lang in LANGUAGES), first.log
+    assert _pdf_log(fresh, "rendered").search(first.log), first.log
+    assert f"{fresh}: " in first.log and f"({len(CARDS[fresh])} of the cards laid out" in first.log
+    for lang in set(LANGUAGES) - {fresh}:
+        assert _pdf_log(lang, "taken from the cache").search(first.log), first.log
     reference, rebuilt = tree(built.site), tree(first.site)
     assert sorted(reference) == sorted(rebuilt)
     assert [name for name in reference if reference[name] != rebuilt[name]] == []
-    assert any(name.endswith(".pdf") for name in reference)
+    assert any(name.endswith(".pdf") and name.startswith(ROOTS[fresh]) for name in reference)
 
     again = run_build(project, extra_env=epoch)
     assert all(_pdf_log(lang, "taken from the cache").search(again.log) for lang in LANGUAGES), (
