@@ -862,8 +862,9 @@ def test_what_docs_may_hold_is_published_and_search_exclude_is_honoured(project)
         if not source.exists():
             continue  # this language shows the original, excluded with it
         text = source.read_text(encoding="utf-8")
-        if re.search(r"^search:[ \t]*\n", text, re.M):  # the page sets other search fields
-            text = re.sub(r"^search:[ \t]*\n", "search:\n  exclude: true\n", text, 1, re.M)
+        fields = re.compile(r"^search:[ \t]*\n", re.M)
+        if fields.search(text):  # the page sets other search fields
+            text = fields.sub("search:\n  exclude: true\n", text, count=1)
         else:
             text = text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1)
         source.write_text(text)

@@ -27,6 +27,7 @@ from content import (
     title as page_title,
 )
 from handbook.search import BUNDLE, NOT_CONTENT
+from test_situations import situations, tagged_scenes
 
 PAGES = german_pages()
 CARDS_PAGE = cards_page()
@@ -192,6 +193,34 @@ def test_an_inflected_word_finds_what_its_base_form_finds_and_every_page_about_i
     assert len(found) == len(set(found)), "a page listed twice"
     assert set(found) == set(found_base)
     assert expected <= set(found), (meta, sorted(expected - set(found)))
+
+
+def name_word_a_tagged_page_lacks(site, lang: str) -> tuple[str, set[str]]:
+    """A word of a situation's name (docs/situationen.yml) that a page with a scene tagged
+    with it never uses itself, and the pages with such scenes."""
+    scenes = tagged_scenes(lang)
+    for situation in situations():
+        pages = {stem for stem, _ in scenes.get(situation["id"], set())}
+        name = situation.get(lang) or situation[DEFAULT]
+        for word in sorted(re.findall(r"[^\W\d_]{6,}", name), key=len, reverse=True):
+            start = re.compile(rf"\b{re.escape(word[:5])}", re.I)  # any form of it
+            for stem in pages:
+                article = indexed_article(site, lang, stem)
+                for hidden in article.select(".hb-search-terms"):
+                    hidden.decompose()
+                if not start.search(article.get_text(" ")):
+                    return word, pages
+    raise AssertionError("every page with a tagged scene uses every word of its situation")
+
+
+@pytest.mark.parametrize("lang", WORDED)
+def test_a_scene_is_found_by_the_name_of_its_situation(built, site, tab, lang):
+    """A scene's heading says where it happens ("At the counter"); the name of the situation
+    it is tagged with says what staff meet and search for: every page with a scene tagged
+    with it is found by a word of that name, also one whose own text lacks the word."""
+    word, pages = name_word_a_tagged_page_lacks(built.site, lang)
+    _, found = search(tab, site + url_of("index", lang), word)
+    assert {"/" + url_of(stem, lang) for stem in pages} <= set(found), (word, found)
 
 
 @pytest.mark.parametrize("lang", WORDED)

@@ -52,7 +52,9 @@ NOT_CONTENT = (
 
 SPLIT_COMPOUNDS = ("de",)  # the languages whose compounds cardkit.searchterms splits
 TAG = re.compile(r"<[^>]+>")
-HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+SITUATIONS = re.compile(r'\bdata-situations="([^"]*)"')  # a scene's tags (cardkit.situations)
 # The hidden words weigh as much as the words they stand for: body text 1, and a heading's
 # as Pagefind weighs that heading (its defaults), so "Reklamation" finds a page with a
 # "Bei einer Beschwerde" heading as a page about it, as "Beschwerde" does. A synonym is
@@ -68,17 +70,34 @@ def _text(html: str) -> str:
     return html_lib.unescape(TAG.sub(" ", html))
 
 
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
 def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
     """Hidden elements with the words the page should also be found by: its compounds'
     parts and the synonyms of its words (cardkit.searchterms), those of its headings a
-    second time at their heading's weight. Readers never see them."""
+    second time at their heading's weight. A scene tagged with situations (docs/
+    situationen.yml) is also found by their names, as if they were its heading: "At the
+    counter" is where a scene happens, the situation's name is what staff search for ("A
+    complaint by e-mail", "Someone wants an exception"). Readers never see them."""
     splitter = context.splitter if pass_.lang in SPLIT_COMPOUNDS else None
     groups = context.synonyms[pass_.lang]
+    names = {each.id: each.names[pass_.lang] for each in context.deck.situations.situations}
     headings: dict[int, list[str]] = {}
-    for level, inner in HEADING.findall(html):
+    named: dict[int, list[str]] = {}  # per heading level: the situations its scenes answer
+    for level, attributes, inner in HEADING.findall(html):
         headings.setdefault(int(level), []).append(_text(inner))
+        for tags in SITUATIONS.findall(attributes):
+            named.setdefault(int(level), []).extend(
+                names[tag] for tag in html_lib.unescape(tags).split() if tag in names
+            )
     blocks = [(TERMS_WEIGHT, extra_terms(_text(html), pass_.lang, groups, splitter))] + [
-        (HEADING_WEIGHTS[level], extra_terms(" ".join(texts), pass_.lang, groups, splitter))
+        (
+            HEADING_WEIGHTS[level],
+            _words(" ".join(named.get(level, [])))
+            + extra_terms(" ".join(texts + named.get(level, [])), pass_.lang, groups, splitter),
+        )
         for level, texts in sorted(headings.items())
     ]
     return html + "".join(

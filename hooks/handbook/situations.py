@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from cardkit.reading_labels import LABELS
 
+from . import search
 from .state import BuildContext, Pass
 
 TEMPLATE = "partials/hb-situations.html"
@@ -39,6 +40,7 @@ def add_index(page: Page, pass_: Pass, context: BuildContext) -> None:
                 }
             )
         situations.append({"id": situation.id, "name": situation.names[lang], "entries": entries})
-    page.content = (page.content or "") + pass_.env.get_template(TEMPLATE).render(
-        situations=situations, text=LABELS[lang]
-    )
+    index = pass_.env.get_template(TEMPLATE).render(situations=situations, text=LABELS[lang])
+    # appended after the page's own words were given their search terms (on_page_content):
+    # the situations' names and the scenes' first sentences are found by their synonyms too
+    page.content = (page.content or "") + search.add_terms(index, pass_, context)
