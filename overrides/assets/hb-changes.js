@@ -28,7 +28,7 @@
       var section = practice.querySelector("[data-hb-card='" + card + "']");
       if (!section || !entry || !entry.changed || !Array.isArray(entry.ticked) || !entry.ticked.length) return;
       // to the second: a card ticked in the morning and changed at noon is news
-      if (Date.parse(entry.changed) >= Date.parse(note.getAttribute("data-time"))) return;
+      if (Date.parse(entry.changed) >= Date.parse(note.getAttribute("data-hb-time"))) return;
       var copy = note.cloneNode(true);
       copy.removeAttribute("data-hb-changed");
       copy.setAttribute("role", "note");
