@@ -100,10 +100,11 @@ assert MARGIN_Y - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printe
 assert SHEET_GUTTER >= 4, "at least 4 mm between cards"
 
 
-def css() -> Markup:
+def css(pairs: bool = False) -> Markup:
     """The sheet's geometry as a stylesheet: each card's place, its scaled card, each cut
     mark and the label, by class. The web page prints its sheets with it (the site's
-    Content-Security-Policy allows no style attribute) and the PDFs lay them out with it."""
+    Content-Security-Policy allows no style attribute) and the PDFs lay them out with it,
+    with pairs: their cut marks two to a box (cut_mark_pairs; partials/hb-card.html)."""
 
     def box(selector: str, left: float, top: float, width: float, height: float) -> str:
         return (
@@ -128,11 +129,24 @@ def css() -> Markup:
         f".hb-sheet .hb-cell-card {{ left: -{inset:.3f}mm; top: -{inset:.3f}mm; "
         f"transform: scale({SHEET_SCALE}); }}"
     )
-    # a pair of marks: the box's two borders, one line less between them; along them
-    # the mark's length and one line, the corner a mark drew with its other border
+    if pairs:
+        rules += _pair_rules()
+    else:
+        rules += [box(f".hb-sheet .hb-cut-{n}", *mark) for n, mark in enumerate(cut_marks())]
+    rules.append(
+        f".hb-sheet .hb-sheet-label {{ left: {MARGIN_X:.2f}mm; bottom: {LABEL_BOTTOM:.2f}mm; }}"
+    )
+    return Markup("\n".join(rules) + "\n")
+
+
+def _pair_rules() -> list[str]:
+    """The cut marks two to a box: its two borders, one line less apart than the marks'
+    lines; along them the mark's length and one line, as a single mark drew its corner."""
     line = MARK_WIDTH
-    rules.append(f".hb-sheet .hb-cut-v {{ border-width: 0 {line}; }}")
-    rules.append(f".hb-sheet .hb-cut-h {{ border-width: {line} 0; }}")
+    rules = [
+        f".hb-sheet .hb-cut-v {{ border-width: 0 {line}; }}",
+        f".hb-sheet .hb-cut-h {{ border-width: {line} 0; }}",
+    ]
     for n, (direction, left, top, apart) in enumerate(cut_mark_pairs()):
         across, along = f"calc({apart:.2f}mm - {line})", f"calc({MARK_LENGTH:.2f}mm + {line})"
         width, height = (across, along) if direction == "v" else (along, across)
@@ -140,7 +154,4 @@ def css() -> Markup:
             f".hb-sheet .hb-cut-{n} {{ left: {left:.2f}mm; top: {top:.2f}mm; "
             f"width: {width}; height: {height}; }}"
         )
-    rules.append(
-        f".hb-sheet .hb-sheet-label {{ left: {MARGIN_X:.2f}mm; bottom: {LABEL_BOTTOM:.2f}mm; }}"
-    )
-    return Markup("\n".join(rules) + "\n")
+    return rules
