@@ -228,6 +228,23 @@ def test_the_sheet_geometry_leaves_margin_and_gutter():
         assert top + height <= layout.SHEET_H - layout.MIN_MARGIN
 
 
+@pytest.mark.unit
+def test_the_cut_mark_boxes_draw_every_cut_mark_once():
+    """The sheet draws its marks two to a box (a box's two opposite borders): together
+    they are the marks of the geometry, each once, where it puts them."""
+    drawn = []
+    for direction, left, top, apart in layout.cut_mark_pairs():
+        if direction == "v":
+            drawn += [(x, top, 0.0, layout.MARK_LENGTH) for x in (left, left + apart)]
+        else:
+            drawn += [(left, y, layout.MARK_LENGTH, 0.0) for y in (top, top + apart)]
+    marks = layout.cut_marks()
+    assert len(drawn) == len(marks)
+    assert sorted(tuple(round(v, 2) for v in mark) for mark in drawn) == sorted(
+        tuple(round(v, 2) for v in mark) for mark in marks
+    )
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_office_sheets_keep_5_mm_from_the_edge_and_colour_inside_each_card(built, lang):
     px = DPI / 25.4

@@ -72,15 +72,39 @@ def cut_marks() -> list[tuple[float, float, float, float]]:
     return marks
 
 
+MARK_WIDTH = "0.25pt"  # a cut mark's line: a border of its box
+
+
+def cut_mark_pairs() -> list[tuple[str, float, float, float]]:
+    """The cut marks as the sheet draws them, two to a box: (direction, left, top, apart).
+    "v": the two vertical marks above or below a card, the left and right border of a box;
+    "h": the two horizontal marks left or right of it, the top and bottom border. apart:
+    from the one mark's line to the other's. One box for two marks, as WeasyPrint spends
+    about as long on a box as on its lines, and a sheet has 32 marks. Rounded to 0.01 mm
+    as css() writes lengths, so that each line lies where cut_marks() has the mark."""
+    pairs: list[tuple[str, float, float, float]] = []
+    for row in range(SHEET_ROWS):
+        for column in range(SHEET_COLUMNS):
+            left, top, width, height = card_box(column, row)
+            for y in (top - MARK_GAP - MARK_LENGTH, top + height + MARK_GAP):
+                apart = round(left + width, 2) - round(left, 2)
+                pairs.append(("v", round(left, 2), round(y, 2), apart))
+            for x in (left - MARK_GAP - MARK_LENGTH, left + width + MARK_GAP):
+                apart = round(top + height, 2) - round(top, 2)
+                pairs.append(("h", round(x, 2), round(top, 2), apart))
+    return pairs
+
+
 assert MARGIN_X - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
 assert MARGIN_Y - MARK_GAP - MARK_LENGTH >= MIN_MARGIN, "cut marks in the printer's margin"
 assert SHEET_GUTTER >= 4, "at least 4 mm between cards"
 
 
-def css() -> Markup:
+def css(pairs: bool = False) -> Markup:
     """The sheet's geometry as a stylesheet: each card's place, its scaled card, each cut
     mark and the label, by class. The web page prints its sheets with it (the site's
-    Content-Security-Policy allows no style attribute) and the PDFs lay them out with it."""
+    Content-Security-Policy allows no style attribute) and the PDFs lay them out with it,
+    with pairs: their cut marks two to a box (cut_mark_pairs; partials/hb-card.html)."""
 
     def box(selector: str, left: float, top: float, width: float, height: float) -> str:
         return (
@@ -105,8 +129,29 @@ def css() -> Markup:
         f".hb-sheet .hb-cell-card {{ left: -{inset:.3f}mm; top: -{inset:.3f}mm; "
         f"transform: scale({SHEET_SCALE}); }}"
     )
-    rules += [box(f".hb-sheet .hb-cut-{n}", *mark) for n, mark in enumerate(cut_marks())]
+    if pairs:
+        rules += _pair_rules()
+    else:
+        rules += [box(f".hb-sheet .hb-cut-{n}", *mark) for n, mark in enumerate(cut_marks())]
     rules.append(
         f".hb-sheet .hb-sheet-label {{ left: {MARGIN_X:.2f}mm; bottom: {LABEL_BOTTOM:.2f}mm; }}"
     )
     return Markup("\n".join(rules) + "\n")
+
+
+def _pair_rules() -> list[str]:
+    """The cut marks two to a box: its two borders, one line less apart than the marks'
+    lines; along them the mark's length and one line, as a single mark drew its corner."""
+    line = MARK_WIDTH
+    rules = [
+        f".hb-sheet .hb-cut-v {{ border-width: 0 {line}; }}",
+        f".hb-sheet .hb-cut-h {{ border-width: {line} 0; }}",
+    ]
+    for n, (direction, left, top, apart) in enumerate(cut_mark_pairs()):
+        across, along = f"calc({apart:.2f}mm - {line})", f"calc({MARK_LENGTH:.2f}mm + {line})"
+        width, height = (across, along) if direction == "v" else (along, across)
+        rules.append(
+            f".hb-sheet .hb-cut-{n} {{ left: {left:.2f}mm; top: {top:.2f}mm; "
+            f"width: {width}; height: {height}; }}"
+        )
+    return rules
