@@ -56,6 +56,11 @@ def text_problem(key: str, value: object) -> str | None:
     return None
 
 
+# exclude: not indexed; staff: false: written for another audience (the trainers' page),
+# which the search shows staff only where a heading names the query
+SEARCH_SETTINGS = {"exclude": True, "staff": False}
+
+
 def _problem(key: str, value: object) -> str | None:
     if key in MAX_CHARS:
         return text_problem(key, value)
@@ -75,11 +80,6 @@ def _problem(key: str, value: object) -> str | None:
     ):
         return "search allows only 'exclude: true' and 'staff: false' (one or both)"
     return None
-
-
-# exclude: not indexed; staff: false: written for another audience (the trainers' page),
-# which the search shows staff only where a heading names the query
-SEARCH_SETTINGS = {"exclude": True, "staff": False}
 
 
 def _unknown(key: object) -> str:

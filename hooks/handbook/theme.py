@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -74,14 +76,27 @@ def _contact_href(contact: str) -> str:
     return contact if contact.startswith(("https://", "http://")) else ""
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, where a file it cannot write (a full disk) is
+    left out: the template was compiled, the build goes on; the PDF cache names the disk."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def cache_templates(env: Environment, cache_dir: Path) -> None:
     """Keep the theme's compiled templates between builds, in the cache folder: compiling
     Material's templates again in every build and language was about a sixth of a build
     without PDFs. Jinja checks each template's source against what it compiled, so an
-    edited template (overrides/, a new Material) is compiled again."""
+    edited template (overrides/, a new Material) is compiled again. A cache folder that
+    cannot be made costs only that time: the PDF cache names the problem."""
     folder = cache_dir / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    env.bytecode_cache = _TemplateCache(str(folder))
 
 
 def add_globals(
