@@ -14,6 +14,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from cardkit.book_labels import BOOK_LABELS
 from cardkit.brand import Brand, BrandError, brand_from_options, contrast_with_white
 from cardkit.identity import EXAMPLE_SITE_URL, is_example
 from cardkit.layout import CARDS_PER_SHEET
@@ -37,6 +38,7 @@ from content import (
     single_card_pdf,
     site_name,
 )
+from test_book import pdf_path
 from tools.project import plugins
 
 MM = 72 / 25.4
@@ -260,6 +262,21 @@ def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     # in readers' words: where the codes lead, and whom to ask (no setting for admins)
     assert EXAMPLE_SITE_URL in notice and "HANDBOOK_SITE_URL" not in notice
     assert {"de": "Redaktion des Handbuchs", "en": "handbook’s editors"}[lang] in notice
+
+
+@pytest.mark.parametrize("lang", WORDED)
+def test_every_printed_document_with_the_example_address_says_sample(sample, lang):
+    """The book and each document of the trainer's kit that prints the handbook's address
+    (a cover, an identity line) marks itself a sample, as the cards do: none goes to print
+    with an address that leads nowhere and no sign of it; the book always prints it."""
+    host = EXAMPLE_SITE_URL.split("//", 1)[1].rstrip("/")
+    printed = {}
+    for kind in BOOK_LABELS[lang]["files"]:
+        reader = pypdf.PdfReader(pdf_path(sample.site, lang, kind))
+        text = " ".join(page.extract_text() for page in reader.pages)
+        printed[kind] = host in text.replace("\n", "")
+        assert not printed[kind] or SAMPLE[lang] in text, kind
+    assert printed["book"], "the book's cover prints the handbook's address"
 
 
 def test_the_build_log_says_how_to_set_the_real_address(sample, built):
