@@ -74,38 +74,45 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def _hidden(weight: int, terms: list[str]) -> str:
+    return (
+        f'\n<div class="hb-search-terms" hidden data-pagefind-weight="{weight}">'
+        f"{HIDDEN_START} {html_lib.escape(' '.join(terms))} {HIDDEN_END}</div>"
+        if terms
+        else ""
+    )
+
+
 def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
     """Hidden elements with the words the page should also be found by: its compounds'
-    parts and the synonyms of its words (cardkit.searchterms), those of its headings a
-    second time at their heading's weight. A scene tagged with situations (docs/
+    parts and the synonyms of its words (cardkit.searchterms), those of a heading a second
+    time at its weight, right after it. A scene tagged with situations (docs/
     situationen.yml) is also found by their names, as if they were its heading: "At the
     counter" is where a scene happens, the situation's name is what staff search for ("A
-    complaint by e-mail", "Someone wants an exception"). Readers never see them."""
+    complaint by e-mail", "Someone wants an exception"). Readers never see them.
+
+    A heading's words stand in its own section (up to the next heading), so Pagefind
+    credits them to that heading's sub-result, whose link opens the page at the scene;
+    at the end of the page they counted for the page or its last heading only."""
     splitter = context.splitter if pass_.lang in SPLIT_COMPOUNDS else None
     groups = context.synonyms[pass_.lang]
     names = {each.id: each.names[pass_.lang] for each in context.deck.situations.situations}
-    headings: dict[int, list[str]] = {}
-    named: dict[int, list[str]] = {}  # per heading level: the situations its scenes answer
-    for level, attributes, inner in HEADING.findall(html):
-        headings.setdefault(int(level), []).append(_text(inner))
-        for tags in SITUATIONS.findall(attributes):
-            named.setdefault(int(level), []).extend(
-                names[tag] for tag in html_lib.unescape(tags).split() if tag in names
-            )
-    blocks = [(TERMS_WEIGHT, extra_terms(_text(html), pass_.lang, groups, splitter))] + [
-        (
-            HEADING_WEIGHTS[level],
-            _words(" ".join(named.get(level, [])))
-            + extra_terms(" ".join(texts + named.get(level, [])), pass_.lang, groups, splitter),
+    body = _hidden(TERMS_WEIGHT, extra_terms(_text(html), pass_.lang, groups, splitter))
+
+    def after_heading(match: re.Match) -> str:
+        level, attributes, inner = int(match[1]), match[2], match[3]
+        named = [
+            names[tag]
+            for tags in SITUATIONS.findall(attributes)
+            for tag in html_lib.unescape(tags).split()
+            if tag in names
+        ]
+        terms = _words(" ".join(named)) + extra_terms(
+            " ".join([_text(inner), *named]), pass_.lang, groups, splitter
         )
-        for level, texts in sorted(headings.items())
-    ]
-    return html + "".join(
-        f'\n<div class="hb-search-terms" hidden data-pagefind-weight="{weight}">'
-        f"{HIDDEN_START} {html_lib.escape(' '.join(terms))} {HIDDEN_END}</div>"
-        for weight, terms in blocks
-        if terms
-    )
+        return match[0] + _hidden(HEADING_WEIGHTS[level], terms)
+
+    return HEADING.sub(after_heading, html) + body
 
 
 def _index(site_dir: Path) -> None:

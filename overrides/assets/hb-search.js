@@ -95,29 +95,75 @@
     return /\bhbterms/.test(text) || (text.length > 0 && hidden.includes(text));
   }
 
-  /* An excerpt from the page's visible text: around the first word the query matched as
-     a whole, or its beginning. */
-  function ownExcerpt(page, wanted) {
-    const words = page.content.replace(HIDDEN, " ").split(/\s+/).filter(Boolean);
-    const at = Math.max(0, words.findIndex((word) =>
-      wanted.some((term) => whole(term, fold(word.replace(/[^\p{L}\p{N}-]+/gu, ""))))));
+  /* The page's words (Pagefind's locations count them) and which of them are hidden. */
+  function wordsOf(page) {
+    if (!page.hbWords) {
+      const words = page.content.split(/\s+/);
+      let inside = false;
+      const hidden = words.map((word) => {
+        if (word === "hbterms") inside = true;
+        const here = inside;
+        if (/^hbtermsend/.test(word)) inside = false;
+        return here;
+      });
+      page.hbWords = { words, hidden };
+    }
+    return page.hbWords;
+  }
+
+  /* An excerpt from the visible words between two positions of the page: around the first
+     word the query matched as a whole (centred), or from the start; matched words marked. */
+  function ownExcerpt(page, wanted, { from = 0, to = Infinity, centred = true } = {}) {
+    const { words, hidden } = wordsOf(page);
+    const shown = words.slice(from, to).filter((word, n) => !hidden[from + n] && word);
+    const matches = (word) => wanted.some((term) =>
+      whole(term, fold(word.replace(/[^\p{L}\p{N}-]+/gu, ""))));
+    const at = centred ? Math.max(0, shown.findIndex(matches)) : 0;
     const start = Math.max(0, at - 12);
-    return words.slice(start, start + 30).map((word, n) => (start + n === at && at > 0
+    return shown.slice(start, start + 30).map((word) => (matches(word)
       ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word))).join(" ") + " …";
+  }
+
+  /* A section's first visible words after its heading: where its hidden words matched (a
+     scene's situations, a heading's synonyms: they stand right after the heading), Pagefind's
+     excerpt is from them, and a scene's first sentences say what it is about. */
+  function sectionExcerpt(page, section, wanted) {
+    const from = section.anchor ? section.anchor.location : 0;
+    const next = page.sub_results.map((s) => (s.anchor ? s.anchor.location : 0))
+      .filter((at) => at > from);
+    return ownExcerpt(page, wanted, {
+      from: from + (section.title || "").split(/\s+/).length,
+      to: next.length ? Math.min(...next) : Infinity,
+      centred: false,
+    });
+  }
+
+  /* A page's sections with a hit, best first, each with an excerpt of its visible text.
+     Counted: hits in the visible text and in a heading's hidden words (weighed as the
+     heading), not in the page's own hidden words (weight 1), which sit in its last section. */
+  function sectionsOf(page, wanted) {
+    const { hidden } = wordsOf(page);
+    return page.sub_results.map((s) => ({
+      ...s,
+      hits: s.weighted_locations.filter((l) => !hidden[l.location] || l.weight > 1).length,
+      // found by a heading's hidden words: a scene by its situation's name
+      scene: s.weighted_locations.some((l) => hidden[l.location] && l.weight > 1),
+      excerpt: fromHidden(page, s.excerpt) ? sectionExcerpt(page, s, wanted) : s.excerpt,
+    })).filter((s) => s.hits).sort((a, b) => b.hits - a.hits);
   }
 
   function item(page, score, wanted) {
     const li = element("li", { class: "md-search-result__item" });
     const mark = marking(page);
     const title = page.meta.title || page.url;
-    const own = page.sub_results.filter((s) => !fromHidden(page, s.excerpt));
-    const sections = own.sort((a, b) => b.locations.length - a.locations.length);
+    const sections = sectionsOf(page, wanted);
     const best = sections.shift();
     const onPage = !best || !best.url.includes("#");
-    // a hit in a page's checklist card opens the page at its card (the thing to act on)
-    const atCard = !onPage && best.url.endsWith("#hb-card-heading");
+    // a hit in a page's checklist card opens the page at its card (the thing to act on); a
+    // section found by its heading's hidden words (a scene by its situation's name) there
+    const there = !onPage && (best.url.endsWith("#hb-card-heading") || best.scene);
     const excerpt = fromHidden(page, page.excerpt) ? ownExcerpt(page, wanted) : page.excerpt;
-    li.append(entry(mark(atCard ? best.url : page.url), title, onPage ? excerpt : "",
+    li.append(entry(mark(there ? best.url : page.url), title, onPage ? excerpt : "",
       { parent: true, score }));
     const more = sections.filter((section) => section.url.includes("#"));
     if (!onPage) li.append(entry(mark(best.url), best.title, best.excerpt));
@@ -148,10 +194,18 @@
   const fold = (word) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
     .replace(/ß/g, "ss").replace(/(^|[^aeiouyq])([aou])e/g, "$1$2");
   const terms = (query) => (query.match(WORD) || []).map(fold).filter((t) => t.length >= MIN_TERM);
-  // the words Pagefind marked on a page, without the punctuation it marks with them ("listen.")
-  const marked = (page) => [page.excerpt, ...page.sub_results.map((s) => s.excerpt)]
-    .flatMap((html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)])
-    .map((m) => fold(m[1]).replace(/[^\p{L}\p{N}-]+/gu, "")).filter(Boolean);
+  // the words Pagefind marked on a page, without the punctuation it marks with them ("listen.").
+  // A section's hidden words (hooks/handbook/search.py) draw its excerpt to them, away from
+  // the words its text matched: there, every word the section matched counts (its locations
+  // are word positions in the page's text).
+  const marks = (html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+  const marked = (page) => {
+    const words = page.content.split(/\s+/);
+    return [page.excerpt, ...page.sub_results.map((s) => s.excerpt)].flatMap(marks)
+      .concat(page.sub_results.filter((s) => fromHidden(page, s.excerpt))
+        .flatMap((s) => s.locations.map((at) => words[at] || "")))
+      .map((word) => fold(word).replace(/[^\p{L}\p{N}-]+/gu, "")).filter(Boolean);
+  };
 
   function common(a, b) {
     let n = 0;
