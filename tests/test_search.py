@@ -195,9 +195,9 @@ def test_an_inflected_word_finds_what_its_base_form_finds_and_every_page_about_i
     assert expected <= set(found), (meta, sorted(expected - set(found)))
 
 
-def name_word_a_tagged_page_lacks(site, lang: str) -> tuple[str, set[str]]:
+def name_word_a_tagged_page_lacks(site, lang: str) -> tuple[str, str, set[str]]:
     """A word of a situation's name (docs/situationen.yml) that a page with a scene tagged
-    with it never uses itself, and the pages with such scenes."""
+    with it never uses itself: the situation, the word, and the pages with such scenes."""
     scenes = tagged_scenes(lang)
     for situation in situations():
         pages = {stem for stem, _ in scenes.get(situation["id"], set())}
@@ -205,12 +205,17 @@ def name_word_a_tagged_page_lacks(site, lang: str) -> tuple[str, set[str]]:
         for word in sorted(re.findall(r"[^\W\d_]{6,}", name), key=len, reverse=True):
             start = re.compile(rf"\b{re.escape(word[:5])}", re.I)  # any form of it
             for stem in pages:
-                article = indexed_article(site, lang, stem)
-                for hidden in article.select(".hb-search-terms"):
-                    hidden.decompose()
-                if not start.search(article.get_text(" ")):
-                    return word, pages
+                if not start.search(visible_text(site, lang, stem)):
+                    return situation["id"], word, pages
     raise AssertionError("every page with a tagged scene uses every word of its situation")
+
+
+def visible_text(site, lang: str, stem: str) -> str:
+    """A page's indexed text without the hidden search words (hooks/handbook/search.py)."""
+    article = indexed_article(site, lang, stem)
+    for hidden in article.select(".hb-search-terms"):
+        hidden.decompose()
+    return article.get_text(" ")
 
 
 @pytest.mark.parametrize("lang", WORDED)
@@ -218,9 +223,69 @@ def test_a_scene_is_found_by_the_name_of_its_situation(built, site, tab, lang):
     """A scene's heading says where it happens ("At the counter"); the name of the situation
     it is tagged with says what staff meet and search for: every page with a scene tagged
     with it is found by a word of that name, also one whose own text lacks the word."""
-    word, pages = name_word_a_tagged_page_lacks(built.site, lang)
+    _, word, pages = name_word_a_tagged_page_lacks(built.site, lang)
     _, found = search(tab, site + url_of("index", lang), word)
     assert {"/" + url_of(stem, lang) for stem in pages} <= set(found), (word, found)
+
+
+def scene_anchors(site, lang: str, stem: str, situation: str) -> set[str]:
+    """The ids of a built page's scene headings tagged with a situation."""
+    page = soup(html_file(site, lang, stem))
+    return {
+        heading["id"]
+        for heading in page.select("[data-situations]")
+        if situation in heading["data-situations"].split()
+    }
+
+
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+@pytest.mark.parametrize("lang", WORDED)
+def test_a_result_found_by_a_situation_offers_its_scene_and_shows_no_hidden_word(
+    built, site, tab, lang
+):
+    """Found by a word of a situation's name that only its hidden search words hold, a page
+    offers the scene tagged with it (a link to the scene heading's anchor, which opens the
+    page at the scene), and no result shows a hidden word as its title or excerpt."""
+    situation, word, pages = name_word_a_tagged_page_lacks(built.site, lang)
+    _, found = search(tab, site + url_of("index", lang), word)
+    items = tab.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => ({
+            links: [...item.querySelectorAll("a")].map(a => new URL(a.href).pathname
+                + new URL(a.href).hash),
+            shown: [...item.querySelectorAll("h1, h2, p")].map(e => e.textContent).join(" "),
+        }))""",
+    )
+    by_page = dict(zip(found, items, strict=True))
+    for path, item in by_page.items():
+        stem = next(stem for stem in PAGES if "/" + url_of(stem, lang) == path)
+        shown = {w.lower() for w in WORDS.findall(item["shown"])}
+        own = {w.lower() for w in WORDS.findall(visible_text(built.site, lang, stem))}
+        own |= {w.lower() for w in WORDS.findall(page_title(stem, lang))}
+        assert shown <= own, (word, path, sorted(shown - own))
+    scenes = {}  # result path -> the anchors of its scenes tagged with the situation
+    for stem in pages:
+        path = "/" + url_of(stem, lang)
+        anchors = scene_anchors(built.site, lang, stem, situation)
+        assert anchors, (stem, situation)
+        links = by_page.get(path, {"links": []})["links"]
+        scenes[path] = [link.split("#")[1] for link in links if link.split("#")[-1] in anchors]
+        assert scenes[path], (word, path, links, anchors)
+    # following a scene's link opens its page at the scene
+    path = next(path for path in found if path in scenes)
+    link = tab.locator(f'.md-search-result__item a[href^="{path}"][href$="#{scenes[path][0]}"]')
+    if not link.first.is_visible():  # a further section, behind "1 more on this page"
+        link.first.locator("xpath=ancestor::details/summary").click()
+    link.first.click()
+    tab.wait_for_url(lambda url: url.endswith("#" + scenes[path][0]))
+    landed = tab.evaluate(
+        """id => { const box = document.getElementById(id).getBoundingClientRect();
+                   return box.top >= 0 && box.bottom <= innerHeight; }""",
+        scenes[path][0],
+    )
+    assert landed, (path, scenes[path][0])
 
 
 @pytest.mark.parametrize("lang", WORDED)
