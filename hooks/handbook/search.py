@@ -98,6 +98,7 @@ def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
     groups = context.synonyms[pass_.lang]
     names = {each.id: each.names[pass_.lang] for each in context.deck.situations.situations}
     body = _hidden(TERMS_WEIGHT, extra_terms(_text(html), pass_.lang, groups, splitter))
+    title: list[str] = []  # the page title's: at the end, as a title hit opens the page's top
 
     def after_heading(match: re.Match) -> str:
         level, attributes, inner = int(match[1]), match[2], match[3]
@@ -110,9 +111,13 @@ def add_terms(html: str, pass_: Pass, context: BuildContext) -> str:
         terms = _words(" ".join(named)) + extra_terms(
             " ".join([_text(inner), *named]), pass_.lang, groups, splitter
         )
+        if level == 1:  # nothing between the title and its page head (date, card link)
+            title.extend(terms)
+            return match[0]
         return match[0] + _hidden(HEADING_WEIGHTS[level], terms)
 
-    return HEADING.sub(after_heading, html) + body
+    sections = HEADING.sub(after_heading, html)
+    return sections + _hidden(HEADING_WEIGHTS[1], title) + body
 
 
 def _index(site_dir: Path) -> None:
