@@ -200,7 +200,7 @@
   // are word positions in the page's text).
   const marks = (html) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
   const marked = (page) => {
-    const words = page.content.split(/\s+/);
+    const { words } = wordsOf(page);
     return [page.excerpt, ...page.sub_results.map((s) => s.excerpt)].flatMap(marks)
       .concat(page.sub_results.filter((s) => fromHidden(page, s.excerpt))
         .flatMap((s) => s.locations.map((at) => words[at] || "")))
