@@ -210,6 +210,7 @@ def name_word_a_tagged_page_lacks(site, lang: str) -> tuple[str, str, set[str]]:
     raise AssertionError("every page with a tagged scene uses every word of its situation")
 
 
+@functools.lru_cache(maxsize=256)
 def visible_text(site, lang: str, stem: str) -> str:
     """A page's indexed text without the hidden search words (hooks/handbook/search.py)."""
     article = indexed_article(site, lang, stem)

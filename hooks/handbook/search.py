@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from cardkit.languages import Languages
-from cardkit.searchterms import extra_terms
+from cardkit.searchterms import WORD, extra_terms
 
 from . import failures
 from .state import BuildContext, Pass
@@ -52,7 +52,6 @@ NOT_CONTENT = (
 
 SPLIT_COMPOUNDS = ("de",)  # the languages whose compounds cardkit.searchterms splits
 TAG = re.compile(r"<[^>]+>")
-WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 SITUATIONS = re.compile(r'\bdata-situations="([^"]*)"')  # a scene's tags (cardkit.situations)
 # The hidden words weigh as much as the words they stand for: body text 1, and a heading's
