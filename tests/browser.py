@@ -36,7 +36,15 @@ def url_of(stem: str, lang: str) -> str:
     return ROOTS[lang] + page_url(stem)
 
 
+# A transition still running (the search output fades in over 0.4 s) blends its text with
+# the background, and axe measures the blend: a loaded machine failed colour contrast so.
+TRANSITIONS_DONE = """() => document.getAnimations().every(animation =>
+    animation.playState !== 'running'
+    || !isFinite(animation.effect.getComputedTiming().endTime))"""
+
+
 def run_axe(tab) -> list[dict]:
+    wait_until(tab, TRANSITIONS_DONE)  # measure what the reader sees once the page is still
     tab.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the site's policy forbids it
     found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")
