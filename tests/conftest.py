@@ -6,6 +6,7 @@ built once per run, by whichever worker asks first, and shared through a file lo
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -267,9 +268,23 @@ def project(tmp_path, tmp_path_factory) -> Path:
 
 
 def soup(path: Path):
+    """A built HTML file, parsed once per test worker and shared by every test that reads
+    it (parsing was 30 s of the workers' time): read it, never change it; fresh_soup gives
+    a copy to change. A file built again (another size or time) is parsed again."""
+    stat = path.stat()
+    return _parsed(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+def fresh_soup(path: Path):
+    """A built HTML file, parsed for this caller alone: it may remove parts."""
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.lru_cache(maxsize=1024)  # the whole handbook is about 35 MiB parsed
+def _parsed(path: Path, size: int, mtime_ns: int):
+    return fresh_soup(path)
 
 
 # ---- the built site in Debian's Chromium, served by nginx with deploy/nginx.conf ----------

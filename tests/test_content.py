@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from conftest import ROOT
+from conftest import ROOT, soup
 from content import (
     CONFIG,
     DOCS,
@@ -62,7 +62,7 @@ def site(built) -> Path:
 def _html(site: Path, url_path: str) -> BeautifulSoup:
     path = site / url_path.lstrip("/") / "index.html"
     assert path.is_file(), f"{url_path} was not built ({path})"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return soup(path)
 
 
 def _content(page: BeautifulSoup):

@@ -18,7 +18,7 @@ import pytest
 
 from apache import apache
 from browser import nginx, shipped_csp
-from conftest import DEFAULT, LANGUAGES, ROOT, german_pages, page_url, run_build
+from conftest import DEFAULT, LANGUAGES, ROOT, german_pages, page_url, run_build, soup
 from content import CARDS, ROOTS, in_deck_order
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -275,11 +275,9 @@ def test_card_pdfs_are_downloads_of_type_pdf(server, served_site):
 def test_pages_carry_no_inline_script(built):
     """The policy forbids inline scripts: every script the theme writes is a file (Material's
     few inline snippets: overrides/partials/javascripts/), or data (type application/json)."""
-    from bs4 import BeautifulSoup
-
     offenders = []
     for path in sorted(built.site.rglob("*.html")):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = soup(path)
         for script in page.find_all("script"):
             if not script.get("src") and script.get("type") != "application/json":
                 offenders.append((path.relative_to(built.site).as_posix(), script.text[:60]))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import SITE_URL, soup
+from conftest import SITE_URL, fresh_soup, soup
 
 # Attributes that make a browser fetch something (links in <a href> are not requests).
 FETCHING = {
@@ -119,7 +119,7 @@ def articles_breaking_the_policy(site) -> dict[str, list]:
 
     problems = {}
     for path in _files(site, "index.html"):
-        article = soup(path).select_one("article")
+        article = fresh_soup(path).select_one("article")
         for terms in article.select(".hb-search-terms") if article is not None else []:
             assert not terms.find(True), path  # words only: nothing an editor wrote as markup
             terms.decompose()

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from browser import AXE, nginx, run_axe, shipped_csp, url_of
-from conftest import LANGUAGES, html_file, run_build, soup
+from conftest import LANGUAGES, fresh_soup, html_file, run_build, soup
 from content import (
     CARDS,
     DEFAULT,
@@ -47,7 +47,7 @@ def tab(reused_tab):
 def indexed_text(site, lang: str, stem: str) -> str:
     """The words of a built page that the search is meant to find: its article, without
     what the index leaves out (hooks/handbook/search.py NOT_CONTENT)."""
-    article = soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
+    article = fresh_soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
     for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):  # Pagefind skips these itself
         for element in article.select(selector):
             element.decompose()
@@ -97,7 +97,7 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
 
 def indexed_article(site, lang: str, stem: str):
     """A built page's article as the index reads it: without what it leaves out."""
-    article = soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
+    article = fresh_soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
     for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):
         for element in article.select(selector):
             element.decompose()
