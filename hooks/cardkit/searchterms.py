@@ -24,7 +24,6 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -174,8 +173,8 @@ def _form_of(word: str, synonym: str, lang: str) -> bool:
 
 class _Words:
     """A page's words, counted and sorted: the forms of a synonym are the words that start
-    with it, found by bisection (checking every word for every synonym was a sixth of a
-    build without PDFs)."""
+    with it, found by bisection (checking every word for every synonym took 0.10 CPU s
+    of a build, this 0.03)."""
 
     def __init__(self, words: list[str], text: str) -> None:
         self.counts = Counter(words)
@@ -187,7 +186,8 @@ class _Words:
         if " " in synonym:
             return self.text.count(synonym)
         uses = 0
-        for word in islice(self.sorted, bisect_left(self.sorted, synonym), None):
+        for index in range(bisect_left(self.sorted, synonym), len(self.sorted)):
+            word = self.sorted[index]
             if not word.startswith(synonym):
                 break
             uses += self.counts[word] if _form_of(word, synonym, lang) else 0
