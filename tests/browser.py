@@ -38,13 +38,35 @@ def url_of(stem: str, lang: str) -> str:
 
 # A transition still running (the search output fades in over 0.4 s) blends its text with
 # the background, and axe measures the blend: a loaded machine failed colour contrast so.
-TRANSITIONS_DONE = """() => document.getAnimations().every(animation =>
-    animation.playState !== 'running'
-    || !isFinite(animation.effect.getComputedTiming().endTime))"""
+# True once no finite transition or animation runs (an endless one, a pulse, never ends).
+# It waits for their end itself, not a poll longer; false after a second if more started.
+TRANSITIONS_DONE = """async () => {
+    const running = () => document.getAnimations().filter(animation =>
+        animation.playState === 'running'
+        && isFinite(animation.effect.getComputedTiming().endTime));
+    const ended = Promise.all(running().map(animation => animation.finished.catch(() => null)));
+    await Promise.race([ended, new Promise(resolve => setTimeout(resolve, 1000))]);
+    return running().length === 0;
+}"""
+
+
+def settle(tab) -> None:
+    """Until the page's transitions have ended: what the reader sees once the page is still."""
+    wait_until(tab, TRANSITIONS_DONE)
+
+
+def choose_language(tab, lang: str) -> None:
+    """The header's language menu, as a reader uses it: hover, then the language, once the
+    menu has slid in. A press while it still moves (0.25 s; longer on a loaded machine)
+    scrolled the page in Chromium, and the page then kept another section."""
+    tab.hover(".md-header__option .md-select")
+    settle(tab)
+    tab.click(f"a.md-select__link[hreflang={lang}]")
+    tab.wait_for_load_state()
 
 
 def run_axe(tab) -> list[dict]:
-    wait_until(tab, TRANSITIONS_DONE)  # measure what the reader sees once the page is still
+    settle(tab)  # measure what the reader sees once the page is still
     tab.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the site's policy forbids it
     found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))""")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import AXE, run_axe, url_of
+from browser import AXE, choose_language, run_axe, url_of
 from cardkit.labels import LABELS as CARD_LABELS
 from cardkit.reading_labels import LABELS
 from conftest import html_file, soup
@@ -210,9 +210,7 @@ def test_the_language_switch_keeps_the_section_being_read(site, tab):
     middle = headings.count() // 2
     headings.nth(middle).evaluate("h => h.scrollIntoView({behavior: 'instant'})")
     for target in (lang for lang in LANGUAGES if lang != DEFAULT):
-        tab.hover(".md-header__option .md-select")
-        tab.click(f"a.md-select__link[hreflang={target}]")
-        tab.wait_for_load_state()
+        choose_language(tab, target)
         there = tab.locator("article :is(h2, h3)[id]").nth(middle)
         assert tab.evaluate("location.pathname") == "/" + url_of(stem, target)
         assert tab.evaluate("location.hash") == "#" + there.get_attribute("id")
