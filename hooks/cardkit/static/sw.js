@@ -70,10 +70,11 @@ self.addEventListener("message", function (event) {
   }));
 });
 
-function keep(request, response) {
+function keep(event, response) {
   if (response.status !== 200 || response.type !== "basic") return response;
   var copy = response.clone();
-  caches.open(CACHE).then(function (cache) { return cache.put(request, copy); });
+  // waitUntil: the browser may stop a worker it thinks idle before the copy is stored
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(event.request, copy); }));
   return response;
 }
 
@@ -90,7 +91,7 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(ROOT) !== 0 || request.headers.has("range")) return;
   event.respondWith(fetch(request).then(function (response) {
-    return keep(request, response);
+    return keep(event, response);
   }, function () {
     return kept(request);
   }));
