@@ -13,6 +13,7 @@ without git) there is no history, and the build says nothing about it.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -92,7 +93,9 @@ def _checklist(meta: dict | None) -> list[str]:
     return [str(item) for item in items] if isinstance(items, list) else []
 
 
-def _change(src_uri: str, commit: Commit, lang: str, now: dict | None, before: dict | None):
+def _change(
+    src_uri: str, commit: Commit, lang: str, now: dict | None, before: dict | None
+) -> Change:
     """A change of a page by a commit, from its front matter then (now) and before."""
     note = (now or {}).get("changes")
     written = isinstance(note, str) and note.strip() and note != (before or {}).get("changes")
@@ -120,7 +123,9 @@ def _shown_in(src_uri: str, lang: str, docs_dir: Path, languages: Languages) -> 
     )
 
 
-def _touched(log: str, below: str, lang: str, docs_dir: Path, languages: Languages):
+def _touched(
+    log: str, below: str, lang: str, docs_dir: Path, languages: Languages
+) -> Iterator[tuple[str, str, Commit]]:
     """(src_uri, path in the repository, commit) for each page of the language that
     exists now, in the order of the log (newest first)."""
     for block in log.split("\0")[1:]:
