@@ -80,18 +80,17 @@ def cut_mark_pairs() -> list[tuple[str, float, float, float]]:
     "v": the two vertical marks above or below a card, the left and right border of a box;
     "h": the two horizontal marks left or right of it, the top and bottom border. apart:
     from the one mark's line to the other's. One box for two marks, as WeasyPrint spends
-    about as long on a box as on its lines, and a sheet has 32 marks. Rounded to 0.01 mm
-    as css() writes lengths, so that each line lies where cut_marks() has the mark."""
+    about as long on a box as on its lines, and a sheet has 32 marks. Paired from
+    cut_marks() and rounded to 0.01 mm as css() writes lengths, so that each line lies
+    where cut_marks() has the mark."""
+    marks = [tuple(round(value, 2) for value in mark) for mark in cut_marks()]
     pairs: list[tuple[str, float, float, float]] = []
-    for row in range(SHEET_ROWS):
-        for column in range(SHEET_COLUMNS):
-            left, top, width, height = card_box(column, row)
-            for y in (top - MARK_GAP - MARK_LENGTH, top + height + MARK_GAP):
-                apart = round(left + width, 2) - round(left, 2)
-                pairs.append(("v", round(left, 2), round(y, 2), apart))
-            for x in (left - MARK_GAP - MARK_LENGTH, left + width + MARK_GAP):
-                apart = round(top + height, 2) - round(top, 2)
-                pairs.append(("h", round(x, 2), round(top, 2), apart))
+    for card in range(0, len(marks), 8):  # cut_marks(): eight to a card, in its order
+        mark = marks[card : card + 8]
+        for one, other in ((mark[0], mark[2]), (mark[1], mark[3])):  # above, below
+            pairs.append(("v", one[0], one[1], other[0] - one[0]))
+        for one, other in ((mark[4], mark[6]), (mark[5], mark[7])):  # left, right
+            pairs.append(("h", one[0], one[1], other[1] - one[1]))
     return pairs
 
 
