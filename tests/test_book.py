@@ -39,6 +39,7 @@ from content import (
     squash,
     title,
 )
+from pdftext import page_texts
 
 A4 = (595.3, 841.9)  # points
 
@@ -88,10 +89,6 @@ def first_text_page(reader: PdfReader, lang: str) -> int:
     return min(page for depth, name, page in outline(reader) if page > contents)
 
 
-def texts(reader: PdfReader) -> list[str]:
-    return [page.extract_text() or "" for page in reader.pages]
-
-
 def outline(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
     """(depth, title, page number from 1) of every bookmark, in order."""
     found = []
@@ -113,9 +110,16 @@ def books(built) -> dict[str, PdfReader]:
 
 
 @pytest.fixture(scope="module")
-def book_text(books) -> dict[str, list[str]]:
-    """Each book's text, page by page, extracted once: pypdf takes about 0.1 s a page."""
-    return {lang: texts(reader) for lang, reader in books.items()}
+def book_text(built) -> dict[str, list[str]]:
+    """Each book's text, page by page, extracted once."""
+    return {lang: page_texts(pdf_path(built.site, lang, "book")) for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def book_lines(books) -> dict[str, list[str]]:
+    """Each book's text with its lines as set, page by page, for the tests that count lines
+    and hyphens: pypdf keeps every line, where PDFium joins a word broken at a line's end."""
+    return {lang: [page.extract_text() for page in reader.pages] for lang, reader in books.items()}
 
 
 def is_a4(page) -> bool:
@@ -252,9 +256,9 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
     assert internal > len(book_stems())  # contents, cross-references, index
 
 
-def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text):
+def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_lines):
     """lang is set, so long German words break at a syllable (WeasyPrint's hyphen: U+2010)."""
-    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(book_text[DEFAULT]))
+    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(book_lines[DEFAULT]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -270,11 +274,12 @@ def test_the_home_and_trainer_pages_link_the_book_and_the_kit(built, lang):
         assert all(target.is_file() for target in targets)
 
 
-def overflow(observer: PdfReader, cards: list[tuple[str, dict]], lang: str) -> str:
-    """Which card's observer sheet runs over its page, in an editor's words."""
+def overflow(observer: list[str], cards: list[tuple[str, dict]], lang: str) -> str:
+    """Which card's observer sheet runs over its page (the sheets' texts, page by page), in
+    an editor's words."""
     over, current = [], None
-    for page in observer.pages:
-        text = squash(page.extract_text())
+    for page in observer:
+        text = squash(page)
         starting = [stem for stem, card in cards if squash(card["title"]) in text]
         if starting:
             current = starting[0]
@@ -283,7 +288,7 @@ def overflow(observer: PdfReader, cards: list[tuple[str, dict]], lang: str) -> s
     files = ", ".join(f"docs/{MODEL.source_name(stem, lang)}" for stem in dict.fromkeys(over))
     return (
         f"{files or 'a card'}: its checklist does not fit on one page of the trainer's "
-        f"observer sheet ({lang}: {len(observer.pages)} pages for {len(cards)} cards); "
+        f"observer sheet ({lang}: {len(observer)} pages for {len(cards)} cards); "
         "shorten its checklist items or drop one"
     )
 
@@ -293,7 +298,7 @@ def overflow(observer: PdfReader, cards: list[tuple[str, dict]], lang: str) -> s
 def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, lang):
     labels, card_labels = BOOK_LABELS[lang], LABELS[lang]
     guide = PdfReader(pdf_path(built.site, lang, "guide"))
-    guide_pages = texts(guide)  # extracted once
+    guide_pages = page_texts(pdf_path(built.site, lang, "guide"))
     guide_text = squash(" ".join(guide_pages))
     assert squash(title(kit_page(), lang)) in guide_text
     assert squash(labels["titles"]["guide"]) in guide_text
@@ -305,9 +310,10 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
 
     observer = PdfReader(pdf_path(built.site, lang, "observer"))
     cards = in_deck_order(CARDS[lang])
-    assert len(observer.pages) == len(cards), overflow(observer, cards, lang)
-    for page, (_, card) in zip(observer.pages, cards, strict=True):
-        text = squash(page.extract_text())
+    observer_pages = page_texts(pdf_path(built.site, lang, "observer"))
+    assert len(observer.pages) == len(cards), overflow(observer_pages, cards, lang)
+    for page, (_, card) in zip(observer_pages, cards, strict=True):
+        text = squash(page)
         assert squash(card["title"]) in text
         assert all(squash(item) in text for item in card["checklist"])
         assert squash(labels["scene"].format(n=3)) in text
@@ -318,7 +324,9 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
 
     commitment = PdfReader(pdf_path(built.site, lang, "commitment"))
     assert len(commitment.pages) == 2
-    front, back = (squash(page.extract_text()).lower() for page in commitment.pages)
+    front, back = (
+        squash(page).lower() for page in page_texts(pdf_path(built.site, lang, "commitment"))
+    )
     for text, words in (
         (front, [card_labels["resolution"], labels["commitment_name"], labels["commitment_check"]]),
         (back, [card_labels["resolution_back"], labels["commitment_after"]]),
@@ -327,7 +335,7 @@ def test_the_kit_holds_the_trainer_page_the_checklists_and_blank_cards(built, la
             assert text.count(squash(word).lower()) >= 4, word
     roles = PdfReader(pdf_path(built.site, lang, "roles"))
     assert len(roles.pages) == 1
-    text = squash(roles.pages[0].extract_text()).lower()  # labels are set in capitals
+    text = squash(page_texts(pdf_path(built.site, lang, "roles"))[0]).lower()  # in capitals
     for words in (
         list(labels["role_names"].values()),
         labels["role_channels"],
@@ -500,22 +508,25 @@ HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a word it broke (a "-" is
 TYPE_AREA = (62.0, 774.0)  # pt from the foot: @page hb-text's 22 mm and 24 mm margins
 
 
-def text_lines(books, book_text, lang: str) -> list[list[str]]:
+def text_lines(books, book_lines, lang: str) -> list[list[str]]:
     """The lines of each page after the front matter, without the running header."""
     name = site_name(lang)
     first = first_text_page(books[lang], lang)
     return [
         [line.rstrip() for line in text.split("\n") if not line.rstrip().endswith(name)]
-        for text in book_text[lang][first - 1 :]
+        for text in book_lines[lang][first - 1 :]
     ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_book_sets_60_to_75_characters_a_line(books, book_text, lang):
+def test_the_book_sets_60_to_75_characters_a_line(books, book_lines, lang):
     """A book's measure, not a web page's (about 95 before): the longer half of the body
     lines (those a paragraph fills to the edge) average 60 to 75 characters."""
     lengths = sorted(
-        len(line) for page in text_lines(books, book_text, lang) for line in page if len(line) >= 40
+        len(line)
+        for page in text_lines(books, book_lines, lang)
+        for line in page
+        if len(line) >= 40
     )
     filled = lengths[len(lengths) // 2 :]
     assert 60 <= sum(filled) / len(filled) <= 75, sum(filled) / len(filled)
@@ -523,9 +534,9 @@ def test_the_book_sets_60_to_75_characters_a_line(books, book_text, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, book_text, lang):
+def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, book_lines, lang):
     broken = lines = 0
-    for page in text_lines(books, book_text, lang):
+    for page in text_lines(books, book_lines, lang):
         run = 0
         for line, after in itertools.pairwise(page):
             lines += 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from contextlib import contextmanager
-from pathlib import Path
 
 import pypdf
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from browser import AXE, choose_language, run_axe, url_of
 from conftest import LANGUAGES
 from content import CARDS, WORDED, cards_page, german_pages, in_deck_order, squash
+from pdftext import page_texts
 
 PAGES = german_pages()
 PHONE = 375  # CSS pixels: a small phone held upright
@@ -120,20 +120,14 @@ def test_keyboard_reaches_switcher_search_and_downloads(site, tab, lang):
     assert any(".pdf" in item for item in reached)
 
 
-def _pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "print.pdf"
-    path.write_bytes(pdf)
-    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
-
-
 @pytest.mark.parametrize("lang", WORDED)
-def test_printed_article_has_no_chrome_and_keeps_its_card_whole(site, tab, tmp_path, lang):
+def test_printed_article_has_no_chrome_and_keeps_its_card_whole(site, tab, lang):
     stem, card = in_deck_order(CARDS[lang])[0]
     tab.goto(site + url_of(stem, lang))
     tab.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not tab.locator(chrome).first.is_visible(), chrome
-    pages = [squash(text) for text in _pages_text(tab.pdf(prefer_css_page_size=True), tmp_path)]
+    pages = [squash(text) for text in page_texts(tab.pdf(prefer_css_page_size=True))]
     heading = {"de": "Checklistenkarte", "en": "Checklist card"}[lang]
     parts = [
         heading,
@@ -159,9 +153,7 @@ def test_printed_cards_page_gives_a4_sheets_of_four(site, tab, tmp_path, lang):
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     # squashed: Chromium writes "ff" in "Offene" as one ligature character
-    fronts = squash(
-        " ".join(reader.pages[n].extract_text() for n in range(2, len(reader.pages), 2))
-    )
+    fronts = squash(" ".join(page_texts(path, range(2, len(reader.pages), 2))))
     missing = [
         card["title"] for _, card in CARDS[lang].values() if squash(card["title"]) not in fronts
     ]

@@ -38,6 +38,7 @@ from content import (
     single_card_pdf,
     site_name,
 )
+from pdftext import page_texts
 from test_book import pdf_path
 from tools.project import plugins
 
@@ -159,8 +160,7 @@ def edition_text(lang: str) -> str:
 @pytest.mark.parametrize("lang", WORDED)
 def test_each_card_names_handbook_number_edition_and_address(built, lang):
     for card in DECKS[lang]:
-        reader = pypdf.PdfReader(single_card_pdf(built.site, lang, card["id"], "a6"))
-        front, back = (flat(page.extract_text()) for page in reader.pages)
+        front, back = map(flat, page_texts(single_card_pdf(built.site, lang, card["id"], "a6")))
         number = flat(f"{KIND[lang][card['kind']]} {card['number']}/{card['count']}")
         address = SITE_URL + short_address(card["stem"], lang)
         for face in (front, back):
@@ -199,7 +199,7 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
         assert len(reader.pages) == 1
         box = reader.pages[0].mediabox
         assert (float(box.width), float(box.height)) == pytest.approx(A4_LANDSCAPE, abs=0.5)
-        text = flat(reader.pages[0].extract_text())
+        text = flat(page_texts(path)[0])
         for part in (card["title"], card["checklist"][0], card["question"]):
             assert flat(part) in text
         assert "100%" in text
@@ -217,7 +217,8 @@ def test_each_card_has_an_office_pdf_on_a4_linked_as_a_button_with_its_size(buil
 
 @pytest.mark.parametrize("lang", WORDED)
 def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
-    reader = pypdf.PdfReader(built.site / ROOTS[lang] / COLLECTION[lang])
+    path = built.site / ROOTS[lang] / COLLECTION[lang]
+    reader, texts = pypdf.PdfReader(path), page_texts(path)
     count = len(DECKS[lang])
     sheets = math.ceil(count / CARDS_PER_SHEET)
     assert len(reader.pages) == 2 + 2 * sheets
@@ -225,7 +226,7 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
         (float(p.mediabox.width), float(p.mediabox.height)) == pytest.approx(A4_PORTRAIT, abs=0.5)
         for p in reader.pages
     )
-    cover = flat(reader.pages[0].extract_text())
+    cover = flat(texts[0])
     words = {
         "de": ("100%", "Beidseitig", "langenKante", f"Seiten3bis{2 + 2 * sheets}"),
         "en": ("100%", "bothsides", "longedge", f"pages3to{2 + 2 * sheets}"),
@@ -234,9 +235,9 @@ def test_a4_sheets_carry_instructions_labels_and_blank_cards(built, lang):
     side = {"de": ("Bogen", "Vorderseite", "Rückseite"), "en": ("Sheet", "front", "back")}[lang]
     for number in range(sheets):
         for offset, name in ((0, side[1]), (1, side[2])):
-            text = flat(reader.pages[2 + 2 * number + offset].extract_text())
+            text = flat(texts[2 + 2 * number + offset])
             assert flat(f"{side[0]} {number + 1}/{sheets} · {name}") in text
-    last_front = reader.pages[2 + 2 * (sheets - 1)].extract_text()
+    last_front = texts[2 + 2 * (sheets - 1)]
     resolution = {"de": "Mein Vorsatz", "en": "My resolution"}[lang]
     assert last_front.count(resolution) == CARDS_PER_SHEET * sheets - count
 
@@ -253,11 +254,10 @@ def test_mkdocs_yml_ships_the_example_address_the_cards_mark():
 def test_cards_with_the_example_address_say_sample_everywhere(sample, lang):
     for card in DECKS[lang]:
         for size in ("a6", "a4"):
-            reader = pypdf.PdfReader(single_card_pdf(sample.site, lang, card["id"], size))
-            for page in reader.pages:
-                assert SAMPLE[lang] in page.extract_text(), (card["id"], size)
-    sheets = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
-    assert all(SAMPLE[lang] in page.extract_text() for page in sheets.pages[2:])
+            for page in page_texts(single_card_pdf(sample.site, lang, card["id"], size)):
+                assert SAMPLE[lang] in flat(page), (card["id"], size)
+    sheets = page_texts(sample.site / ROOTS[lang] / COLLECTION[lang])
+    assert all(SAMPLE[lang] in flat(page) for page in sheets[2:])
     notice = soup(html_file(sample.site, lang, cards_page())).select_one(".hb-notice").get_text()
     # in readers' words: where the codes lead, and whom to ask (no setting for admins)
     assert EXAMPLE_SITE_URL in notice and "HANDBOOK_SITE_URL" not in notice
@@ -272,8 +272,7 @@ def test_every_printed_document_with_the_example_address_says_sample(sample, lan
     host = EXAMPLE_SITE_URL.split("//", 1)[1].rstrip("/")
     printed = {}
     for kind in BOOK_LABELS[lang]["files"]:
-        reader = pypdf.PdfReader(pdf_path(sample.site, lang, kind))
-        text = " ".join(page.extract_text() for page in reader.pages)
+        text = " ".join(page_texts(pdf_path(sample.site, lang, kind)))
         printed[kind] = host in text.replace("\n", "")
         assert not printed[kind] or SAMPLE[lang] in text, kind
     assert printed["book"], "the book's cover prints the handbook's address"
@@ -289,9 +288,9 @@ def test_the_build_log_says_how_to_set_the_real_address(sample, built):
 def test_a_card_called_a4_keeps_its_own_pdf(sample, lang):
     copied = SAMPLE_COPIED.rsplit("/", 1)[-1]
     title = next(card["title"] for card in DECKS[lang] if card["id"] == copied)
-    own = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a6"))
-    assert len(own.pages) == 2
-    assert flat("A4 " + title) in flat(own.pages[0].extract_text())
+    own = page_texts(single_card_pdf(sample.site, lang, "a4", "a6"))
+    assert len(own) == 2
+    assert flat("A4 " + title) in flat(own[0])
     office = pypdf.PdfReader(single_card_pdf(sample.site, lang, "a4", "a4"))
     assert len(office.pages) == 1
     collection = pypdf.PdfReader(sample.site / ROOTS[lang] / COLLECTION[lang])
@@ -320,8 +319,8 @@ def test_the_brand_reaches_the_site_and_the_cards(sample):
         assert brand["primary"] in (path.parent / sheet["href"]).read_text(encoding="utf-8")
     assert page.select_one('link[rel="icon"]')["href"].endswith(brand["logo"])
     assert (sample.site / brand["logo"]).is_file()
-    reader = pypdf.PdfReader(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"))
-    assert brand["organisation"] in reader.pages[0].extract_text()
+    front = page_texts(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a6"))[0]
+    assert brand["organisation"] in front
     # the office file keeps the brand's RGB (the print shop's is CMYK for its press)
     image, _ = render(single_card_pdf(sample.site, "de", DECKS["de"][0]["id"], "a4"), 0)
     band = image.getpixel((round((43.5 + 52) * DPI / 25.4), round((25 + 3) * DPI / 25.4)))

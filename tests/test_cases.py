@@ -5,7 +5,6 @@ Expected values come from docs/ (every case of every page), never from a count h
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
 
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.cases import MIN_CASES, REQUIRED_CHANNEL, cases_from_meta
@@ -20,7 +19,8 @@ from content import (
     source_file,
     squash,
 )
-from test_book import pdf_path, texts
+from pdftext import page_texts
+from test_book import pdf_path
 
 
 def source_cases(lang: str) -> list[dict]:
@@ -92,7 +92,7 @@ def test_too_few_cases_or_no_phone_call_is_an_error_naming_the_page():
 def kit(built) -> dict[tuple[str, str], list[str]]:
     """Each case PDF's text, page by page, squashed (PDF text breaks and hyphenates)."""
     return {
-        (lang, kind): [squash(text) for text in texts(PdfReader(pdf_path(built.site, lang, kind)))]
+        (lang, kind): [squash(text) for text in page_texts(pdf_path(built.site, lang, kind))]
         for lang in LANGUAGES
         for kind in ("cases_a4", "cases_a6", "key", "case_roles")
     }

@@ -19,6 +19,7 @@ from cardkit.book_labels import BOOK_LABELS
 from cardkit.labels import LABELS
 from conftest import LANGUAGES, SITE_URL, html_file, soup
 from content import CARDS, ROOTS, short_address, single_card_pdf, squash
+from pdftext import page_texts
 
 MM = 72 / 25.4
 SAFE = 5 * MM
@@ -281,7 +282,7 @@ def test_each_card_has_a_four_up_sheet_linked_from_its_page(built, lang):
         path = single_card_pdf(built.site, lang, card_id, "a4-4up")
         reader = pypdf.PdfReader(path)
         assert len(reader.pages) == 2  # fronts, then backs
-        front = squash(reader.pages[0].extract_text())
+        front = squash(page_texts(path)[0])
         assert front.count(squash(card["checklist"][0])) == layout.CARDS_PER_SHEET
         image = pypdfium2.PdfDocument(str(path))[1].render(scale=2).to_pil()
         codes = [code.text for code in zxingcpp.read_barcodes(image)]

@@ -8,12 +8,10 @@ handbook's own word lists (cardkit/labels/<lang>.yml, "reading"), never from tod
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 
-import pypdf
 import pytest
 from babel.dates import format_date
 
@@ -34,6 +32,7 @@ from content import (
     source_file,
     squash,
 )
+from pdftext import page_texts
 from test_situations import situations_page
 
 PAGES = german_pages()
@@ -355,8 +354,7 @@ def test_without_javascript_the_checklists_stay_lists(visit, lang):
 
 def printed(tab) -> list[str]:
     tab.emulate_media(media="print")
-    reader = pypdf.PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
-    return [page.extract_text() for page in reader.pages]
+    return page_texts(tab.pdf(prefer_css_page_size=True))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

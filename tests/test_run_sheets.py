@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import soup
 from content import (
@@ -27,7 +26,8 @@ from content import (
     source_file,
     squash,
 )
-from test_book import pdf_path, texts
+from pdftext import page_texts
+from test_book import pdf_path
 
 pytestmark = pytest.mark.content
 RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[–-]\s*(\d{1,2}):(\d{2})$")
@@ -133,7 +133,7 @@ def test_both_languages_have_the_same_run_sheets(sheets):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_guide_pdf_holds_every_run_sheet_of_the_trainer_page(built, sheets, lang):
-    guide = squash(" ".join(texts(PdfReader(pdf_path(built.site, lang, "guide")))))
+    guide = squash(" ".join(page_texts(pdf_path(built.site, lang, "guide"))))
     for table in sheets[lang][kit_page()]:
         for row in table:
             assert squash(row.text) in guide, f"{row.text} is missing from the {lang} guide"
