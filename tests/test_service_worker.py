@@ -62,9 +62,14 @@ def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, br
                 .length >= n)""",
             expected,
         )
+        fetched: list[str] = []  # by the pages and by the worker
+        context.on("request", lambda request: fetched.append(request.url))
         tab.reload()  # now through the worker, which keeps the page
         tab.goto(site + url_of(stem, lang))
         tab.goto(home)
+        tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        # each page asks the worker for the index again: it fetches only what it lacks
+        assert [url for url in fetched if "/pagefind/" in url] == []
 
         context.set_offline(True)
         tab.reload()
