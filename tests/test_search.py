@@ -44,16 +44,6 @@ def tab(reused_tab):
     return reused_tab
 
 
-def indexed_text(site, lang: str, stem: str) -> str:
-    """The words of a built page that the search is meant to find: its article, without
-    what the index leaves out (hooks/handbook/search.py NOT_CONTENT)."""
-    article = fresh_soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
-    for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):  # Pagefind skips these itself
-        for element in article.select(selector):
-            element.decompose()
-    return article.get_text(" ")
-
-
 def pages_with(site, lang: str, stem_of_word: str) -> set[str]:
     """Pages with a word that starts with the stem ('solution' in 'solutions', not in
     'resolution')."""
@@ -96,12 +86,19 @@ def search(tab, address: str, query: str) -> tuple[str, list[str]]:
 
 
 def indexed_article(site, lang: str, stem: str):
-    """A built page's article as the index reads it: without what it leaves out."""
+    """A built page's article as the index reads it: without what it leaves out
+    (hooks/handbook/search.py NOT_CONTENT). A copy of its own: the caller may change it."""
     article = fresh_soup(html_file(site, lang, stem)).select_one("article[data-pagefind-body]")
-    for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):
+    for selector in (*NOT_CONTENT, "[data-pagefind-ignore]"):  # Pagefind skips these itself
         for element in article.select(selector):
             element.decompose()
     return article
+
+
+@functools.lru_cache(maxsize=256)  # asked for again and again: 232 times for 46 pages
+def indexed_text(site, lang: str, stem: str) -> str:
+    """The words of a built page that the search is meant to find."""
+    return indexed_article(site, lang, stem).get_text(" ")
 
 
 @functools.lru_cache(maxsize=8)
