@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, SITE_URL, fresh_soup, html_file, page_url, run_build, soup
+from conftest import LANGUAGES, SITE_URL, html_file, page_url, run_build, soup
 from content import ROOTS, german_pages, nav_sections, plain_page, site_name, title
 
 PAGES = german_pages()
@@ -65,12 +65,10 @@ def test_language_switcher_leads_to_the_same_page(built, stem):
 
 def _nav_labels(path) -> set[str]:
     """Labels of the site navigation (not the page's table of contents)."""
-    nav = fresh_soup(path).select_one("nav.md-nav--primary")
-    for toc in nav.select("nav.md-nav--secondary"):
-        toc.decompose()
+    nav = soup(path).select_one("nav.md-nav--primary")
     return {
         " ".join(item.get_text(" ", strip=True).split())
-        for item in nav.select(".md-nav__link .md-ellipsis")
+        for item in nav.select(".md-nav__link .md-ellipsis:not(nav.md-nav--secondary *)")
     }
 
 
