@@ -22,6 +22,18 @@ from content import CARDS, DEFAULT, LANGUAGES, MODEL, in_deck_order, site_name
 from test_search import search
 from tools.preview import nginx
 
+# In the worker: the address of each file it writes into its cache (Cache.put), read after a
+# moment, as a write follows its response within milliseconds.
+RECORD_WRITES = """() => {
+    self.written = [];
+    const put = Cache.prototype.put;
+    Cache.prototype.put = function (request, ...rest) {
+        self.written.push(request.url || String(request));
+        return put.call(this, request, ...rest);
+    };
+}"""
+WRITTEN = "() => new Promise(done => setTimeout(() => done(self.written), 300))"
+
 
 def build_of(site_dir) -> dict:
     text = (site_dir / WORKER).read_text(encoding="utf-8")
@@ -66,10 +78,16 @@ def test_a_visited_handbook_opens_and_searches_without_a_network(built, site, br
         context.on("request", lambda request: fetched.append(request.url))
         tab.reload()  # now through the worker, which keeps the page
         tab.goto(site + url_of(stem, lang))
+        worker = context.service_workers[0]
+        worker.evaluate(RECORD_WRITES)
+        before_home = len(fetched)
         tab.goto(home)
         tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
         # each page asks the worker for the index again: it fetches only what it lacks
         assert [url for url in fetched if "/pagefind/" in url] == []
+        # and what it keeps unchanged (the same ETag) is not written again: nothing of the
+        # home page, read before (the card page's own files may still be being written)
+        assert set(fetched[before_home:]) & set(worker.evaluate(WRITTEN)) == set()
 
         context.set_offline(True)
         tab.reload()

@@ -78,8 +78,16 @@ self.addEventListener("message", function (event) {
 function keep(event, response) {
   if (response.status !== 200 || response.type !== "basic") return response;
   var copy = response.clone();
-  // waitUntil: the browser may stop a worker it thinks idle before the copy is stored
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(event.request, copy); }));
+  var tag = copy.headers.get("ETag");
+  // waitUntil: the browser may stop a worker it thinks idle before the copy is stored.
+  // A kept copy with the same ETag is this very file: not written again (each page view
+  // would otherwise store its stylesheets and scripts anew).
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return cache.match(event.request).then(function (held) {
+      if (tag && held && held.headers.get("ETag") === tag) return;
+      return cache.put(event.request, copy);
+    });
+  }));
   return response;
 }
 
