@@ -1,16 +1,21 @@
-"""The text of a PDF's pages as a viewer finds it, read with PDFium (pypdfium2).
+"""The text of a PDF's pages as a viewer finds it, and how high it stands, read with PDFium
+(pypdfium2).
 
 The tests read the text of every page of every PDF the build makes. pypdf's extract_text
 took 10.2 CPU seconds for the built handbook's PDFs, PDFium 0.6 (the same text once
 spaces and hyphens are squashed; blocks on a page may come in another order). pypdf still
 reads what PDFium does not expose as simply: structure tree, metadata, outlines, boxes.
+The heights of the book's lines: pypdf 1.50 CPU s for the German book, PDFium 0.16, the
+same lowest line on each of its 52 pages.
 """
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2
+import pypdfium2.raw as pdfium  # type: ignore[import-untyped]  # PDFium's C functions
 
 # PDFium marks a hyphen that breaks a word at the end of a line with U+0002; it is printed
 # as a hyphen. Its lines end in CR LF.
@@ -26,5 +31,23 @@ def page_texts(pdf: Path | bytes, numbers: range | None = None) -> list[str]:
             document[number].get_textpage().get_text_bounded().translate(_AS_PRINTED)
             for number in (numbers if numbers is not None else range(len(document)))
         ]
+    finally:
+        document.close()
+
+
+def baselines(pdf: Path, number: int) -> list[float]:
+    """How high above the page's foot each printed character of one page (0 is the first)
+    sits, in points: the height of its baseline (its origin)."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        textpage = document[number].get_textpage()  # kept: its handle lives as long as it
+        text = textpage.raw
+        x, y = ctypes.c_double(), ctypes.c_double()
+        heights = []
+        for index in range(pdfium.FPDFText_CountChars(text)):
+            if not chr(pdfium.FPDFText_GetUnicode(text, index)).isspace():
+                pdfium.FPDFText_GetCharOrigin(text, index, ctypes.byref(x), ctypes.byref(y))
+                heights.append(y.value)
+        return heights
     finally:
         document.close()

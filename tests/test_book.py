@@ -39,7 +39,7 @@ from content import (
     squash,
     title,
 )
-from pdftext import page_texts
+from pdftext import baselines, page_texts
 
 A4 = (595.3, 841.9)  # points
 
@@ -660,10 +660,10 @@ def test_front_matter_has_roman_page_labels_and_the_bookmarks_open(books, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(books, lang):
+def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(built, books, lang):
     """Every page of the book starts its own sheet; a page followed by more of the same page
     holds at least a fifth of the type area."""
-    reader = books[lang]
+    reader, book = books[lang], pdf_path(built.site, lang, "book")
     names = {title(stem, lang) for stem in book_stems()} | set(nav_sections(lang))
     names.add(BOOK_LABELS[lang]["card_index"])
     starts = {page for depth, name, page in outline(reader) if name in names}
@@ -671,20 +671,8 @@ def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(books, lang):
     for number in range(first_text_page(reader, lang), len(reader.pages)):
         if number + 1 in starts:
             continue
-        body = [y for y in text_heights(reader.pages[number - 1]) if foot < y < top]
+        body = [y for y in baselines(book, number - 1) if foot < y < top]
         assert body and (top - min(body)) / (top - foot) >= 0.2, f"page {number}"
-
-
-def text_heights(page) -> list[float]:
-    """How high above the page's foot each piece of its text sits, in points."""
-    heights: list[float] = []
-
-    def visit(text, cm, tm, font, size) -> None:
-        if text.strip():
-            heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-
-    page.extract_text(visitor_text=visit)
-    return heights
 
 
 def structure(element, found: list) -> list:
