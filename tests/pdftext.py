@@ -17,9 +17,10 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium  # type: ignore[import-untyped]  # PDFium's C functions
 
-# PDFium marks a hyphen that breaks a word at the end of a line with U+0002; it is printed
-# as a hyphen. Its lines end in CR LF.
-_AS_PRINTED = str.maketrans({"\x02": "-", "\r": None})
+# PDFium reports a hyphen at the end of a line as U+0002 and joins that line to the next:
+# printed, they are a hyphen and a line break (the same lines as pypdf gives, on every page
+# of the books). Its lines end in CR LF.
+_AS_PRINTED = str.maketrans({"\x02": "-\n", "\r": None})
 
 
 def page_texts(pdf: Path | bytes, numbers: range | None = None) -> list[str]:

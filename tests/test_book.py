@@ -115,13 +115,6 @@ def book_text(built) -> dict[str, list[str]]:
     return {lang: page_texts(pdf_path(built.site, lang, "book")) for lang in LANGUAGES}
 
 
-@pytest.fixture(scope="module")
-def book_lines(books) -> dict[str, list[str]]:
-    """Each book's text with its lines as set, page by page, for the tests that count lines
-    and hyphens: pypdf keeps every line, where PDFium joins a word broken at a line's end."""
-    return {lang: [page.extract_text() for page in reader.pages] for lang, reader in books.items()}
-
-
 def is_a4(page) -> bool:
     return all(
         abs(float(got) - want) < 1
@@ -256,9 +249,9 @@ def test_the_book_embeds_its_fonts_and_links_only_to_the_site(books, lang):
     assert internal > len(book_stems())  # contents, cross-references, index
 
 
-def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_lines):
+def test_long_words_of_the_default_language_are_hyphenated_in_the_book(book_text):
     """lang is set, so long German words break at a syllable (WeasyPrint's hyphen: U+2010)."""
-    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(book_lines[DEFAULT]))
+    assert re.search(r"[a-zäöüß][-\u2010]\n[a-zäöüß]", " ".join(book_text[DEFAULT]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -508,25 +501,22 @@ HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a word it broke (a "-" is
 TYPE_AREA = (62.0, 774.0)  # pt from the foot: @page hb-text's 22 mm and 24 mm margins
 
 
-def text_lines(books, book_lines, lang: str) -> list[list[str]]:
+def text_lines(books, book_text, lang: str) -> list[list[str]]:
     """The lines of each page after the front matter, without the running header."""
     name = site_name(lang)
     first = first_text_page(books[lang], lang)
     return [
         [line.rstrip() for line in text.split("\n") if not line.rstrip().endswith(name)]
-        for text in book_lines[lang][first - 1 :]
+        for text in book_text[lang][first - 1 :]
     ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_book_sets_60_to_75_characters_a_line(books, book_lines, lang):
+def test_the_book_sets_60_to_75_characters_a_line(books, book_text, lang):
     """A book's measure, not a web page's (about 95 before): the longer half of the body
     lines (those a paragraph fills to the edge) average 60 to 75 characters."""
     lengths = sorted(
-        len(line)
-        for page in text_lines(books, book_lines, lang)
-        for line in page
-        if len(line) >= 40
+        len(line) for page in text_lines(books, book_text, lang) for line in page if len(line) >= 40
     )
     filled = lengths[len(lengths) // 2 :]
     assert 60 <= sum(filled) / len(filled) <= 75, sum(filled) / len(filled)
@@ -534,9 +524,9 @@ def test_the_book_sets_60_to_75_characters_a_line(books, book_lines, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, book_lines, lang):
+def test_hyphenation_leaves_three_letters_and_never_three_lines_in_a_row(books, book_text, lang):
     broken = lines = 0
-    for page in text_lines(books, book_lines, lang):
+    for page in text_lines(books, book_text, lang):
         run = 0
         for line, after in itertools.pairwise(page):
             lines += 1
