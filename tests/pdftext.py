@@ -12,6 +12,8 @@ same lowest line on each of its 52 pages.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pypdfium2
@@ -23,32 +25,39 @@ import pypdfium2.raw as pdfium  # type: ignore[import-untyped]  # PDFium's C fun
 _AS_PRINTED = str.maketrans({"\x02": "-\n", "\r": None})
 
 
+@contextmanager
+def _opened(pdf: Path | bytes) -> Iterator[pypdfium2.PdfDocument]:
+    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        yield document
+    finally:
+        document.close()
+
+
 def page_texts(pdf: Path | bytes, numbers: range | None = None) -> list[str]:
     """The text of each page of the PDF (a file, or its bytes), or of the pages numbered
     (0 is the first)."""
-    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
-    try:
+    with _opened(pdf) as document:
         return [
             document[number].get_textpage().get_text_bounded().translate(_AS_PRINTED)
             for number in (numbers if numbers is not None else range(len(document)))
         ]
-    finally:
-        document.close()
 
 
-def baselines(pdf: Path, number: int) -> list[float]:
-    """How high above the page's foot each printed character of one page (0 is the first)
-    sits, in points: the height of its baseline (its origin)."""
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        textpage = document[number].get_textpage()  # kept: its handle lives as long as it
-        text = textpage.raw
-        x, y = ctypes.c_double(), ctypes.c_double()
-        heights = []
-        for index in range(pdfium.FPDFText_CountChars(text)):
-            if not chr(pdfium.FPDFText_GetUnicode(text, index)).isspace():
-                pdfium.FPDFText_GetCharOrigin(text, index, ctypes.byref(x), ctypes.byref(y))
-                heights.append(y.value)
-        return heights
-    finally:
-        document.close()
+def baselines(pdf: Path) -> list[list[float]]:
+    """For each page, how high above its foot each printed character sits, in points: the
+    height of its baseline (its origin)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pages = []
+    with _opened(pdf) as document:
+        for page in document:
+            textpage = page.get_textpage()  # kept: its handle lives as long as it
+            heights = []
+            for index in range(pdfium.FPDFText_CountChars(textpage.raw)):
+                if not chr(pdfium.FPDFText_GetUnicode(textpage.raw, index)).isspace():
+                    pdfium.FPDFText_GetCharOrigin(
+                        textpage.raw, index, ctypes.byref(x), ctypes.byref(y)
+                    )
+                    heights.append(y.value)
+            pages.append(heights)
+    return pages

@@ -653,7 +653,7 @@ def test_front_matter_has_roman_page_labels_and_the_bookmarks_open(books, lang):
 def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(built, books, lang):
     """Every page of the book starts its own sheet; a page followed by more of the same page
     holds at least a fifth of the type area."""
-    reader, book = books[lang], pdf_path(built.site, lang, "book")
+    reader, heights = books[lang], baselines(pdf_path(built.site, lang, "book"))
     names = {title(stem, lang) for stem in book_stems()} | set(nav_sections(lang))
     names.add(BOOK_LABELS[lang]["card_index"])
     starts = {page for depth, name, page in outline(reader) if name in names}
@@ -661,7 +661,7 @@ def test_no_page_is_under_a_fifth_full_but_at_a_chapter_end(built, books, lang):
     for number in range(first_text_page(reader, lang), len(reader.pages)):
         if number + 1 in starts:
             continue
-        body = [y for y in baselines(book, number - 1) if foot < y < top]
+        body = [y for y in heights[number - 1] if foot < y < top]
         assert body and (top - min(body)) / (top - foot) >= 0.2, f"page {number}"
 
 
