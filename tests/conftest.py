@@ -110,10 +110,12 @@ SHARED = ("built", "sample")  # the builds all workers share
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Order for the workers (longest first, so that no long test is left for the end):
-    one test of each shared build (a worker starts that build at once), then the tests
-    that build a project of their own (those that compare it with a shared build first:
-    the longest), then those that need no shared build, then the rest."""
+    """Order for the workers, longest first, so that the run ends on short tests that the
+    two workers share out evenly (a long test left for the end keeps one core busy while
+    the other waits): one test of each shared build (a worker starts that build at once),
+    then the tests that build a project of their own (those that compare it with a shared
+    build first: the longest), then the browser tests (a page visit each, or many), then
+    those that read the shared builds' files, then those that need no build at all."""
     first = [
         next(item for item in items if name in item.fixturenames)
         for name in SHARED
@@ -126,7 +128,9 @@ def pytest_collection_modifyitems(items) -> None:
             return 0
         if "project" in item.fixturenames:  # its own builds; compared with a shared one first
             return 1 if shared else 2
-        return 4 if shared else 3
+        if "browser" in item.fixturenames:
+            return 3
+        return 4 if shared else 5
 
     items.sort(key=rank)  # stable: the order within each group stays
 
