@@ -65,6 +65,13 @@ def choose_language(tab, lang: str) -> None:
     tab.wait_for_load_state()
 
 
+def first_screen_bottom(tab, selector: str) -> float:
+    """Where the element ends, in CSS pixels from the top of the screen."""
+    box = tab.locator(selector).bounding_box()
+    assert box is not None, selector
+    return box["y"] + box["height"]
+
+
 def run_axe(tab) -> list[dict]:
     settle(tab)  # measure what the reader sees once the page is still
     tab.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the site's policy forbids it

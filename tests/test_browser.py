@@ -10,13 +10,17 @@ from contextlib import contextmanager
 import pypdf
 import pytest
 
-from browser import AXE, choose_language, run_axe, url_of
+from browser import AXE, choose_language, first_screen_bottom, run_axe, url_of
+from cardkit.reading_labels import LABELS as CARD_LABELS
 from conftest import LANGUAGES
 from content import CARDS, WORDED, cards_page, german_pages, in_deck_order, squash
+from handbook.pagehead import CARD_ANCHOR
 from pdftext import page_texts
 
 PAGES = german_pages()
 PHONE = 375  # CSS pixels: a small phone held upright
+PHONE_SCREEN = {"width": PHONE, "height": 812}  # and its first screen
+DESKTOP = {"width": 1280, "height": 720}  # a laptop's first screen
 CARD_OF = {lang: {stem: card for stem, card in CARDS[lang].values()} for lang in LANGUAGES}
 
 
@@ -61,17 +65,24 @@ def test_every_page_loads_from_its_own_server_without_errors_and_passes_axe(
 ):
     """One visit per page: no request to another host, no console error or policy
     violation, axe finds no serious or critical accessibility violation, and at a phone's
-    width nothing scrolls sideways and a card stays whole and readable."""
+    width nothing scrolls sideways and a card stays whole and readable. A card's page
+    links to its card ("Zur Karte" / "To the card") in the first screen, on a desktop and
+    on a phone, without scrolling."""
     assert AXE.is_file(), "run make test: it installs axe-core from the npm registry"
     tab = recording_tab
+    card = CARD_OF[lang].get(stem)
     with recording(tab) as (requests, errors):
-        tab.set_viewport_size({"width": 1280, "height": 720})
+        tab.set_viewport_size(DESKTOP)
         tab.goto(site + url_of(stem, lang))  # "load"; the listeners stay until the end
         violations = run_axe(tab)
-        tab.set_viewport_size({"width": PHONE, "height": 812})  # the same page on a phone
+        if card:
+            link = tab.get_by_role("link", name=CARD_LABELS[lang]["to_card"], exact=True)
+            assert link.get_attribute("href") == "#" + CARD_ANCHOR
+            assert first_screen_bottom(tab, ".hb-to-card") <= DESKTOP["height"], "desktop"
+        tab.set_viewport_size(PHONE_SCREEN)  # the same page on a phone
         phone_width = tab.evaluate("document.documentElement.scrollWidth")
-        card = CARD_OF[lang].get(stem)
-        if card:  # its checklist, to screen readers, and its face on a phone
+        if card:  # in the first screen; its checklist, to screen readers; its face
+            assert first_screen_bottom(tab, ".hb-to-card") <= PHONE_SCREEN["height"], "phone"
             label = {"de": "Checkliste", "en": "Checklist"}[lang] + ": " + card["title"]
             checklist = tab.get_by_role("list", name=label, exact=True)
             assert checklist.get_by_role("listitem").count() == len(card["checklist"])
