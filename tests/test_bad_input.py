@@ -17,7 +17,7 @@ import pytest
 import zxingcpp
 
 from cardkit.build import CardProblems, validate_docs
-from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, run_build, soup
+from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, run_build, seed_caches, soup
 from content import (
     CARDS,
     DEFAULT,
@@ -525,8 +525,9 @@ def test_card_text_is_escaped_in_every_output(sample):
             ]
 
 
-def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path):
+def test_make_site_builds_one_at_a_time_and_keeps_the_last_good_site(tmp_path, tmp_path_factory):
     project = copy_project(tmp_path / "handbook")
+    seed_caches(project, tmp_path_factory)
     # with their times: the venv is set up
     for name in ("Makefile", "requirements.lock", "requirements-uv.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
