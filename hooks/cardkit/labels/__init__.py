@@ -24,11 +24,18 @@ def _frozen(value: Any) -> Any:
     return value
 
 
+# libyaml's parser where PyYAML has it (its wheels do): the same data, ten times faster,
+# and every build and tool process reads these files once at import.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_all() -> dict[str, dict[str, Any]]:
     """Every language's words, by language code (the file's name)."""
     folder = resources.files(__name__)
     return {
-        entry.name.removesuffix(".yml"): _frozen(yaml.safe_load(entry.read_text(encoding="utf-8")))
+        entry.name.removesuffix(".yml"): _frozen(
+            yaml.load(entry.read_text(encoding="utf-8"), Loader=_LOADER)  # our own files
+        )
         for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
         if entry.name.endswith(".yml")
     }
