@@ -4,11 +4,15 @@ Expected values come from docs/ (every case of every page), never from a count h
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+import yaml
 
 from cardkit.book_labels import BOOK_LABELS
 from cardkit.cases import MIN_CASES, REQUIRED_CHANNEL, cases_from_meta
 from cardkit.model import CardError, card_from_meta
+from conftest import EPOCH, run_build
 from content import (
     CARDS,
     DEFAULT,
@@ -83,6 +87,69 @@ def test_too_few_cases_or_no_phone_call_is_an_error_naming_the_page():
     broken = {**meta, "cases": [{**meta["cases"][0], "mood": 9}, *meta["cases"][1:]]}
     with pytest.raises(CardError, match=r"cases\[1\]\.mood"):
         cases_from_meta(broken, card, path)
+
+
+# ---- a case too long for a card it is printed on --------------------------------------------
+
+
+def test_a_case_whose_text_runs_into_a_cards_foot_is_named_with_what_to_shorten(tmp_path):
+    """A case is laid out on its case card and its two role cards; where its text would run
+    into the foot pinned to a card's bottom (the identity line), the PDF is not made and the
+    case is named with the fields that card prints. The first case of the docs, its staff
+    text made far too long, laid out alone."""
+    from dataclasses import replace
+
+    from cardkit import pdf
+    from cardkit.book import case_documents, lay_out
+    from cardkit.build import validate_docs
+    from cardkit.cases import crowded_errors
+    from content import DOCS, ROOT, core_site
+
+    site = core_site(tmp_path, lang=DEFAULT)
+    case = validate_docs(site).cases_of(DEFAULT)[0]
+    long = replace(case, staff=" ".join([case.staff] * 4))
+    documents = case_documents(site, [long])
+    lay_out(documents["cases_a6"], str(ROOT / "overrides"), str(DOCS))  # no staff text: fits
+    with pytest.raises(pdf.Crowded) as crowded:
+        lay_out(documents["case_roles"], str(ROOT / "overrides"), str(DOCS))
+    ((name, millimetres),) = crowded.value.args  # the customer's card fits
+    assert name == f"staff-{case.key}" and millimetres > 0
+    (error,) = crowded_errors(list(crowded.value.args), [long])
+    assert error.path == case.card.path
+    assert f"cases[{case.index}] ('{case.title}') does not fit on its staff member" in error.problem
+    assert "shorten 'situation' or 'staff' by about" in error.problem
+    # the situation too long for the case card itself
+    long = replace(case, situation=" ".join([case.situation] * 4))
+    with pytest.raises(pdf.Crowded) as crowded:
+        lay_out(case_documents(site, [long])["cases_a6"], str(ROOT / "overrides"), str(DOCS))
+    assert [name for name, _ in crowded.value.args] == [f"case-{case.key}"]
+    (error,) = crowded_errors(list(crowded.value.args), [long])
+    assert "does not fit on its case card" in error.problem and "'situation'" in error.problem
+
+
+def test_a_case_within_each_fields_limit_that_does_not_fit_stops_the_build(built, project):
+    """The field limits (cardkit/cases.py) bound each text alone; a role card prints two of
+    them. A case at its limits, in long compound words that break late, stops the build
+    with the page, the case and what to cut, and no traceback. Only the changed case
+    documents are laid out (the shared cache)."""
+    from cardkit.cases import MAX_CHARS
+
+    shutil.copytree(built.project / ".cache", project / ".cache", dirs_exist_ok=True)
+    stem, _ = in_deck_order(CARDS[DEFAULT])[0]
+    page = source_file(stem, DEFAULT, project / "docs")
+    _, head, body = page.read_text(encoding="utf-8").split("---", 2)
+    meta = yaml.safe_load(head)
+    case = meta["cases"][0]
+    words = "Kundenzufriedenheitsbefragung Rückmeldung Verständnis Entschuldigung "
+    for field in ("title", "situation", "staff"):
+        case[field] = (words * 20)[: MAX_CHARS[field] - 1].rsplit(" ", 1)[0] + "."
+    page.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---" + body, "utf-8")
+    build = run_build(project, extra_env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert not build.ok
+    where = f"docs/{stem}.md: cases[1] ('{case['title']}') does not fit on its "
+    assert where + "staff member's role card" in build.log, build.log[-2000:]
+    assert "shorten 'situation' or 'staff' by about" in build.log
+    assert "Traceback" not in build.log
 
 
 # ---- the PDFs, read from the built site -------------------------------------------------------

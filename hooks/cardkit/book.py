@@ -482,6 +482,9 @@ def lay_out(document: str, base_url: str, docs_dir: str) -> bytes:
     (structure tree, language, title, alternative text), opening with its bookmarks; it may
     read the theme's files and what docs/ holds, nothing else (pdf.render_document)."""
     laid_out = pdf.render_document(document, base_url=base_url, roots=(docs_dir,))
+    crowded = pdf.crowded_faces(laid_out)
+    if crowded:
+        raise pdf.Crowded(*crowded)
     return laid_out.write_pdf(
         pdf_identifier=False, pdf_variant="pdf/ua-1", finisher=_page_labels_and_outline
     )
@@ -544,17 +547,23 @@ def finish_pdfs(pending: PendingBook) -> Made:
     site = pending.site
     paths = pdf_paths(site.lang)
     files = dict(pending.cached)
+    crowded: dict[str, float] = {}  # every face of every document that does not fit
     for kind, (key, document, job) in pending.jobs.items():
         try:
             data = worker.result(
                 job, lay_out, document, str(site.templates_dir), str(site.docs_dir)
             )
+        except pdf.Crowded as error:  # (a case card is on the A6 and the A4 cases both)
+            crowded.update((name, max(mm, crowded.get(name, 0))) for name, mm in error.args)
+            continue
         except (pdf.Refused, worker.TimedOut) as error:
             raise pdf.Refused(f"{paths[kind]} {error}") from None
         if kind in PRINT_SHOP_KINDS:
             data = _print_shop_copy(site, kind, data)
         pdfcache.store(site.cache_dir, key, {"out.pdf": data})
         files[paths[kind]] = data
+    if crowded:
+        raise pdf.Crowded(*crowded.items())
     return Made(files, tuple(pending.jobs))
 
 

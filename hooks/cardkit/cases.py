@@ -9,6 +9,7 @@ phone calls (the trainer page's run sheet); the build names the page that has fe
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -156,4 +157,37 @@ def check_case_translations(cases: Mapping[str, list[Case]]) -> list[CardError]:
                         "keeps the same cases in the same order",
                     )
                 )
+    return errors
+
+
+# A case's faces in the kit (print/hb-cases.html), each with what it prints of the case and,
+# to tell an editor how much to cut, its text's line height in mm and about how many
+# characters a line holds (print/hb-book.css: the situation 12 pt, a role card's text 10 pt).
+FACES = {
+    "case": ("case card", ("title", "situation"), 5.7, 36),
+    "customer": ("customer's role card", ("customer", "unsaid"), 4.6, 46),
+    "staff": ("staff member's role card", ("situation", "staff"), 4.6, 46),
+}
+
+
+def crowded_errors(crowded: list[tuple[str, float]], cases: list[Case]) -> list[CardError]:
+    """The faces whose text runs into their foot (cardkit.pdf.crowded_faces: 'staff-<case
+    key>' and by how many mm), as errors naming the page, the case and what to shorten."""
+    by_key = {case.key: case for case in cases}
+    errors = []
+    for name, millimetres in sorted(crowded):
+        face, key = name.split("-", 1)
+        case = by_key[key]
+        what, fields, line_height, per_line = FACES[face]
+        lines = max(1, math.ceil(millimetres / line_height - 0.05))
+        errors.append(
+            CardError(
+                case.card.path,
+                f"cases[{case.index}] ('{case.title}') does not fit on its {what}: its text "
+                f"runs {millimetres:.1f} mm into the foot; shorten "
+                f"{' or '.join(repr(field) for field in fields)} by about {lines} "
+                f"line{'s' if lines > 1 else ''} (some {lines * per_line} characters) together; "
+                "text is never shrunk to fit",
+            )
+        )
     return errors

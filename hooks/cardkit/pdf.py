@@ -159,6 +159,32 @@ def overflow_errors(overflows: list[Overflow], labels_by_face: dict[str, str]) -
     return errors
 
 
+class Crowded(Exception):
+    """Faces of a kit document whose text runs into their foot; args: (name, mm) each."""
+
+
+FOOT_GAP = 1 * MM  # the least room between a face's last line and its foot
+
+
+def crowded_faces(document) -> list[tuple[str, float]]:
+    """Faces whose text runs into the foot pinned to their bottom, by how many mm: the
+    anchor where a face's text ends (hb-end-NAME) lower than FOOT_GAP above its foot's top
+    (hb-foot-NAME), or on a later page. A face without a foot anchor is not checked here
+    (the checklist cards have find_overflow)."""
+    where: dict[str, tuple[int, float, float]] = {}
+    for number, page in enumerate(document.pages):
+        for anchor, box in page.anchors.items():
+            where.setdefault(anchor, (number, box[1], page.height))
+    crowded = []
+    for anchor, (page, end, height) in where.items():
+        foot = where.get("hb-foot-" + anchor.removeprefix("hb-end-"))
+        if anchor.startswith("hb-end-") and foot:
+            over = (page - foot[0]) * height + end - (foot[1] - FOOT_GAP)
+            if over > TOLERANCE:
+                crowded.append((anchor.removeprefix("hb-end-"), over / MM))
+    return crowded
+
+
 def card_pages(document, number: int):
     """The pages of the number-th card of the document."""
     return document.pages[PAGES_PER_CARD * number : PAGES_PER_CARD * (number + 1)]

@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import cardkit.book as book
-from cardkit import media
+from cardkit import cases, media, pdf
+from cardkit.loader import CardProblems
 
 from .state import BuildContext, BuildState, Pass
 
@@ -127,10 +128,14 @@ def start_pdfs(pass_: Pass, build: BuildState) -> None:
 def finish_pdfs(files: Files, config: MkDocsConfig, build: BuildState) -> None:
     """Every language's book and kit, waited for and handed to MkDocs. Files.generated places
     a file by its path below the site root, whichever language's pass hands it over."""
+    crowded = []  # case cards that do not fit, in every language: named together
     for lang in list(build.pending_books):
         pending = build.pending_books.pop(lang)
         try:
             made = book.finish_pdfs(pending)
+        except pdf.Crowded as error:
+            crowded += cases.crowded_errors(list(error.args), build.context.deck.cases_of(lang))
+            continue
         except Exception as error:  # WeasyPrint's own errors: name what failed
             raise PluginError(f"the handbook PDF ({lang}) could not be made: {error}") from error
         log.info(
@@ -141,3 +146,5 @@ def finish_pdfs(files: Files, config: MkDocsConfig, build: BuildState) -> None:
         )
         for path, data in made.files.items():
             files.append(File.generated(config, pending.site.lang_root + path, content=data))
+    if crowded:
+        raise PluginError(str(CardProblems(crowded)))
