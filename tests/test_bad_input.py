@@ -17,7 +17,16 @@ import pytest
 import zxingcpp
 
 from cardkit.build import CardProblems, validate_docs
-from conftest import INJECTIONS, ROOT, SITE_URL, copy_project, html_file, run_build, seed_caches, soup
+from conftest import (
+    INJECTIONS,
+    ROOT,
+    SITE_URL,
+    copy_project,
+    html_file,
+    run_build,
+    seed_caches,
+    soup,
+)
 from content import (
     CARDS,
     DEFAULT,
