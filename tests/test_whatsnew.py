@@ -1,7 +1,8 @@
 """What changed, from git: in a project copy with two known commits, a card's checklist
 changes; "Neu und geändert" / "What's new" and the Atom feed of each language list it with
-its date and reason (the `changes:` note where the commit wrote one, else the subject), and
-"My checklists" in Chromium marks the card for a reader who ticked it before. One build.
+its date and reason (the `changes:` note where the commit wrote one, else a plain line in the
+language: never the commit's subject), and "My checklists" in Chromium marks the card for a
+reader who ticked it before. One build.
 
 Expected values come from docs/ (the pages marked changes_page and practice_sheet, the
 cards), the handbook's word lists and the commits this test makes.
@@ -40,9 +41,8 @@ from tools.preview import nginx
 ATOM = "{http://www.w3.org/2005/Atom}"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 GIT += ["-c", "commit.gpgsign=false"]
-# typed in a commit box: straight quotes; shown with the language's own
-SUBJECT = "Checklist: sum up what's 'agreed' at the end"
-SHOWN = "Checklist: sum up what’s ‘agreed’ at the end"
+# written for the reviewers: never shown to readers
+SUBJECT = "Checklist (content review 7, finding 3): sum up at the end"
 CHANGED = "2025-07-04T14:30:00+02:00"  # the change's commit: 12:30 UTC
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 NOTE = "Neuer Punkt, am Ende zusammenfassen, was vereinbart ist"  # German only
@@ -104,7 +104,8 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
     assert articles_breaking_the_policy(build.site) == {}
 
     for lang in LANGUAGES:
-        reason = NOTE if shown[lang] == DEFAULT else SHOWN
+        # the note where the commit wrote one in the page the language shows, else the line
+        reason = NOTE if shown[lang] == DEFAULT else LABELS[lang]["changes_revised"]
         title = front_matter(shown_source(stem, lang, project / "docs"))["title"]
         # the page: the newest change first, with its day, reason and added item
         page = soup(build.site / url_of(marked("changes_page"), lang) / "index.html")
@@ -120,15 +121,18 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
             (t["datetime"] for t in older), reverse=True
         )
         assert {t["datetime"] for t in older} == {"2025-07-04", "2024-03-15"}
-        # a commit's pages with the same reason are one item (the first commit: every page)
+        # a day's pages with the same reason are one item, each page once (the first
+        # commit: every page, new in the handbook)
         items = page.select(".hb-changes-list > li")
         keys = [
             (i.select_one("time")["datetime"], i.select_one(".hb-changes-reason").text)
             for i in items
         ]
         assert all(a != b for a, b in pairwise(keys)), keys
-        pages = [a["href"] for a in page.select(".hb-changes-pages > li > a")]
+        assert keys[-1] == ("2024-03-15", LABELS[lang]["changes_new_page"])
+        pages = [a["href"] for a in items[-1].select(".hb-changes-pages > li > a")]
         assert len(pages) > 1 and len(set(pages)) == len(pages)
+        assert "finding 3" not in page.get_text(), "the commit's subject is for the reviewers"
 
         # the feed: valid Atom, the same change first, every link to the handbook itself
         feed = ElementTree.parse(build.site / ROOTS[lang] / "atom.xml").getroot()
@@ -149,6 +153,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         assert newest.findtext(f"{ATOM}title") == title
         assert newest.findtext(f"{ATOM}updated") == feed.findtext(f"{ATOM}updated") == CHANGED
         assert newest.findtext(f"{ATOM}summary") == reason
+        assert "finding 3" not in ElementTree.tostring(feed, encoding="unicode")
         assert newest.find(f"{ATOM}link").get("href") == SITE_URL + ROOTS[lang] + page_url(stem)
 
     # "My checklists": ticked that morning, before the change -> the note; ticked again -> gone
@@ -164,7 +169,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
                 section = tab.locator(f"[data-hb-practice] [data-hb-card='{card_id}']")
                 note = section.locator(".hb-practice-news")
                 assert note.count() == 1
-                reason = NOTE if shown[lang] == DEFAULT else SHOWN
+                reason = NOTE if shown[lang] == DEFAULT else LABELS[lang]["changes_revised"]
                 assert reason in note.inner_text() and ADDED[shown[lang]] in note.inner_text()
                 assert tab.locator(".hb-practice-news:visible").count() == 1  # only this card
                 section.locator("input.hb-tick").nth(1).check()
@@ -209,7 +214,32 @@ def test_outside_git_the_page_says_so_and_offers_no_feed(built):
         ("xx", 'l\'accueil "direct"', 'l’accueil "direct"'),  # no rule: the apostrophe only
     ],
 )
-def test_a_commit_subject_is_shown_with_the_language_s_quotes(lang, written, shown):
-    """A merged commit cannot be corrected: the build sets its quotes as the content tests
-    ask of every page."""
+def test_a_changes_note_is_shown_with_the_language_s_quotes(lang, written, shown):
+    """An editor types straight quotes into the `changes:` note; readers see the quotes
+    the content tests ask of every page."""
     assert typographic(written, lang) == shown
+
+
+@pytest.mark.unit
+def test_a_days_changes_of_a_page_are_one_entry_with_the_items_still_on_its_checklist():
+    """Two commits of one day without a note changed a card's checklist: one entry, badge
+    kept; the items either added that are still on the checklist, the newest first."""
+    from cardkit.changes import Change, Commit
+    from handbook.whatsnew import _by_day
+
+    def change(commit: str, day: str, checklist: tuple, added: tuple, src="tipps/a.md"):
+        when = Commit(commit, commit[:7], day, f"{day}T12:00:00Z")
+        return {"change": Change(src, when, "Text revised", bool(added), added, checklist)}
+
+    newest = change("c3", "2026-05-02", ("one", "kept", "new"), ("new",))
+    older = change("c2", "2026-05-02", ("one", "dropped", "kept"), ("dropped", "kept"))
+    other = change("c2", "2026-05-02", (), (), src="tipps/b.md")
+    before = change("c1", "2026-05-01", ("one",), ())
+    groups = _by_day([newest, older, other, before])
+    assert [[e["change"].src_uri for e in group] for group in groups] == [
+        ["tipps/a.md", "tipps/b.md"],
+        ["tipps/a.md"],
+    ]
+    merged = groups[0][0]["change"]
+    assert merged.added == ("new", "kept") and merged.checklist_changed
+    assert merged.commit.full == "c3"

@@ -3,8 +3,11 @@
 Each commit that changed a page of a language (or the original of a page the language
 shows untranslated) is one change of that page, newest first.
 Its reason is the page's `changes:` note when that commit wrote it (a note left standing
-from an earlier change is not repeated), else the commit's subject; either with the
-language's typographic quotes (quotes.py). A change to a card's
+from an earlier change is not repeated), with the language's typographic quotes
+(quotes.py); else a plain line in the language ("Text revised", or "New in the handbook"
+for a page the commit added). Never the commit's subject: it is written for the reviewers,
+in one language for pages of every language, and often names files and findings. A
+change to a card's
 checklist is marked, with the items it added, so that "My checklists" can tell a reader
 who ticked the card before. Uncommitted edits do not count; outside a git checkout (or
 without git) there is no history, and the build says nothing about it.
@@ -21,6 +24,7 @@ from pathlib import Path
 from .languages import Languages
 from .model import CardError
 from .quotes import typographic
+from .reading_labels import LABELS
 from .source import parse_front_matter
 
 MAX_CHANGES = 40  # per language: the page and the feed show the newest
@@ -32,7 +36,6 @@ class Commit:
     short: str
     date: str  # YYYY-MM-DD, the commit date, as the committer's clock showed it
     time: str  # the same moment in full, RFC 3339 with the committer's offset
-    subject: str
 
 
 def _git(where: Path, *args: str) -> str:
@@ -52,6 +55,7 @@ class Change:
     reason: str
     checklist_changed: bool
     added: tuple[str, ...]  # checklist items the change added
+    checklist: tuple[str, ...]  # the card's checklist after the change (none: no card)
 
 
 def _blobs(root: Path, names: list[str]) -> list[str | None]:
@@ -98,16 +102,18 @@ def _change(
 ) -> Change:
     """A change of a page by a commit, from its front matter then (now) and before."""
     note = (now or {}).get("changes")
-    written = isinstance(note, str) and note.strip() and note != (before or {}).get("changes")
+    if isinstance(note, str) and note.strip() and note != (before or {}).get("changes"):
+        reason = typographic(" ".join(note.split()), lang)
+    else:
+        reason = LABELS[lang]["changes_revised" if before is not None else "changes_new_page"]
     new, old = _checklist(now), _checklist(before)
     return Change(
         src_uri=src_uri,
         commit=commit,
-        reason=typographic(
-            " ".join(note.split()) if written and isinstance(note, str) else commit.subject, lang
-        ),
+        reason=reason,
         checklist_changed=before is not None and bool(old) and new != old,
         added=tuple(item for item in new if item not in old) if before is not None else (),
+        checklist=tuple(new),
     )
 
 
@@ -130,13 +136,13 @@ def _touched(
     exists now, in the order of the log (newest first)."""
     for block in log.split("\0")[1:]:
         header, *paths = block.split("\n")
-        full, short, date, time, subject = header.split("\t", 4)
+        full, short, date, time = header.split("\t")
         for path in filter(None, paths):
             src_uri = path.removeprefix(below + "/")
             if not src_uri.endswith(".md") or not _shown_in(src_uri, lang, docs_dir, languages):
                 continue
             if (docs_dir / src_uri).is_file():  # not a page that is gone
-                yield src_uri, path, Commit(full, short, date, time, subject)
+                yield src_uri, path, Commit(full, short, date, time)
 
 
 def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | None:
@@ -150,7 +156,7 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
             "--topo-order",
             "--name-only",
             "--no-renames",
-            "--format=%x00%H%x09%h%x09%cs%x09%cI%x09%s",
+            "--format=%x00%H%x09%h%x09%cs%x09%cI",
             "--",
             str(docs_dir.resolve()),
         )

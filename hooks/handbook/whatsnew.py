@@ -9,6 +9,7 @@ git history of docs/ (cardkit/changes.py):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from babel.dates import format_date
@@ -62,17 +63,36 @@ def _entries(pass_: Pass, context: BuildContext, from_url: str) -> list[dict] | 
     return found
 
 
-def _by_commit(entries: list[dict]) -> list[list[dict]]:
-    """The changes one commit made for one reason, together: a commit that touched twenty
-    pages is one item on the page, not twenty with the same sentence. (The log lists a
-    commit's pages one after another.)"""
+def _by_day(entries: list[dict]) -> list[list[dict]]:
+    """The changes of one day for one reason, together, each page once: a day's commits
+    that touched twenty pages without a `changes:` note are one item ("Text revised" and
+    the pages), not twenty with the same sentence. The log is newest first, so a page's
+    first entry is its newest change; the items an older one added to its checklist that
+    day are shown with it, where the checklist still has them."""
+
+    def day_and_reason(entry: dict) -> tuple[str, str]:
+        return entry["change"].commit.date, entry["change"].reason
+
     groups: list[list[dict]] = []
     for entry in entries:
-        change, last = entry["change"], groups[-1][-1]["change"] if groups else None
-        if last and (last.commit, last.reason) == (change.commit, change.reason):
-            groups[-1].append(entry)
-        else:
+        if not groups or day_and_reason(groups[-1][0]) != day_and_reason(entry):
             groups.append([entry])
+            continue
+        group, older = groups[-1], entry["change"]
+        kept = next((n for n, e in enumerate(group) if e["change"].src_uri == older.src_uri), None)
+        if kept is None:
+            group.append(entry)
+            continue
+        newer = group[kept]["change"]
+        changed = replace(
+            newer,
+            checklist_changed=newer.checklist_changed or older.checklist_changed,
+            added=newer.added
+            + tuple(
+                item for item in older.added if item in newer.checklist and item not in newer.added
+            ),
+        )
+        group[kept] = {**group[kept], "change": changed}
     return groups
 
 
@@ -83,7 +103,7 @@ def add_page(page: Page, pass_: Pass, context: BuildContext, site_url: str | Non
     if page.meta.get("changes_page"):
         entries = _entries(pass_, context, page.url)
         html = pass_.env.get_template(TEMPLATE).render(
-            groups=None if entries is None else _by_commit(entries),
+            groups=None if entries is None else _by_day(entries),
             feed=get_relative_url(pass_.root + FEED, page.url) if site_url else None,
             text=LABELS[pass_.lang],
         )
