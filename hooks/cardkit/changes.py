@@ -6,11 +6,11 @@ Its reason is the page's `changes:` note when that commit wrote it (a note left 
 from an earlier change is not repeated), with the language's typographic quotes
 (quotes.py); else a plain line in the language ("Text revised", or "New in the handbook"
 for a page the commit added). Never the commit's subject: it is written for the reviewers,
-in one language for pages of every language, and often names files and findings. A
-change to a card's
-checklist is marked, with the items it added, so that "My checklists" can tell a reader
-who ticked the card before. Uncommitted edits do not count; outside a git checkout (or
-without git) there is no history, and the build says nothing about it.
+in one language for pages of every language, and often names files and findings.
+A change to a card's checklist is marked, with the items it added, so that "My
+checklists" can tell a reader who ticked the card before. Uncommitted edits do not count;
+outside a git checkout (or without git) there is no history, and the build says nothing
+about it.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Change:
     reason: str
     checklist_changed: bool
     added: tuple[str, ...]  # checklist items the change added
-    checklist: tuple[str, ...]  # the card's checklist after the change (none: no card)
+    checklist: tuple[str, ...]  # the card's checklist after the change (empty: no card)
 
 
 def _blobs(root: Path, names: list[str]) -> list[str | None]:

@@ -177,11 +177,12 @@ def crowded_faces(document) -> list[tuple[str, float]]:
             where.setdefault(anchor, (number, box[1], page.height))
     crowded = []
     for anchor, (page, end, height) in where.items():
-        foot = where.get("hb-foot-" + anchor.removeprefix("hb-end-"))
-        if anchor.startswith("hb-end-") and foot:
+        name = anchor.removeprefix("hb-end-")
+        foot = where.get("hb-foot-" + name) if name != anchor else None
+        if foot:
             over = (page - foot[0]) * height + end - (foot[1] - FOOT_GAP)
             if over > TOLERANCE:
-                crowded.append((anchor.removeprefix("hb-end-"), over / MM))
+                crowded.append((name, over / MM))
     return crowded
 
 
