@@ -12,10 +12,10 @@ from mkdocs.utils import get_relative_url
 from cardkit.reading_labels import LABELS
 
 from . import search
+from .pagehead import CARD_ANCHOR
 from .state import BuildContext, Pass
 
 TEMPLATE = "partials/hb-situations.html"
-CARD_ANCHOR = "hb-card-heading"  # the card section's heading (partials/hb-card-section.html)
 
 
 def add_index(page: Page, pass_: Pass, context: BuildContext) -> None:
