@@ -127,6 +127,36 @@ def test_a_case_whose_text_runs_into_a_cards_foot_is_named_with_what_to_shorten(
     assert "does not fit on its case card" in error.problem and "'situation'" in error.problem
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_case_with_each_field_at_its_limit_in_its_own_words_fits_its_cards(tmp_path, lang):
+    """The field limits are a promise: an editor who writes up to each of them in ordinary
+    words gets cards that fit. Every case of the docs, each field filled with its own
+    words up to the limit, laid out on the case cards and the role cards."""
+    from dataclasses import replace
+
+    from cardkit import pdf
+    from cardkit.book import case_documents
+    from cardkit.build import validate_docs
+    from cardkit.cases import MAX_CHARS
+    from content import DOCS, ROOT, core_site
+
+    def up_to(text: str, limit: int) -> str:
+        return " ".join([text] * (limit // len(text) + 1))[: limit - 1].rsplit(" ", 1)[0] + "."
+
+    site = core_site(tmp_path, lang=lang)
+    full = [
+        replace(case, **{field: up_to(getattr(case, field), MAX_CHARS[field]) for field in FILLED})
+        for case in validate_docs(site).cases_of(lang)
+    ]
+    documents = case_documents(site, full)
+    for kind in ("cases_a6", "case_roles"):
+        laid_out = pdf.render_document(documents[kind], str(ROOT / "overrides"), (str(DOCS),))
+        assert pdf.crowded_faces(laid_out) == [], kind
+
+
+FILLED = ("title", "situation", "customer", "unsaid", "staff")  # what the cards print
+
+
 def test_a_case_within_each_fields_limit_that_does_not_fit_stops_the_build(built, project):
     """The field limits (cardkit/cases.py) bound each text alone; a role card prints two of
     them. A case at its limits, in long compound words that break late, stops the build
