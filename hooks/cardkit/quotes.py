@@ -1,7 +1,8 @@
 """Typographic quotes for text the handbook shows but no editor can correct any more: a
-commit's subject on "What's new" and in the feed. Editors' pages must use „…“ and ‘…’
-themselves (the content tests say where); a commit, once merged, cannot be edited, and the
-web editor's commit box types straight quotes. Plain Python.
+page's `changes:` note as the commit that wrote it had it, on "What's new" and in the feed
+(cardkit/changes.py reads it from the history). Editors' pages must use „…“ and ‘…’
+themselves (the content tests say where); a commit, once merged, cannot be edited, and a
+keyboard types straight quotes. Plain Python.
 
 German sets „double“ and ‚single‘ quotes, English (as the handbook writes it) ‘quotes’ for
 both; the apostrophe is ’ in both. A language without a rule here keeps its quotes and gets
