@@ -92,22 +92,27 @@ def test_too_few_cases_or_no_phone_call_is_an_error_naming_the_page():
 # ---- a case too long for a card it is printed on --------------------------------------------
 
 
+def up_to(text: str, limit: int) -> str:
+    """The text repeated up to limit characters, cut after a word, ending in a full stop."""
+    return " ".join([text] * (limit // len(text) + 1))[: limit - 1].rsplit(" ", 1)[0] + "."
+
+
 def test_a_case_whose_text_runs_into_a_cards_foot_is_named_with_what_to_shorten(tmp_path):
     """A case is laid out on its case card and its two role cards; where its text would run
     into the foot pinned to a card's bottom (the identity line), the PDF is not made and the
     case is named with the fields that card prints. The first case of the docs, its staff
-    text made far too long, laid out alone."""
+    text made three times as long as its limit, laid out alone."""
     from dataclasses import replace
 
     from cardkit import pdf
     from cardkit.book import case_documents, lay_out
     from cardkit.build import validate_docs
-    from cardkit.cases import crowded_errors
+    from cardkit.cases import MAX_CHARS, crowded_errors
     from content import DOCS, ROOT, core_site
 
     site = core_site(tmp_path, lang=DEFAULT)
     case = validate_docs(site).cases_of(DEFAULT)[0]
-    long = replace(case, staff=" ".join([case.staff] * 4))
+    long = replace(case, staff=up_to(case.staff, 3 * MAX_CHARS["staff"]))
     documents = case_documents(site, [long])
     lay_out(documents["cases_a6"], str(ROOT / "overrides"), str(DOCS))  # no staff text: fits
     with pytest.raises(pdf.Crowded) as crowded:
@@ -119,7 +124,7 @@ def test_a_case_whose_text_runs_into_a_cards_foot_is_named_with_what_to_shorten(
     assert f"cases[{case.index}] ('{case.title}') does not fit on its staff member" in error.problem
     assert "shorten 'situation' or 'staff' by about" in error.problem
     # the situation too long for the case card itself
-    long = replace(case, situation=" ".join([case.situation] * 4))
+    long = replace(case, situation=up_to(case.situation, 3 * MAX_CHARS["situation"]))
     with pytest.raises(pdf.Crowded) as crowded:
         lay_out(case_documents(site, [long])["cases_a6"], str(ROOT / "overrides"), str(DOCS))
     assert [name for name, _ in crowded.value.args] == [f"case-{case.key}"]
@@ -139,9 +144,6 @@ def test_every_case_with_each_field_at_its_limit_in_its_own_words_fits_its_cards
     from cardkit.build import validate_docs
     from cardkit.cases import MAX_CHARS
     from content import DOCS, ROOT, core_site
-
-    def up_to(text: str, limit: int) -> str:
-        return " ".join([text] * (limit // len(text) + 1))[: limit - 1].rsplit(" ", 1)[0] + "."
 
     site = core_site(tmp_path, lang=lang)
     full = [
