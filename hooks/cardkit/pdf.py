@@ -169,8 +169,9 @@ FOOT_GAP = 1 * MM  # the least room between a face's last line and its foot
 def crowded_faces(document) -> list[tuple[str, float]]:
     """Faces whose text runs into the foot pinned to their bottom, by how many mm: the
     anchor where a face's text ends (hb-end-NAME) lower than FOOT_GAP above its foot's top
-    (hb-foot-NAME), or on a later page. A face without a foot anchor is not checked here
-    (the checklist cards have find_overflow)."""
+    (hb-foot-NAME), counted from the page the face starts on (hb-start-NAME): a face one
+    page high that runs on takes its foot to the next page. A face without these anchors
+    is not checked here (the checklist cards have find_overflow)."""
     where: dict[str, tuple[int, float, float]] = {}
     for number, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
@@ -178,9 +179,9 @@ def crowded_faces(document) -> list[tuple[str, float]]:
     crowded = []
     for anchor, (page, end, height) in where.items():
         name = anchor.removeprefix("hb-end-")
-        foot = where.get("hb-foot-" + name) if name != anchor else None
-        if foot:
-            over = (page - foot[0]) * height + end - (foot[1] - FOOT_GAP)
+        foot, start = where.get("hb-foot-" + name), where.get("hb-start-" + name)
+        if name != anchor and foot and start:
+            over = (page - start[0]) * height + end - (foot[1] - FOOT_GAP)
             if over > TOLERANCE:
                 crowded.append((name, over / MM))
     return crowded
