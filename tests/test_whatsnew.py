@@ -227,14 +227,16 @@ def test_a_days_changes_of_a_page_are_one_entry_with_the_items_still_on_its_chec
     from cardkit.changes import Change, Commit
     from handbook.whatsnew import _by_day
 
-    def change(commit: str, day: str, checklist: tuple, added: tuple, src="tipps/a.md"):
-        when = Commit(commit, commit[:7], day, f"{day}T12:00:00Z")
-        return {"change": Change(src, when, "Text revised", bool(added), added, checklist)}
+    now = ("one", "kept", "new")  # the card's checklist today
 
-    newest = change("c3", "2026-05-02", ("one", "kept", "new"), ("new",))
-    older = change("c2", "2026-05-02", ("one", "dropped", "kept"), ("dropped", "kept"))
-    other = change("c2", "2026-05-02", (), (), src="tipps/b.md")
-    before = change("c1", "2026-05-01", ("one",), ())
+    def change(commit: str, day: str, added: tuple, src="tipps/a.md"):
+        when = Commit(commit, commit[:7], day, f"{day}T12:00:00Z")
+        return {"change": Change(src, when, "Text revised", bool(added), added), "checklist": now}
+
+    newest = change("c3", "2026-05-02", ("new",))
+    older = change("c2", "2026-05-02", ("dropped", "kept"))
+    other = change("c2", "2026-05-02", (), src="tipps/b.md")
+    before = change("c1", "2026-05-01", ())
     groups = _by_day([newest, older, other, before])
     assert [[e["change"].src_uri for e in group] for group in groups] == [
         ["tipps/a.md", "tipps/b.md"],

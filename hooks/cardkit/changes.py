@@ -55,7 +55,6 @@ class Change:
     reason: str
     checklist_changed: bool
     added: tuple[str, ...]  # checklist items the change added
-    checklist: tuple[str, ...]  # the card's checklist after the change (empty: no card)
 
 
 def _blobs(root: Path, names: list[str]) -> list[str | None]:
@@ -113,7 +112,6 @@ def _change(
         reason=reason,
         checklist_changed=before is not None and bool(old) and new != old,
         added=tuple(item for item in new if item not in old) if before is not None else (),
-        checklist=tuple(new),
     )
 
 

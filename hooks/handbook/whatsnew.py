@@ -40,7 +40,8 @@ def _shown(day: str, lang: str) -> str:
 
 
 def _entries(pass_: Pass, context: BuildContext, from_url: str) -> list[dict] | None:
-    """Each change with its page's title and link (relative to from_url), and its card."""
+    """Each change with its page's title and link (relative to from_url), its card and the
+    card's checklist as it is now."""
     if pass_.changes is None or pass_.nav is None:
         return None
     pages = {page.file.src_uri: page for page in pass_.nav.pages}
@@ -58,6 +59,7 @@ def _entries(pass_: Pass, context: BuildContext, from_url: str) -> list[dict] | 
                 "link": get_relative_url(page.url, from_url),
                 "date": _shown(change.commit.date, pass_.lang),
                 "card": card.id if card else None,
+                "checklist": card.checklist if card else (),
             }
         )
     return found
@@ -68,7 +70,7 @@ def _by_day(entries: list[dict]) -> list[list[dict]]:
     that touched twenty pages without a `changes:` note are one item ("Text revised" and
     the pages), not twenty with the same sentence. The log is newest first, so a page's
     first entry is its newest change; the items an older one added to its checklist that
-    day are shown with it, where the checklist still has them."""
+    day are shown with it, where the card's checklist has them now."""
 
     def day_and_reason(entry: dict) -> tuple[str, str]:
         return entry["change"].commit.date, entry["change"].reason
@@ -78,7 +80,7 @@ def _by_day(entries: list[dict]) -> list[list[dict]]:
         if not groups or day_and_reason(groups[-1][0]) != day_and_reason(entry):
             groups.append([entry])
             continue
-        group, older = groups[-1], entry["change"]
+        group, older, now = groups[-1], entry["change"], entry["checklist"]
         kept = next((n for n, e in enumerate(group) if e["change"].src_uri == older.src_uri), None)
         if kept is None:
             group.append(entry)
@@ -88,9 +90,7 @@ def _by_day(entries: list[dict]) -> list[list[dict]]:
             newer,
             checklist_changed=newer.checklist_changed or older.checklist_changed,
             added=newer.added
-            + tuple(
-                item for item in older.added if item in newer.checklist and item not in newer.added
-            ),
+            + tuple(item for item in older.added if item in now and item not in newer.added),
         )
         group[kept] = {**group[kept], "change": changed}
     return groups
