@@ -31,6 +31,7 @@ from content import (
     german_pages,
     in_deck_order,
     page_url,
+    plain_page,
     set_card,
     shown_source,
     source_file,
@@ -44,6 +45,8 @@ GIT += ["-c", "commit.gpgsign=false"]
 # written for the reviewers: never shown to readers
 SUBJECT = "Checklist (content review 7, finding 3): sum up at the end"
 CHANGED = "2025-07-04T14:30:00+02:00"  # the change's commit: 12:30 UTC
+SIDE = "2025-07-01T09:00:00Z"  # a branch's commit, merged at MERGED
+MERGED = "2025-07-05T09:00:00Z"
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 NOTE = "Neuer Punkt, am Ende zusammenfassen, was vereinbart ist"  # German only
 ADDED = {
@@ -56,14 +59,14 @@ def marked(key: str) -> str:
     return next(s for s in german_pages() if front_matter(source_file(s, DEFAULT)).get(key))
 
 
-def commit(project, message: str, when: str, *args: str) -> None:
+def dated(project, when: str, *args: str) -> None:
+    """A git command in the project copy, authored and committed at when."""
     stamp = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(
-        [*GIT, "commit", "-q", *args, "-m", message],
-        cwd=project,
-        check=True,
-        env={"PATH": "/usr/bin:/bin", **stamp},
-    )
+    subprocess.run([*GIT, *args], cwd=project, check=True, env={"PATH": "/usr/bin:/bin", **stamp})
+
+
+def commit(project, message: str, when: str, *args: str) -> None:
+    dated(project, when, "commit", "-q", *args, "-m", message)
 
 
 def write_note(path, note: str) -> None:
@@ -86,6 +89,13 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
     subprocess.run([*GIT, "init", "-q"], cwd=project, check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
     commit(project, "all", "2024-03-15T12:00:00Z")
+    # another page changed on a branch, earlier than the change below and merged after it:
+    # the page lists by date, not the merged branch first (as git's --topo-order did)
+    side = source_file(plain_page(), DEFAULT, project / "docs")
+    subprocess.run([*GIT, "checkout", "-q", "-b", "side"], cwd=project, check=True)
+    side.write_text(side.read_text("utf-8") + "\nEin Satz mehr.\n", "utf-8")
+    commit(project, "side", SIDE, "-a")
+    subprocess.run([*GIT, "checkout", "-q", "-"], cwd=project, check=True)
     # each language the page is written in; a language showing the original (one added by
     # configuration) lists the original's change: its note, its new item, its title
     written = [lang for lang in LANGUAGES if source_file(stem, lang, project / "docs").exists()]
@@ -97,6 +107,7 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         )
     write_note(source_file(stem, DEFAULT, project / "docs"), NOTE)
     commit(project, SUBJECT, CHANGED, "-a")
+    dated(project, MERGED, "merge", "-q", "--no-ff", "-m", "Merge side", "side")
     build = run_build(project, extra_env={"HANDBOOK_PDFS": "false"})
     assert build.ok, build.log
     # what history adds to pages ("My checklists": a card's change and its time) is markup
@@ -120,7 +131,12 @@ def test_a_changed_checklist_is_new_on_the_page_in_the_feed_and_on_my_checklists
         assert [t["datetime"] for t in older] == sorted(
             (t["datetime"] for t in older), reverse=True
         )
-        assert {t["datetime"] for t in older} == {"2025-07-04", "2024-03-15"}
+        side_shown = shown_source(plain_page(), lang, project / "docs") == side
+        assert {t["datetime"] for t in older} == {
+            "2025-07-04",
+            "2024-03-15",
+            *(["2025-07-01"] if side_shown else []),
+        }
         # a day's pages with the same reason are one item, each page once (the first
         # commit: every page, new in the handbook)
         items = page.select(".hb-changes-list > li")

@@ -151,7 +151,9 @@ def history(docs_dir: Path, languages: Languages, lang: str) -> list[Change] | N
         log = _git(
             root,
             "log",
-            "--topo-order",
+            "--date-order",  # newest first by commit time, as readers read the list; a commit
+            # never before its children. (--topo-order listed a merged branch whole, so an
+            # older commit of the branch came before newer ones of the main line.)
             "--name-only",
             "--no-renames",
             "--format=%x00%H%x09%h%x09%cs%x09%cI",
