@@ -132,6 +132,9 @@ def test_a_case_whose_text_runs_into_a_cards_foot_is_named_with_what_to_shorten(
     assert "does not fit on its case card" in error.problem and "'situation'" in error.problem
 
 
+FILLED = ("title", "situation", "customer", "unsaid", "staff")  # what the cards print
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_case_with_each_field_at_its_limit_in_its_own_words_fits_its_cards(tmp_path, lang):
     """The field limits are a promise: an editor who writes up to each of them in ordinary
@@ -154,9 +157,6 @@ def test_every_case_with_each_field_at_its_limit_in_its_own_words_fits_its_cards
     for kind in ("cases_a6", "case_roles"):
         laid_out = pdf.render_document(documents[kind], str(ROOT / "overrides"), (str(DOCS),))
         assert pdf.crowded_faces(laid_out) == [], kind
-
-
-FILLED = ("title", "situation", "customer", "unsaid", "staff")  # what the cards print
 
 
 def test_a_case_within_each_fields_limit_that_does_not_fit_stops_the_build(built, project):
